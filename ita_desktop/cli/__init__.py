@@ -1,1 +1,1 @@
-"""cli layer."""
+"""ita-cli: the application's services from the command line."""

@@ -1,0 +1,83 @@
+"""Entry point of the GUI (``ita-desktop``, ``python -m ita_desktop``)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+
+from ita_desktop.cli.common import add_data_options
+
+_T0 = time.monotonic()
+
+
+def _ms_since_process_start() -> float:
+    """Milliseconds since the OS started this process (Linux /proc), else since this module loaded."""
+    try:
+        with open("/proc/self/stat", "rb") as f:
+            fields = f.read().rsplit(b")", 1)[1].split()
+        start_ticks = int(fields[19])
+        with open("/proc/uptime", "rb") as f:
+            uptime = float(f.read().split()[0])
+        return (uptime - start_ticks / os.sysconf("SC_CLK_TCK")) * 1000.0
+    except (OSError, ValueError, IndexError, AttributeError):
+        return (time.monotonic() - _T0) * 1000.0
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="ita-desktop", description="ITA Desktop")
+    add_data_options(parser)
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="เปิดหน้าต่างหลัก รอจนแสดงผล พิมพ์เวลาเป็นมิลลิวินาที แล้วปิด")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    if args.smoke_test:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from ita_desktop.services.context import open_app
+    from ita_desktop.services.errors import UserError
+    from ita_desktop.ui.fonts import apply_ui_font
+    from ita_desktop.ui.main_window import MainWindow
+    from ita_desktop.ui.messages import install_excepthook
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("ITA Desktop")
+    apply_ui_font(app)
+    install_excepthook()
+    try:
+        ctx = open_app(args.data_dir, args.db_url)
+    except Exception as exc:  # a database that cannot be opened: say so in Thai and stop
+        text = str(exc) if isinstance(exc, UserError) else f"เปิดฐานข้อมูลไม่ได้: {type(exc).__name__}"
+        if args.smoke_test:
+            print(text, file=sys.stderr)
+        else:
+            QMessageBox.critical(None, "ITA Desktop", text)
+        return 1
+    window = MainWindow(ctx)
+    window.show()
+    if args.smoke_test:
+        return _smoke(app, window)
+    QTimer.singleShot(0, window.first_run)
+    code = app.exec()
+    ctx.close()
+    return code
+
+
+def _smoke(app, window) -> int:
+    from PySide6.QtTest import QTest
+
+    ok = QTest.qWaitForWindowExposed(window, 10000) or window.isVisible()
+    app.processEvents()
+    print(f"{_ms_since_process_start():.0f}")
+    window.ctx.close()
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

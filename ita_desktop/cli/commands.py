@@ -1,0 +1,5 @@
+"""The list of sub-commands. Each module has ``register(subparsers)`` setting ``handler``."""
+
+from . import cmd_backup, cmd_demo, cmd_offices
+
+ALL = [cmd_demo, cmd_offices, cmd_backup]

@@ -1,0 +1,220 @@
+"""Sample data: the offices and figures of the seed documents, entered as a clerk would."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ita_desktop import paths
+from ita_desktop.core.criteria import Criteria
+from ita_desktop.models import (
+    Dimension,
+    FiscalYear,
+    Measure,
+    MeasureSet,
+    MemoDraft,
+    Office,
+    Plan,
+    PlanTarget,
+    Project,
+    ProjectBudget,
+    ResultReport,
+    ResultRow,
+    Risk,
+)
+
+from . import audit, criteria as criteria_service, offices, scores
+from .errors import UserError
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    offices: int
+    assessments: int
+    item_scores: int
+    measures: int
+    result_rows: int
+    projects: int
+
+    def message_th(self) -> str:
+        return (
+            f"โหลดข้อมูลตัวอย่างแล้ว: {self.offices} หน่วยงาน, ผลการประเมิน {self.assessments} ปี, "
+            f"คะแนนข้อคำถาม {self.item_scores} ข้อ, มาตรการ {self.measures} รายการ, "
+            f"ผลการดำเนินการ {self.result_rows} รายการ, โครงการในแผน {self.projects} โครงการ"
+        )
+
+
+def sample_dir() -> Path:
+    return paths.resource_path("sample")
+
+
+def _read(name: str):
+    path = sample_dir() / name
+    if not path.exists():
+        return []
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def load_sample_data(ctx) -> DemoSummary:
+    """Load (or reload) every sample file in one transaction; existing sample rows are replaced."""
+    if not (sample_dir() / "offices.json").exists():
+        raise UserError(f"ไม่พบไฟล์ข้อมูลตัวอย่างในโฟลเดอร์ {sample_dir()}")
+    for entry in _read("offices.json"):
+        offices.save_office(ctx, _profile(ctx, entry))
+    counts = dict(assessments=0, item_scores=0, measures=0, result_rows=0, projects=0)
+    with ctx.db.session() as s:
+        ids = {o.name: o.id for o in s.scalars(select(Office))}
+        for entry in _read("scores.json"):
+            counts["assessments"] += 1
+            counts["item_scores"] += _load_scores(s, ids, entry)
+        for entry in _read("measures.json"):
+            counts["measures"] += _load_measures(s, ids, entry)
+        for entry in _read("results.json"):
+            counts["result_rows"] += _load_results(s, ids, entry)
+        for entry in _read("memos.json"):
+            _load_memo(s, ids, entry)
+        plan = _read("plan.json")
+        if plan:
+            counts["projects"] += _load_plan(s, ids, plan)
+        audit.record(s, "demo.load", **counts)
+    return DemoSummary(offices=len(_read("offices.json")), **counts)
+
+
+def _profile(ctx, e: dict) -> offices.OfficeProfile:
+    existing = next((o for o in offices.list_offices(ctx) if o.name == e["name"]), None)
+    return offices.OfficeProfile(
+        id=existing.id if existing else None,
+        name=e["name"], kind=e["kind"], district=e.get("district") or "", province=e.get("province") or "",
+        website=e.get("website") or "", phone=e.get("phone") or "", memo_unit=e.get("memo_unit") or "",
+        memo_number_prefix=e.get("memo_number_prefix") or "", divisions=tuple(e.get("divisions") or ()),
+        signatories=tuple(
+            offices.SignatoryInfo(x["role"], x.get("name") or "", x.get("position") or "",
+                                  tuple(x.get("extra_positions") or ()))
+            for x in e.get("signatories") or ()
+        ),
+    )
+
+
+def _office_id(ids: dict[str, int], name: str) -> int:
+    from ita_desktop.core.orgnames import canonical_org_name
+
+    return ids[canonical_org_name(name)]
+
+
+def _ensure_year(s: Session, year: int) -> None:
+    """Sample years older than the bundled catalogs get a copy of the nearest one."""
+    if s.get(FiscalYear, year) is not None:
+        return
+    years = sorted(s.scalars(select(FiscalYear.year)))
+    if not years:
+        raise UserError("ยังไม่มีเกณฑ์การประเมินในฐานข้อมูล")
+    nearest = min(years, key=lambda y: abs(y - year))
+    src = criteria_service.catalog_from_rows(s.get(FiscalYear, nearest))
+    criteria_service.store_catalog(s, Criteria(year, src.tools, src.indicators, src.sub_indicators, src.items,
+                                               src.pass_line, f"คัดลอกจากเกณฑ์ปีงบประมาณ {nearest}"))
+
+
+def _load_scores(s: Session, ids: dict[str, int], e: dict) -> int:
+    _ensure_year(s, e["year"])
+    a = scores.get_assessment(s, _office_id(ids, e["office"]), e["year"], create=True)
+    scores.set_official(a, e.get("official_total"), e.get("official_level") or "")
+    notes = {n["number"]: n["text"] for n in e.get("indicator_notes") or ()}
+    scores.write_indicator_scores(s, a, {i["number"]: i["score"] for i in e.get("indicators") or ()}, notes=notes)
+    items = e.get("items") or ()
+    scores.write_item_scores(s, a, {i["code"]: i["score"] for i in items},
+                             guidelines={i["code"]: i.get("guideline") or "" for i in items})
+    return len(items)
+
+
+def _replace(s: Session, model, office_id: int, year: int):
+    old = s.scalar(select(model).where(model.office_id == office_id, model.year == year))
+    if old is not None:
+        s.delete(old)
+        s.flush()
+
+
+def _load_measures(s: Session, ids: dict[str, int], e: dict) -> int:
+    office_id = _office_id(ids, e["office"])
+    _replace(s, MeasureSet, office_id, e["year"])
+    ms = MeasureSet(office_id=office_id, year=e["year"], based_on_year=e.get("based_on_year"),
+                    pass_line=e.get("pass_line") or 85.0, intro=e.get("intro") or "")
+    for n, r in enumerate(e.get("rows") or ()):
+        ms.measures.append(Measure(
+            tool=r.get("tool") or "", indicator=r.get("indicator"), item_code=r.get("item_code"),
+            category=r.get("category") or "", issue=r.get("issue") or "", responsible=r.get("responsible") or "",
+            steps=r.get("steps") or "", reporting=r.get("reporting") or "", period=r.get("period") or "",
+            sort_order=n,
+        ))
+    s.add(ms)
+    return len(ms.measures)
+
+
+def _load_results(s: Session, ids: dict[str, int], e: dict) -> int:
+    office_id = _office_id(ids, e["office"])
+    _replace(s, ResultReport, office_id, e["year"])
+    rep = ResultReport(office_id=office_id, year=e["year"], title=e.get("title") or "",
+                       intro="\n\n".join(e.get("intro_paragraphs") or ()),
+                       summary="\n\n".join(e.get("summary_paragraphs") or ()))
+    for n, r in enumerate(e.get("rows") or ()):
+        rep.rows.append(ResultRow(
+            measure=r.get("measure") or "", steps=r.get("steps") or "", period=r.get("period") or "",
+            responsible=r.get("responsible") or "", output=r.get("output") or "", outcome=r.get("outcome") or "",
+            sort_order=n,
+        ))
+    s.add(rep)
+    return len(rep.rows)
+
+
+def _load_memo(s: Session, ids: dict[str, int], e: dict) -> None:
+    office_id = _office_id(ids, e["office"])
+    old = s.scalar(select(MemoDraft).where(MemoDraft.office_id == office_id, MemoDraft.year == e["year"],
+                                           MemoDraft.kind == e["kind"]))
+    if old is not None:
+        s.delete(old)
+        s.flush()
+    s.add(MemoDraft(office_id=office_id, year=e["year"], kind=e["kind"], number=e.get("number") or "",
+                    date=e.get("date") or "", content_json=json.dumps(e, ensure_ascii=False)))
+
+
+def _load_plan(s: Session, ids: dict[str, int], e: dict) -> int:
+    office_id = _office_id(ids, e["office"])
+    for old in s.scalars(select(Plan).where(Plan.office_id == office_id, Plan.start_year == e["start_year"])):
+        s.delete(old)
+    s.flush()
+    plan = Plan(office_id=office_id, title=e.get("title") or "", start_year=e["start_year"], end_year=e["end_year"],
+                intro_json=json.dumps({"parts": e.get("parts") or [], "intro": e.get("intro") or {}}, ensure_ascii=False))
+    for t in e.get("targets") or ():
+        plan.targets.append(PlanTarget(year=t["year"], ita_target=t.get("ita_target"), other=t.get("other") or ""))
+    for n, r in enumerate(e.get("risks") or ()):
+        plan.risks.append(Risk(process=r.get("process") or "", risk=r.get("risk") or "", level=r.get("level") or "",
+                               controls=r.get("controls") or "", sort_order=n))
+    count = 0
+    for d in e.get("dimensions") or ():
+        dim = Dimension(number=d["number"], name=d["name"])
+        for n, p in enumerate(d.get("projects") or ()):
+            dim.projects.append(_project(p, n))
+            count += 1
+        plan.dimensions.append(dim)
+    s.add(plan)
+    return count
+
+
+def _project(p: dict, order: int) -> Project:
+    detail = p.get("detail") or {}
+    objectives = detail.get("objectives") or []
+    project = Project(
+        code=p.get("code") or "", name=p["name"], kind=p.get("kind") or "โครงการ", remark=p.get("remark") or "",
+        rationale=detail.get("rationale") or "",
+        objectives="\n".join(objectives) if isinstance(objectives, list) else str(objectives),
+        target_group=detail.get("target_group") or "", method=detail.get("method") or "",
+        period=detail.get("period") or "", budget_text=detail.get("budget_text") or "",
+        responsible=detail.get("responsible") or "", outputs_outcomes=detail.get("outputs_outcomes") or "",
+        sort_order=order,
+    )
+    for year, amount in (p.get("budgets") or {}).items():
+        project.budgets.append(ProjectBudget(year=int(year), amount=float(amount or 0)))
+    return project

@@ -1,0 +1,175 @@
+"""Stored scores of an office-year: read them as plain data, write them transactionally."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ita_desktop.models import (
+    Assessment,
+    CriteriaIndicator,
+    CriteriaItem,
+    FiscalYear,
+    IndicatorScore,
+    ItemScore,
+    Office,
+    SourceFile,
+    ToolScore,
+)
+
+from . import audit
+from .errors import UserError
+
+
+@dataclass(frozen=True)
+class StoredScores:
+    """What is stored for one office-year, keyed the way core.scoring takes it."""
+
+    office_id: int
+    office_name: str
+    year: int
+    indicators: dict[int, float] = field(default_factory=dict)
+    items: dict[str, float] = field(default_factory=dict)
+    tools: dict[str, float] = field(default_factory=dict)
+    official_total: float | None = None
+    official_level: str = ""
+    indicator_notes: dict[int, str] = field(default_factory=dict)
+    guidelines: dict[str, str] = field(default_factory=dict)
+
+
+def get_assessment(s: Session, office_id: int, year: int, create: bool = False) -> Assessment | None:
+    a = s.scalar(select(Assessment).where(Assessment.office_id == office_id, Assessment.year == year))
+    if a is None and create:
+        if s.get(FiscalYear, year) is None:
+            raise UserError(f"ไม่มีเกณฑ์การประเมินของปีงบประมาณ {year} จึงบันทึกคะแนนไม่ได้")
+        a = Assessment(office_id=office_id, year=year)
+        s.add(a)
+        s.flush()
+    return a
+
+
+def _indicator_rows(s: Session, year: int) -> dict[int, CriteriaIndicator]:
+    return {r.number: r for r in s.scalars(select(CriteriaIndicator).where(CriteriaIndicator.year == year))}
+
+
+def _item_rows(s: Session, year: int) -> dict[str, CriteriaItem]:
+    return {r.code: r for r in s.scalars(select(CriteriaItem).where(CriteriaItem.year == year))}
+
+
+def read_scores(s: Session, office_id: int, year: int) -> StoredScores:
+    office = s.get(Office, office_id)
+    if office is None:
+        raise UserError(f"ไม่พบหน่วยงานรหัส {office_id}")
+    a = get_assessment(s, office_id, year)
+    if a is None:
+        return StoredScores(office_id, office.name, year)
+    inds = {r.id: r.number for r in _indicator_rows(s, year).values()}
+    items = {r.id: r.code for r in _item_rows(s, year).values()}
+    return StoredScores(
+        office_id=office_id,
+        office_name=office.name,
+        year=year,
+        indicators={inds[x.indicator_id]: x.score for x in a.indicator_scores},
+        items={items[x.item_id]: x.score for x in a.item_scores},
+        tools={x.tool_code: x.score for x in a.tool_scores},
+        official_total=a.official_total,
+        official_level=a.official_level,
+        indicator_notes={inds[x.indicator_id]: x.note for x in a.indicator_scores if x.note},
+        guidelines={items[x.item_id]: x.guideline for x in a.item_scores if x.guideline},
+    )
+
+
+def load_scores(ctx, office_id: int, year: int) -> StoredScores:
+    with ctx.db.session() as s:
+        return read_scores(s, office_id, year)
+
+
+def years_with_scores(ctx, office_id: int) -> list[int]:
+    with ctx.db.session() as s:
+        return list(s.scalars(select(Assessment.year).where(Assessment.office_id == office_id).order_by(Assessment.year)))
+
+
+def _check(score: float, where: str) -> float:
+    if score is None or not 0 <= float(score) <= 100:
+        raise UserError(f"{where}: คะแนน {score} ต้องอยู่ระหว่าง 0 ถึง 100")
+    return round(float(score), 2)
+
+
+def write_indicator_scores(
+    s: Session, a: Assessment, scores: dict[int, float], source: SourceFile | None = None,
+    notes: dict[int, str] | None = None,
+) -> None:
+    """Set (insert or replace) indicator scores of an assessment."""
+    rows = _indicator_rows(s, a.year)
+    current = {x.indicator_id: x for x in a.indicator_scores}
+    for number, score in scores.items():
+        crit = rows.get(number)
+        if crit is None:
+            raise UserError(f"ปีงบประมาณ {a.year} ไม่มีตัวชี้วัดที่ {number}")
+        row = current.get(crit.id) or IndicatorScore(indicator_id=crit.id)
+        if row.id is None:
+            a.indicator_scores.append(row)
+        row.score = _check(score, f"ตัวชี้วัดที่ {number}")
+        row.source_file_id = source.id if source else None
+        if notes and number in notes:
+            row.note = notes[number]
+
+
+def write_item_scores(
+    s: Session, a: Assessment, scores: dict[str, float], source: SourceFile | None = None,
+    guidelines: dict[str, str] | None = None,
+) -> None:
+    """Set (insert or replace) item scores of an assessment."""
+    rows = _item_rows(s, a.year)
+    current = {x.item_id: x for x in a.item_scores}
+    for code, score in scores.items():
+        crit = rows.get(code)
+        if crit is None:
+            raise UserError(f"ปีงบประมาณ {a.year} ไม่มีข้อคำถาม {code}")
+        row = current.get(crit.id) or ItemScore(item_id=crit.id)
+        if row.id is None:
+            a.item_scores.append(row)
+        row.score = _check(score, f"ข้อคำถาม {code}")
+        row.source_file_id = source.id if source else None
+        if guidelines and code in guidelines:
+            row.guideline = guidelines[code] or ""
+
+
+def write_tool_scores(a: Assessment, scores: dict[str, float]) -> None:
+    current = {x.tool_code: x for x in a.tool_scores}
+    for code, score in scores.items():
+        row = current.get(code) or ToolScore(tool_code=code)
+        if row.id is None:
+            a.tool_scores.append(row)
+        row.score = _check(score, f"เครื่องมือ {code}")
+
+
+def set_official(a: Assessment, total: float | None, level: str) -> None:
+    a.official_total = None if total is None else _check(total, "คะแนนรวม")
+    a.official_level = level or ""
+
+
+def set_indicator_score(ctx, office_id: int, year: int, number: int, score: float | None) -> None:
+    """Enter or correct one indicator score by hand (None removes it)."""
+    with ctx.db.session() as s:
+        a = get_assessment(s, office_id, year, create=True)
+        if score is None:
+            crit = _indicator_rows(s, year)[number]
+            a.indicator_scores[:] = [x for x in a.indicator_scores if x.indicator_id != crit.id]
+        else:
+            write_indicator_scores(s, a, {number: score})
+        audit.record(s, "score.indicator", "assessment", a.id, number=number, score=score)
+
+
+def set_item_score(ctx, office_id: int, year: int, code: str, score: float | None) -> None:
+    """Enter or correct one item score by hand (None removes it)."""
+    with ctx.db.session() as s:
+        a = get_assessment(s, office_id, year, create=True)
+        if score is None:
+            crit = _item_rows(s, year)[code]
+            a.item_scores[:] = [x for x in a.item_scores if x.item_id != crit.id]
+        else:
+            write_item_scores(s, a, {code: score})
+        audit.record(s, "score.item", "assessment", a.id, code=code, score=score)

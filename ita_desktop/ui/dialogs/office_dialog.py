@@ -1,0 +1,144 @@
+"""The office profile: name, kind, address, memo details, divisions and signatories."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ita_desktop.services import offices
+from ita_desktop.services.errors import UserError
+from ita_desktop.ui.messages import show_error
+
+ROLE_LABELS = {
+    "clerk": "ผู้จัดทำ (ผู้เสนอบันทึก)",
+    "head_of_office": "หัวหน้าสำนักปลัด",
+    "chief_administrator": "ปลัด",
+    "mayor": "นายก",
+}
+
+
+class OfficeDialog(QDialog):
+    """Create or edit an office. ``saved`` holds the stored profile after OK."""
+
+    def __init__(self, ctx, profile: offices.OfficeProfile | None = None, parent: QWidget | None = None,
+                 first_run: bool = False):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.profile = profile
+        self.saved: offices.OfficeProfile | None = None
+        self.setWindowTitle("ข้อมูลหน่วยงาน" if profile else "เพิ่มหน่วยงาน")
+        layout = QVBoxLayout(self)
+        if first_run:
+            intro = QLabel("ยินดีต้อนรับสู่ ITA Desktop กรุณากรอกข้อมูลหน่วยงานของท่าน "
+                           "หรือปิดหน้าต่างนี้แล้วเลือกเมนู แฟ้ม → โหลดข้อมูลตัวอย่าง")
+            intro.setWordWrap(True)
+            layout.addWidget(intro)
+        layout.addWidget(self._build_general())
+        layout.addWidget(self._build_signatories())
+        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Save).setText("บันทึก")
+        buttons.button(QDialogButtonBox.Cancel).setText("ยกเลิก")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        if profile:
+            self._fill(profile)
+
+    def _build_general(self) -> QGroupBox:
+        box = QGroupBox("หน่วยงาน")
+        form = QFormLayout(box)
+        self.name = QLineEdit(placeholderText="เช่น องค์การบริหารส่วนตำบลตะโกทอง")
+        self.kind = QComboBox()
+        self.kind.addItems(offices.KINDS)
+        self.district, self.province = QLineEdit(), QLineEdit()
+        self.website, self.phone = QLineEdit(), QLineEdit()
+        self.memo_unit = QLineEdit(placeholderText="เช่น สำนักปลัด องค์การบริหารส่วนตำบล...")
+        self.memo_prefix = QLineEdit(placeholderText="เช่น ขย ๗๙๙๐๑/")
+        self.garuda = QLineEdit()
+        pick = QPushButton("เลือกไฟล์...")
+        pick.clicked.connect(self._pick_garuda)
+        garuda_row = QHBoxLayout()
+        garuda_row.addWidget(self.garuda)
+        garuda_row.addWidget(pick)
+        self.divisions = QPlainTextEdit(placeholderText="หนึ่งบรรทัดต่อหนึ่งกอง เช่น\nสำนักปลัด\nกองคลัง\nกองช่าง")
+        self.divisions.setFixedHeight(90)
+        for label, widget in [
+            ("ชื่อหน่วยงาน *", self.name), ("ประเภท", self.kind), ("อำเภอ", self.district),
+            ("จังหวัด", self.province), ("เว็บไซต์", self.website), ("โทรศัพท์", self.phone),
+            ("ส่วนราชการ (ในบันทึกข้อความ)", self.memo_unit), ("เลขที่หนังสือ (ส่วนหน้า)", self.memo_prefix),
+        ]:
+            form.addRow(label, widget)
+        form.addRow("ภาพตราครุฑ", garuda_row)
+        form.addRow("กอง/สำนัก", self.divisions)
+        return box
+
+    def _build_signatories(self) -> QGroupBox:
+        box = QGroupBox("ผู้ลงนาม")
+        grid = QGridLayout(box)
+        grid.addWidget(QLabel("ชื่อ-สกุล"), 0, 1)
+        grid.addWidget(QLabel("ตำแหน่ง"), 0, 2)
+        self.sig_edits: dict[str, tuple[QLineEdit, QLineEdit]] = {}
+        for row, role in enumerate(offices.ROLES, start=1):
+            name, position = QLineEdit(), QLineEdit()
+            grid.addWidget(QLabel(ROLE_LABELS[role]), row, 0)
+            grid.addWidget(name, row, 1)
+            grid.addWidget(position, row, 2)
+            self.sig_edits[role] = (name, position)
+        return box
+
+    def _pick_garuda(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "เลือกภาพตราครุฑ", "", "รูปภาพ (*.png *.jpg *.jpeg)")
+        if path:
+            self.garuda.setText(path)
+
+    def _fill(self, p: offices.OfficeProfile) -> None:
+        self.name.setText(p.name)
+        self.kind.setCurrentText(p.kind)
+        for edit, value in [(self.district, p.district), (self.province, p.province), (self.website, p.website),
+                            (self.phone, p.phone), (self.memo_unit, p.memo_unit),
+                            (self.memo_prefix, p.memo_number_prefix), (self.garuda, p.garuda_path)]:
+            edit.setText(value)
+        self.divisions.setPlainText("\n".join(p.divisions))
+        for sig in p.signatories:
+            if sig.role in self.sig_edits:
+                self.sig_edits[sig.role][0].setText(sig.name)
+                self.sig_edits[sig.role][1].setText(sig.position)
+
+    def current_profile(self) -> offices.OfficeProfile:
+        old = {s.role: s for s in self.profile.signatories} if self.profile else {}
+        sigs = tuple(
+            offices.SignatoryInfo(role, name.text(), position.text(),
+                                  old[role].extra_positions if role in old else ())
+            for role, (name, position) in self.sig_edits.items()
+            if name.text().strip() or position.text().strip()
+        )
+        return offices.OfficeProfile(
+            id=self.profile.id if self.profile else None, name=self.name.text(), kind=self.kind.currentText(),
+            district=self.district.text(), province=self.province.text(), website=self.website.text(),
+            phone=self.phone.text(), memo_unit=self.memo_unit.text(), memo_number_prefix=self.memo_prefix.text(),
+            garuda_path=self.garuda.text(),
+            divisions=tuple(x.strip() for x in self.divisions.toPlainText().splitlines() if x.strip()),
+            signatories=sigs,
+        )
+
+    def accept(self) -> None:
+        try:
+            self.saved = offices.save_office(self.ctx, self.current_profile())
+        except UserError as exc:
+            show_error(self, exc, "บันทึกข้อมูลหน่วยงานไม่ได้")
+            return
+        super().accept()
