@@ -1,0 +1,130 @@
+"""Grouping located entries into offices, and the checks that need the whole file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ita_desktop.core.orgnames import TitleInfo, canonical_org_name, org_key
+from ita_desktop.importers.catalog import CatalogIndex
+from ita_desktop.importers.model import ParsedOffice, SourceRow
+from ita_desktop.importers.problems import ProblemLog
+from ita_desktop.importers.scanner import Entry, SheetResult
+from openpyxl.utils import get_column_letter
+
+
+@dataclass(frozen=True)
+class CallerInfo:
+    """What the user chose in the import dialog; it fills in or overrides the file's titles."""
+
+    org_name: str | None = None
+    year: int | None = None
+    district: str | None = None
+    province: str | None = None
+
+
+@dataclass
+class _OfficeDraft:
+    org_name: str
+    district: str | None
+    province: str | None
+    entries: list[Entry] = field(default_factory=list)
+
+
+def resolve_year(sheets: list[SheetResult], caller: CallerInfo, catalog: CatalogIndex,
+                 log: ProblemLog) -> int | None:
+    """The fiscal year: the caller's, else the one the titles agree on."""
+    found = {s.title.year: s.name for s in sheets if s.title.year is not None}
+    if caller.year is not None:
+        if found and caller.year not in found:
+            log.warn(f"ไฟล์ระบุปีงบประมาณ {', '.join(map(str, sorted(found)))} แต่นำเข้าเป็นปี {caller.year} ตามที่เลือก")
+        year = caller.year
+    elif len(found) > 1:
+        log.add(f"แผ่นงานระบุปีงบประมาณไม่ตรงกัน ({', '.join(map(str, sorted(found)))}) กรุณาระบุปีเมื่อนำเข้า")
+        return None
+    elif found:
+        year = next(iter(found))
+    else:
+        log.add("ไม่พบปีงบประมาณในหัวเรื่องของไฟล์ กรุณาระบุปีงบประมาณ (เช่น ปีงบประมาณ พ.ศ. 2566) หรือเลือกปีเมื่อนำเข้า")
+        return None
+    if year != catalog.criteria.year:
+        log.add(f"ปีงบประมาณ {year} ไม่ตรงกับเกณฑ์การประเมินที่ใช้ตรวจ (ปี {catalog.criteria.year})")
+        return None
+    return year
+
+
+def _sheet_title(sheet: SheetResult, caller: CallerInfo, fallback: TitleInfo) -> TitleInfo:
+    """The office a sheet's own tables belong to: caller first, then the sheet, then the file."""
+    t = sheet.title
+    return TitleInfo(
+        year=None,
+        org_name=caller.org_name and canonical_org_name(caller.org_name) or t.org_name or fallback.org_name,
+        district=caller.district or t.district or fallback.district,
+        province=caller.province or t.province or fallback.province,
+    )
+
+
+def group_offices(sheets: list[SheetResult], caller: CallerInfo, log: ProblemLog) -> list[_OfficeDraft]:
+    """Entries grouped per office (spellings of one office merged by :func:`org_key`)."""
+    fallback = next((s.title for s in sheets if s.title.org_name), TitleInfo())
+    fallback_province = next((s.title.province for s in sheets if s.title.province), None)
+    drafts: dict[str, _OfficeDraft] = {}
+    for sheet in sheets:
+        own = _sheet_title(sheet, caller, fallback)
+        for entry in sheet.entries:
+            office = entry.office
+            if office is None and own.org_name is None:
+                log.add("ไม่พบชื่อหน่วยงาน กรุณาใส่ชื่อหน่วยงานในหัวเรื่อง (เช่น องค์การบริหารส่วนตำบล...) "
+                        "หรือเลือกหน่วยงานเมื่อนำเข้า", sheet.name)
+                break
+            if office is not None:
+                name, district = office.org_name, office.district
+                province = office.province or caller.province or fallback_province
+            else:
+                name, district, province = own.org_name, own.district, own.province or fallback_province
+            draft = drafts.setdefault(org_key(name), _OfficeDraft(name, district, province))
+            draft.district = draft.district or district
+            draft.province = draft.province or province
+            draft.entries.append(entry)
+    return list(drafts.values())
+
+
+def build_office(draft: _OfficeDraft, year: int, catalog: CatalogIndex, log: ProblemLog) -> ParsedOffice:
+    """Check one office's entries (duplicates, missing indicators) and freeze them."""
+    indicators: dict[int, float] = {}
+    items: dict[str, float] = {}
+    texts: dict[str, str] = {}
+    first_seen: dict[object, Entry] = {}
+    sources: list[SourceRow] = []
+    for e in draft.entries:
+        key = ("indicator", e.indicator) if e.indicator is not None else ("item", e.item)
+        if key in first_seen:
+            _duplicate(e, first_seen[key], log)
+            continue
+        first_seen[key] = e
+        if e.indicator is not None:
+            indicators[e.indicator] = e.value
+        else:
+            items[e.item] = e.value
+            if e.text:
+                texts[e.item] = e.text
+        sources.append(SourceRow(e.sheet, e.row, get_column_letter(e.column), e.indicator, e.item))
+    _check_missing(draft, indicators, catalog, log)
+    return ParsedOffice(draft.org_name, draft.district, draft.province, year,
+                        indicators, items, texts, tuple(sources))
+
+
+def _duplicate(entry: Entry, first: Entry, log: ProblemLog) -> None:
+    what = f"ตัวชี้วัดที่ {entry.indicator}" if entry.indicator is not None else f"ข้อ {entry.item}"
+    where = f"แถว {first.row}" if first.sheet == entry.sheet else f"แผ่นงาน '{first.sheet}' แถว {first.row}"
+    log.add(f"{what} ซ้ำกับที่มีแล้วใน{where}", entry.sheet, entry.row, entry.column)
+
+
+def _check_missing(draft: _OfficeDraft, indicators: dict[int, float], catalog: CatalogIndex,
+                   log: ProblemLog) -> None:
+    if not indicators:
+        return
+    missing = sorted(catalog.numbers - set(indicators))
+    if missing:
+        first = next(e for e in draft.entries if e.indicator is not None)
+        log.add(f"{draft.org_name}: ไม่มีคะแนนตัวชี้วัดที่ {', '.join(map(str, missing))} "
+                f"(ต้องมีครบ {len(catalog.numbers)} ตัวชี้วัด)", first.sheet, first.row)

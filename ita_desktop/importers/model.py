@@ -1,0 +1,40 @@
+"""Plain results of reading a score workbook. The service layer stores them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    """Where one score came from; exactly one of ``indicator`` and ``item`` is set."""
+
+    sheet: str
+    row: int
+    column: str  # letter of the score cell
+    indicator: int | None = None
+    item: str | None = None
+
+
+@dataclass(frozen=True)
+class ParsedOffice:
+    """The scores of one office for one fiscal year, validated against the year's criteria."""
+
+    org_name: str  # full canonical name: "องค์การบริหารส่วนตำบลตะโกทอง"
+    district: str | None
+    province: str | None
+    year: int  # Buddhist-era fiscal year
+    indicator_scores: dict[int, float]  # indicator number -> 0..100
+    item_scores: dict[str, float]  # item code ("i19", "o10") -> 0..100
+    item_texts: dict[str, str]  # item code -> question text as written in the file
+    source_rows: tuple[SourceRow, ...]
+
+
+@dataclass(frozen=True)
+class ParsedWorkbook:
+    """A whole file that was read without any problem."""
+
+    path: str
+    sha256: str  # of the file's bytes, to recognise a file imported twice
+    offices: tuple[ParsedOffice, ...]
+    warnings: tuple[str, ...]

@@ -1,0 +1,142 @@
+"""The entry point: read a score workbook, check it against the year's criteria.
+
+Nothing is returned from a file with any problem; every problem found is reported at once
+in one :class:`ImportProblem`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+from pathlib import Path
+
+import openpyxl
+
+from ita_desktop.core.criteria import Criteria
+from ita_desktop.importers.assemble import CallerInfo, build_office, group_offices, resolve_year
+from ita_desktop.importers.catalog import CatalogIndex
+from ita_desktop.importers.cells import normalize_value
+from ita_desktop.importers.model import ParsedWorkbook
+from ita_desktop.importers.problems import ImportProblem, ProblemLog
+from ita_desktop.importers.safety import DEFAULT_LIMITS, MSG_TRUNCATED, Limits, UnsafeFile, check_file_bytes
+from ita_desktop.importers.scanner import SheetResult, SheetScanner
+
+
+class _TooBig(Exception):
+    def __init__(self, message_th: str, sheet: str):
+        super().__init__(message_th)
+        self.message_th, self.sheet = message_th, sheet
+
+
+def read_score_workbook(
+    path: str | os.PathLike,
+    criteria: Criteria,
+    *,
+    org_name: str | None = None,
+    year: int | None = None,
+    district: str | None = None,
+    province: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> ParsedWorkbook:
+    """Read the scores in an .xlsx file and check them against ``criteria`` (the year's catalog).
+
+    ``org_name``/``year``/``district``/``province`` are what the user chose when importing: they
+    fill in what the title rows lack and override what they say. Raises :class:`ImportProblem`
+    (and nothing else) listing every problem when the file cannot be taken as it is.
+    """
+    log = ProblemLog(Path(path).name)
+    data = _read_bytes(Path(path), limits, log)
+    return read_score_bytes(data, criteria, name=str(path), log=log,
+                            caller=CallerInfo(org_name, year, district, province), limits=limits)
+
+
+def read_score_bytes(
+    data: bytes,
+    criteria: Criteria,
+    *,
+    name: str,
+    caller: CallerInfo = CallerInfo(),
+    limits: Limits = DEFAULT_LIMITS,
+    log: ProblemLog | None = None,
+) -> ParsedWorkbook:
+    """Like :func:`read_score_workbook` for a file already in memory; ``name`` labels messages."""
+    log = log or ProblemLog(Path(name).name)
+    if not openpyxl.DEFUSEDXML:
+        # Without defusedxml openpyxl would expand XML entity bombs; refuse rather than risk it.
+        raise log.fail("ระบบไม่พร้อมอ่านไฟล์ Excel อย่างปลอดภัย (ไม่พบ defusedxml) กรุณาติดตั้งโปรแกรมใหม่")
+    try:
+        check_file_bytes(data, limits)
+    except UnsafeFile as exc:
+        raise log.fail(exc.message_th) from None
+    catalog = CatalogIndex(criteria)
+    sheets = _scan_workbook(data, catalog, limits, log)
+    year = resolve_year(sheets, caller, catalog, log)
+    if not any(s.entries for s in sheets):
+        if not log.problems:
+            log.add("ไม่พบตารางคะแนน (ต้องมีหัวตาราง เช่น 'ตัวชี้วัด' และ 'คะแนน' หรือ 'ประเด็นข้อคำถาม' และ 'คะแนน')")
+        log.raise_if_any()
+    drafts = group_offices(sheets, caller, log)
+    offices = tuple(build_office(d, year, catalog, log) for d in drafts) if year is not None else ()
+    log.raise_if_any()
+    return ParsedWorkbook(name, hashlib.sha256(data).hexdigest(), offices, tuple(log.warnings))
+
+
+def _read_bytes(path: Path, limits: Limits, log: ProblemLog) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > limits.max_file_bytes:
+            raise log.fail(f"ไฟล์ใหญ่เกินไป ({size // (1024 * 1024)} MB) รับได้ไม่เกิน "
+                           f"{limits.max_file_bytes // (1024 * 1024)} MB")
+        return path.read_bytes()
+    except OSError as exc:
+        raise log.fail(f"เปิดไฟล์ไม่ได้ ({exc.strerror or exc})") from None
+
+
+def _scan_workbook(data: bytes, catalog: CatalogIndex, limits: Limits, log: ProblemLog) -> list[SheetResult]:
+    # openpyxl raises many exception types on damaged parts (KeyError, ValueError, zlib,
+    # XML parse errors, defusedxml refusals...); all mean "this file is broken", and the
+    # contract of this package is to raise ImportProblem only.
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception:  # noqa: BLE001 - see above
+        raise log.fail(MSG_TRUNCATED) from None
+    try:
+        return _scan_sheets(workbook, catalog, limits, log)
+    except _TooBig as exc:
+        raise log.fail(exc.message_th, exc.sheet) from None
+    except ImportProblem:
+        raise
+    except Exception:  # noqa: BLE001 - damaged sheet XML surfaces only while iterating
+        raise log.fail(MSG_TRUNCATED) from None
+    finally:
+        workbook.close()
+
+
+def _scan_sheets(workbook, catalog: CatalogIndex, limits: Limits, log: ProblemLog) -> list[SheetResult]:
+    sheets = [ws for ws in workbook.worksheets if hasattr(ws, "iter_rows")]
+    if len(sheets) > limits.max_sheets:
+        raise _TooBig(f"ไฟล์มีแผ่นงานมากเกินไป ({len(sheets)} แผ่น)", None)
+    budget = [limits.max_cells]
+    return [SheetScanner(ws.title, catalog, log).scan(_rows(ws, limits, budget)) for ws in sheets]
+
+
+def _rows(ws, limits: Limits, budget: list[int]):
+    """(row number, normalised cells) of one sheet, within the row, column and cell limits."""
+    if (ws.max_row or 0) > limits.max_rows:
+        raise _TooBig(f"แผ่นงานมีจำนวนแถวมากเกินไป ({ws.max_row} แถว รับได้ไม่เกิน {limits.max_rows})", ws.title)
+    # Explicit bounds: openpyxl pads rows to the declared dimension, which a file can inflate.
+    rows = ws.iter_rows(min_row=1, max_row=limits.max_rows + 1, max_col=limits.max_columns, values_only=True)
+    for number, cells in enumerate(rows, 1):
+        if number > limits.max_rows:
+            if any(v is not None for v in cells):
+                raise _TooBig(f"แผ่นงานมีจำนวนแถวมากเกินไป (รับได้ไม่เกิน {limits.max_rows} แถว)", ws.title)
+            return
+        if all(v is None for v in cells):
+            yield number, cells
+            continue
+        values = tuple(normalize_value(v) for v in cells)
+        budget[0] -= sum(v is not None for v in values)
+        if budget[0] < 0:
+            raise _TooBig(f"ไฟล์มีจำนวนเซลล์มากเกินไป (รับได้ไม่เกิน {limits.max_cells} เซลล์)", ws.title)
+        yield number, values
