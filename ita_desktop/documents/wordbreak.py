@@ -1,0 +1,99 @@
+"""Where Thai text may be broken into lines: pythainlp ``newmm`` words, never inside a cluster.
+
+pythainlp builds its dictionary trie of ~62,000 words on first use, which costs
+close to a second. newmm only asks its dictionary for ``prefixes(text, start)``,
+so a sorted word list searched with ``bisect`` gives the same answers and loads
+in a few milliseconds. ``tests/documents/test_wordbreak.py`` checks that the
+tokens equal pythainlp's own ``word_tokenize(engine="newmm")``.
+"""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from bisect import bisect_left
+from functools import lru_cache
+
+# Characters that are never at the start of a line / never at the end of one.
+NO_BREAK_BEFORE = set(")]}”’»,.:;!?%ๆฯ")
+NO_BREAK_AFTER = set("([{“‘«")
+
+_lock = threading.Lock()
+_dictionary: "_SortedWords | None" = None
+
+
+class _SortedWords:
+    """A word list answering newmm's ``prefixes`` query by binary search."""
+
+    def __init__(self, words) -> None:
+        self._words = sorted({w.strip() for w in words if w.strip()})
+
+    def prefixes(self, text: str, start: int = 0) -> list[str]:
+        """Dictionary words that ``text`` has at ``start``, shortest first (as pythainlp's Trie)."""
+        found = []
+        words = self._words
+        for end in range(start + 1, len(text) + 1):
+            piece = text[start:end]
+            index = bisect_left(words, piece)
+            if index == len(words) or not words[index].startswith(piece):
+                break
+            if words[index] == piece:
+                found.append(piece)
+        return found
+
+
+def _word_dictionary() -> _SortedWords:
+    global _dictionary
+    with _lock:
+        if _dictionary is None:
+            from pythainlp.corpus import thai_words
+
+            _dictionary = _SortedWords(thai_words())
+    return _dictionary
+
+
+@lru_cache(maxsize=4096)
+def thai_words(text: str) -> tuple[str, ...]:
+    """Split ``text`` into pythainlp newmm tokens (words, spaces, punctuation runs)."""
+    from pythainlp.tokenize.newmm import segment
+
+    return tuple(segment(text, custom_dict=_word_dictionary()))
+
+
+def is_combining(ch: str) -> bool:
+    """True for marks that belong to the preceding character (่ ้ ั ิ ุ ็ ์, and ำ)."""
+    return ch == "\u0e33" or unicodedata.category(ch) in ("Mn", "Mc", "Me")
+
+
+def _is_thai(ch: str) -> bool:
+    return "\u0e00" <= ch <= "\u0e7f"
+
+
+def may_break_between(left: str, right: str) -> bool:
+    """Whether a line may end after token ``left`` and start with token ``right``."""
+    if not left or not right or left.isspace() or right.isspace():
+        return True
+    a, b = left[-1], right[0]
+    if is_combining(b) or b in NO_BREAK_BEFORE or a in NO_BREAK_AFTER:
+        return False
+    # Runs of Latin letters, digits and punctuation (URLs, 1,234.5, e-mail) stay whole.
+    return _is_thai(a) or _is_thai(b)
+
+
+def break_units(text: str) -> list[str]:
+    """``text`` cut into the pieces a line may start with; joined they give ``text`` back.
+
+    Cuts fall only between pythainlp words and never before a combining mark.
+    Spaces are pieces of their own; newlines are not handled here.
+    """
+    units: list[str] = []
+    for token in thai_words(text):
+        if len(units) > 1 and units[-1].isspace() and token[0] in "ๆฯ":
+            # "อื่น ๆ": the repetition mark never starts a line, even after a space.
+            space = units.pop()
+            units[-1] += space + token
+        elif units and not may_break_between(units[-1], token):
+            units[-1] += token
+        else:
+            units.append(token)
+    return units
