@@ -90,7 +90,7 @@ class ScoreResult:
     sub_indicators: tuple[SubIndicatorResult, ...] = ()
     pass_line: float = 85.0
     total_source: str | None = None  # SOURCE_OFFICIAL, SOURCE_INDICATORS or None
-    ignored: tuple[str, ...] = ()  # input item codes the catalog does not know
+    ignored: tuple[str, ...] = ()  # input keys (item codes, indicator numbers, tool codes) the catalog does not know
 
     def indicator(self, number: int) -> IndicatorResult | None:
         return next((i for i in self.indicators if i.number == number), None)
@@ -152,8 +152,9 @@ def compute_scores(
     """
     line = criteria.pass_line if pass_line is None else float(pass_line)
     items_in, ignored = _clean_items(criteria, item_scores or {})
-    official_inds = {int(k): validate_score(v) for k, v in (indicator_scores or {}).items()}
-    official_tools = {str(k).upper(): validate_score(v) for k, v in (tool_scores or {}).items()}
+    official_inds, ignored_inds = _clean_keyed(indicator_scores, {i.number for i in criteria.indicators}, int)
+    tool_codes = {t.code for t in criteria.tools} | {p.code for t in criteria.tools for p in t.parts}
+    official_tools, ignored_tools = _clean_keyed(tool_scores, tool_codes, lambda k: str(k).strip().upper())
     official_total = None if total is None else validate_score(total)
 
     items = tuple(_item_result(it, items_in.get(it.code), line) for it in criteria.items)
@@ -172,6 +173,10 @@ def compute_scores(
         *_total_discrepancies(criteria, indicators, official_total, computed_total, final_total),
     ]
     missing = _missing_notes(indicators, state, final_total, level, level_tools)
+    if official_total is not None:
+        total_source = SOURCE_OFFICIAL
+    else:
+        total_source = SOURCE_INDICATORS if computed_total is not None else None
     return ScoreResult(
         year=criteria.year,
         total=final_total,
@@ -185,8 +190,8 @@ def compute_scores(
         parts=state.part_scores,
         sub_indicators=subs,
         pass_line=line,
-        total_source=SOURCE_OFFICIAL if official_total is not None else (SOURCE_INDICATORS if computed_total is not None else None),
-        ignored=tuple(ignored),
+        total_source=total_source,
+        ignored=(*ignored, *ignored_inds, *ignored_tools),
     )
 
 
@@ -204,6 +209,21 @@ def _clean_items(criteria: Criteria, raw: Mapping[str, object]) -> tuple[dict[st
             continue
         known[canonical] = validate_score(value)
     return known, ignored
+
+
+def _clean_keyed(raw: Mapping | None, known: set, key) -> tuple[dict, list[str]]:
+    """Validate the values of ``raw`` and keep those whose normalised key is in ``known``."""
+    kept, ignored = {}, []
+    for k, value in (raw or {}).items():
+        try:
+            normal = key(k)
+        except (TypeError, ValueError):
+            normal = None
+        if normal in known:
+            kept[normal] = validate_score(value)
+        else:
+            ignored.append(str(k))
+    return kept, ignored
 
 
 def _mean(values) -> float | None:

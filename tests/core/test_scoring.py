@@ -255,3 +255,32 @@ def test_item_scores_do_not_move_an_official_total(inds, code, a, b):
     first = compute_scores(C2566, item_scores={code: a}, indicator_scores=inds)
     second = compute_scores(C2566, item_scores={code: b}, indicator_scores=inds)
     assert first.total == second.total
+
+
+def test_unknown_indicator_numbers_and_tool_codes_are_ignored_not_used():
+    r = compute_scores(C2566, indicator_scores={**SEED_001_INDICATORS, 11: 50}, tool_scores={"XYZ": 10, "oit": 67.75})
+    assert r.ignored == ("11", "XYZ")
+    assert r.tools["OIT"] == 67.75 and round(r.total, 2) == 75.47
+
+
+@pytest.mark.parametrize(
+    "total, level, band",
+    [(84.99, LEVEL_IMPROVE, "B"), (85.00, "ผ่านดี", "A"), (94.99, "ผ่านดี", "A"), (95.00, "ผ่านดีเยี่ยม", "AA")],
+)
+def test_level_boundaries_through_compute_scores(total, level, band):
+    tools = {"IIT": 96, "EIT1": 96, "EIT2": 96, "OIT": 96}
+    r = compute_scores(C2566, tool_scores=tools, total=total)
+    assert (r.level, r.level_old) == (level, band)
+
+
+@given(
+    tools=st.fixed_dictionaries({code: scores for code in ("IIT", "EIT1", "EIT2", "OIT")}),
+    code=st.sampled_from(["IIT", "EIT1", "EIT2", "OIT"]),
+    rise=st.integers(1, 10000).map(lambda n: n / 100),
+)
+def test_total_strictly_rises_when_a_tool_or_part_rises(tools, code, rise):
+    assume(tools[code] + rise <= 100)
+    before = compute_scores(C2566, tool_scores=tools)
+    after = compute_scores(C2566, tool_scores={**tools, code: round(tools[code] + rise, 2)})
+    assert 0 <= before.total <= 100
+    assert after.total > before.total
