@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ita_desktop.core.scoring import ScoreResult, compute_scores
 from ita_desktop.models import (
     Assessment,
     CriteriaIndicator,
@@ -173,3 +174,37 @@ def set_item_score(ctx, office_id: int, year: int, code: str, score: float | Non
         else:
             write_item_scores(s, a, {code: score})
         audit.record(s, "score.item", "assessment", a.id, code=code, score=score)
+
+
+@dataclass(frozen=True)
+class OfficeYearScores:
+    """An office-year's stored figures and what core.scoring makes of them."""
+
+    office_id: int
+    office_name: str
+    stored: StoredScores
+    result: ScoreResult
+
+    @property
+    def level(self) -> str | None:
+        """The computed level, else the level as published (e.g. only a total is known)."""
+        return self.result.level or self.stored.official_level or None
+
+
+def score_office_year(ctx, office_id: int, year: int) -> OfficeYearScores:
+    """Compute totals, levels and pass/fail of one office-year from its stored scores."""
+    from .criteria import get_criteria
+
+    catalog = get_criteria(ctx, year)
+    stored = load_scores(ctx, office_id, year)
+    result = compute_scores(catalog, stored.items, stored.indicators, stored.tools, stored.official_total)
+    return OfficeYearScores(office_id, stored.office_name, stored, result)
+
+
+def offices_with_scores(ctx, year: int) -> list[tuple[int, str]]:
+    with ctx.db.session() as s:
+        rows = s.execute(
+            select(Office.id, Office.name).join(Assessment, Assessment.office_id == Office.id)
+            .where(Assessment.year == year).order_by(Office.name)
+        )
+        return [(r[0], r[1]) for r in rows]

@@ -29,6 +29,15 @@ def year_label(year: int) -> str:
     return f"ปีงบประมาณ พ.ศ. {year}"
 
 
+def _preferred_year(keep: int | None, scored: list[int], years: list[int]) -> int | None:
+    """Keep the clerk's year where the office has scores; else its latest scored year."""
+    if keep in scored or (keep in years and not scored):
+        return keep
+    if scored:
+        return scored[-1]
+    return years[-1] if years else None
+
+
 class MainWindow(QMainWindow):
     context_changed = Signal(object, object)  # office id, year (None when there is none)
 
@@ -91,7 +100,7 @@ class MainWindow(QMainWindow):
         self.year_combo.clear()
         for y in years:
             self.year_combo.addItem(year_label(y), y)
-        preferred = keep if keep in years else (scored[-1] if scored else (years[-1] if years else None))
+        preferred = _preferred_year(keep, scored, years)
         if preferred is not None:
             self.year_combo.setCurrentIndex(self.year_combo.findData(preferred))
         self.year_combo.blockSignals(False)
