@@ -151,32 +151,25 @@ def compute_scores(
     with :func:`validate_score`. ``pass_line`` defaults to the catalog's.
     """
     line = criteria.pass_line if pass_line is None else float(pass_line)
-    items_in, ignored = _clean_items(criteria, item_scores or {})
-    official_inds, ignored_inds = _clean_keyed(indicator_scores, {i.number for i in criteria.indicators}, int)
-    tool_codes = {t.code for t in criteria.tools} | {p.code for t in criteria.tools for p in t.parts}
-    official_tools, ignored_tools = _clean_keyed(tool_scores, tool_codes, lambda k: str(k).strip().upper())
-    official_total = None if total is None else validate_score(total)
+    given = _clean_inputs(criteria, item_scores, indicator_scores, tool_scores, total)
 
-    items = tuple(_item_result(it, items_in.get(it.code), line) for it in criteria.items)
-    subs = tuple(_sub_result(criteria, s, items_in) for s in criteria.sub_indicators)
-    indicators = tuple(_indicator_result(criteria, ind, items_in, subs, official_inds, line) for ind in criteria.indicators)
+    items = tuple(_item_result(it, given.items.get(it.code), line) for it in criteria.items)
+    subs = tuple(_sub_result(criteria, s, given.items) for s in criteria.sub_indicators)
+    indicators = tuple(
+        _indicator_result(criteria, ind, given.items, subs, given.indicators, line) for ind in criteria.indicators
+    )
 
-    state = _Totals(criteria, indicators, official_tools)
+    state = _Totals(criteria, indicators, given.tools)
     computed_total = state.weighted_total()
-    final_total = official_total if official_total is not None else computed_total
+    final_total = given.total if given.total is not None else computed_total
     level_tools = state.level_tool_scores()
     level = None if final_total is None else new_level(final_total, level_tools, criteria.level_rules)
 
     discrepancies = [
         *_indicator_discrepancies(indicators),
         *state.discrepancies(),
-        *_total_discrepancies(criteria, indicators, official_total, computed_total, final_total),
+        *_total_discrepancies(criteria, indicators, given.total, computed_total, final_total),
     ]
-    missing = _missing_notes(indicators, state, final_total, level, level_tools)
-    if official_total is not None:
-        total_source = SOURCE_OFFICIAL
-    else:
-        total_source = SOURCE_INDICATORS if computed_total is not None else None
     return ScoreResult(
         year=criteria.year,
         total=final_total,
@@ -186,13 +179,39 @@ def compute_scores(
         indicators=indicators,
         items=items,
         discrepancies=tuple(discrepancies),
-        missing=tuple(missing),
+        missing=tuple(_missing_notes(indicators, state, final_total, level, level_tools)),
         parts=state.part_scores,
         sub_indicators=subs,
         pass_line=line,
-        total_source=total_source,
-        ignored=(*ignored, *ignored_inds, *ignored_tools),
+        total_source=_total_source(given.total, computed_total),
+        ignored=given.ignored,
     )
+
+
+@dataclass(frozen=True)
+class _Inputs:
+    """The caller's figures, validated and keyed canonically."""
+
+    items: dict[str, float]
+    indicators: dict[int, float]
+    tools: dict[str, float]  # tool and part codes
+    total: float | None
+    ignored: tuple[str, ...]
+
+
+def _clean_inputs(criteria: Criteria, item_scores, indicator_scores, tool_scores, total) -> _Inputs:
+    items, ignored_items = _clean_items(criteria, item_scores or {})
+    indicators, ignored_inds = _clean_keyed(indicator_scores, {i.number for i in criteria.indicators}, int)
+    tool_codes = {t.code for t in criteria.tools} | {p.code for t in criteria.tools for p in t.parts}
+    tools, ignored_tools = _clean_keyed(tool_scores, tool_codes, lambda k: str(k).strip().upper())
+    official_total = None if total is None else validate_score(total)
+    return _Inputs(items, indicators, tools, official_total, (*ignored_items, *ignored_inds, *ignored_tools))
+
+
+def _total_source(official_total: float | None, computed_total: float | None) -> str | None:
+    if official_total is not None:
+        return SOURCE_OFFICIAL
+    return SOURCE_INDICATORS if computed_total is not None else None
 
 
 def passes(score: float | None, pass_line: float) -> bool | None:
