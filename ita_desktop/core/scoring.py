@@ -324,10 +324,10 @@ class _Totals:
         """The scores that must each reach the level line: parts where given, else tools."""
         scores: dict[str, float | None] = {}
         for tool in self.criteria.tools:
-            if self._parts_complete(tool):
-                scores.update({p.code: self.part_scores[p.code] for p in tool.parts})
-            else:
+            if not self._parts_complete(tool):
                 scores[tool.code] = self.tool_scores[tool.code]
+            # A lone part below the line still means "some tool < 85".
+            scores.update({p.code: self.part_scores[p.code] for p in tool.parts if p.code in self.part_scores})
         return scores
 
     def discrepancies(self) -> list[Discrepancy]:

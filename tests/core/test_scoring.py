@@ -284,3 +284,11 @@ def test_total_strictly_rises_when_a_tool_or_part_rises(tools, code, rise):
     after = compute_scores(C2566, tool_scores={**tools, code: round(tools[code] + rise, 2)})
     assert 0 <= before.total <= 100
     assert after.total > before.total
+
+
+def test_a_single_part_below_the_line_still_makes_it_pass_only():
+    inds = {n: 90.0 for n in range(1, 11)}
+    r = compute_scores(C2566, indicator_scores=inds, tool_scores={"EIT2": 80.0})
+    assert r.tools["EIT"] == 90.0  # one part alone does not replace the indicator mean
+    assert r.total == pytest.approx(90.0)
+    assert r.level == LEVEL_PASS
