@@ -104,8 +104,10 @@ _ORG_IN_TITLE_RE = re.compile(
     r"(องค์การบริหารส่วนตำบล|เทศบาลตำบล|เทศบาลเมือง|เทศบาลนคร|(?<![ก-๙])(?:อบต|ทต|ทม|ทน)\s*\.)\s*"
     r"([ก-๙A-Za-z0-9]+?)(?=\s|อำเภอ|อ\.|จังหวัด|จ\.|$|[,()])"
 )
-_DISTRICT_RE = re.compile(r"(?:อำเภอ|(?<![ก-๙])อ\.)\s*([ก-๙]+)")
-_PROVINCE_RE = re.compile(r"(?:จังหวัด|(?<![ก-๙])จ\.)\s*([ก-๙]+)")
+# The lookahead skips an empty labelled form ("อำเภอ  จังหวัด ..."): a label is no name.
+_NOT_LABEL = r"(?!อำเภอ|จังหวัด|ปีงบประมาณ|หน่วยงาน|พ\.ศ)"
+_DISTRICT_RE = re.compile(r"(?:อำเภอ|(?<![ก-๙])อ\.)\s*" + _NOT_LABEL + r"([ก-๙]+)")
+_PROVINCE_RE = re.compile(r"(?:จังหวัด|(?<![ก-๙])จ\.)\s*" + _NOT_LABEL + r"([ก-๙]+)")
 
 
 def parse_year(text: str) -> int | None:
