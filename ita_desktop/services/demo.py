@@ -63,10 +63,10 @@ def load_sample_data(ctx) -> DemoSummary:
     """Load (or reload) every sample file in one transaction; existing sample rows are replaced."""
     if not (sample_dir() / "offices.json").exists():
         raise UserError(f"ไม่พบไฟล์ข้อมูลตัวอย่างในโฟลเดอร์ {sample_dir()}")
-    for entry in _read("offices.json"):
-        offices.save_office(ctx, _profile(ctx, entry))
     counts = dict(assessments=0, item_scores=0, measures=0, result_rows=0, projects=0)
     with ctx.db.session() as s:
+        for entry in _read("offices.json"):
+            offices.store_office(s, _profile(s, entry))
         ids = {o.name: o.id for o in s.scalars(select(Office))}
         for entry in _read("scores.json"):
             counts["assessments"] += 1
@@ -84,8 +84,8 @@ def load_sample_data(ctx) -> DemoSummary:
     return DemoSummary(offices=len(_read("offices.json")), **counts)
 
 
-def _profile(ctx, e: dict) -> offices.OfficeProfile:
-    existing = next((o for o in offices.list_offices(ctx) if o.name == e["name"]), None)
+def _profile(s: Session, e: dict) -> offices.OfficeProfile:
+    existing = offices.find_office_row(s, e["name"])
     return offices.OfficeProfile(
         id=existing.id if existing else None,
         name=e["name"], kind=e["kind"], district=e.get("district") or "", province=e.get("province") or "",
@@ -212,9 +212,21 @@ def _project(p: dict, order: int) -> Project:
         objectives="\n".join(objectives) if isinstance(objectives, list) else str(objectives),
         target_group=detail.get("target_group") or "", method=detail.get("method") or "",
         period=detail.get("period") or "", budget_text=detail.get("budget_text") or "",
-        responsible=detail.get("responsible") or "", outputs_outcomes=detail.get("outputs_outcomes") or "",
+        responsible=detail.get("responsible") or "", outputs_outcomes=_outputs_text(detail.get("outputs_outcomes")),
         sort_order=order,
     )
     for year, amount in (p.get("budgets") or {}).items():
         project.budgets.append(ProjectBudget(year=int(year), amount=float(amount or 0)))
     return project
+
+
+def _outputs_text(value) -> str:
+    """Outputs and outcomes as the plan prints them: a heading line, then one line per entry."""
+    if isinstance(value, dict):
+        blocks = []
+        for key, heading in (("outputs", "ผลผลิต (Output)"), ("outcomes", "ผลลัพธ์ (Outcome)")):
+            entries = value.get(key) or []
+            if entries:
+                blocks.append("\n".join([heading, *entries]))
+        return "\n".join(blocks)
+    return str(value or "")

@@ -112,20 +112,25 @@ def validate_profile(p: OfficeProfile) -> None:
 
 def save_office(ctx, p: OfficeProfile) -> OfficeProfile:
     """Create or update an office with its divisions and signatories, in one transaction."""
+    with ctx.db.session() as s:
+        return store_office(s, p)
+
+
+def store_office(s: Session, p: OfficeProfile) -> OfficeProfile:
+    """:func:`save_office` inside a caller's transaction."""
     validate_profile(p)
     name = canonical_org_name(p.name.strip())
-    with ctx.db.session() as s:
-        o = s.get(Office, p.id) if p.id else None
-        clash = find_office_row(s, name)
-        if clash is not None and (o is None or clash.id != o.id):
-            raise UserError(f"มีหน่วยงานชื่อ '{clash.name}' อยู่แล้ว")
-        if o is None:
-            o = Office(name=name, kind=p.kind)
-            s.add(o)
-        _apply(o, p, name)
-        s.flush()
-        audit.record(s, "office.save", "office", o.id, name=o.name)
-        return _profile(o)
+    o = s.get(Office, p.id) if p.id else None
+    clash = find_office_row(s, name)
+    if clash is not None and (o is None or clash.id != o.id):
+        raise UserError(f"มีหน่วยงานชื่อ '{clash.name}' อยู่แล้ว")
+    if o is None:
+        o = Office(name=name, kind=p.kind)
+        s.add(o)
+    _apply(o, p, name)
+    s.flush()
+    audit.record(s, "office.save", "office", o.id, name=o.name)
+    return _profile(o)
 
 
 def _apply(o: Office, p: OfficeProfile, name: str) -> None:

@@ -206,3 +206,5 @@ class MainWindow(QMainWindow):
         dialog = OfficeDialog(self.ctx, parent=self, first_run=True)
         if dialog.exec() and dialog.saved:
             self.reload_offices(dialog.saved.id)
+        elif dialog.wants_sample:
+            self.load_demo()

@@ -68,3 +68,9 @@ def test_backup_action_writes_a_copy(monkeypatch, ctx, window):
     window.actions["backup"].trigger()
     assert list(ctx.backups_dir.glob("*manual*.sqlite3"))
     assert "สำรองข้อมูลแล้ว" in shown[0]
+
+
+def test_load_sample_data_from_the_menu(qtbot, window):
+    window.actions["demo"].trigger()
+    names = [window.office_combo.itemText(i) for i in range(window.office_combo.count())]
+    assert "องค์การบริหารส่วนตำบลตะโกทอง" in names and len(names) == 5

@@ -40,11 +40,12 @@ class OfficeDialog(QDialog):
         self.ctx = ctx
         self.profile = profile
         self.saved: offices.OfficeProfile | None = None
+        self.wants_sample = False
         self.setWindowTitle("ข้อมูลหน่วยงาน" if profile else "เพิ่มหน่วยงาน")
         layout = QVBoxLayout(self)
         if first_run:
             intro = QLabel("ยินดีต้อนรับสู่ ITA Desktop กรุณากรอกข้อมูลหน่วยงานของท่าน "
-                           "หรือปิดหน้าต่างนี้แล้วเลือกเมนู แฟ้ม → โหลดข้อมูลตัวอย่าง")
+                           "หรือกดปุ่ม 'ใช้ข้อมูลตัวอย่าง' เพื่อทดลองกับข้อมูลจากเอกสารจริงของ อบต. และเทศบาล")
             intro.setWordWrap(True)
             layout.addWidget(intro)
         layout.addWidget(self._build_general())
@@ -54,6 +55,9 @@ class OfficeDialog(QDialog):
         buttons.button(QDialogButtonBox.Cancel).setText("ยกเลิก")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        if first_run:
+            sample = buttons.addButton("ใช้ข้อมูลตัวอย่าง", QDialogButtonBox.ActionRole)
+            sample.clicked.connect(self._choose_sample)
         layout.addWidget(buttons)
         if profile:
             self._fill(profile)
@@ -99,6 +103,10 @@ class OfficeDialog(QDialog):
             grid.addWidget(position, row, 2)
             self.sig_edits[role] = (name, position)
         return box
+
+    def _choose_sample(self) -> None:
+        self.wants_sample = True
+        self.reject()
 
     def _pick_garuda(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "เลือกภาพตราครุฑ", "", "รูปภาพ (*.png *.jpg *.jpeg)")

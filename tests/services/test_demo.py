@@ -1,0 +1,50 @@
+"""Sample data: the seeds' offices and figures load, in one transaction, and load again cleanly."""
+
+from sqlalchemy import func, select
+
+from ita_desktop.models import Measure, Office, Project, ResultRow
+from ita_desktop.services import offices, scores
+from ita_desktop.services.demo import load_sample_data
+
+
+def _count(ctx, model):
+    with ctx.db.session() as s:
+        return s.scalar(select(func.count()).select_from(model))
+
+
+def test_sample_data_fills_the_application(ctx):
+    summary = load_sample_data(ctx)
+    assert summary.offices == 5 and _count(ctx, Office) == 5
+    assert summary.item_scores >= 30
+    assert _count(ctx, Measure) == summary.measures > 40
+    assert _count(ctx, ResultRow) == summary.result_rows >= 19
+    assert _count(ctx, Project) == summary.projects >= 15
+    assert "โหลดข้อมูลตัวอย่างแล้ว" in summary.message_th()
+
+
+def test_takotong_2566_scores_as_the_document_says(demo_ctx):
+    office = offices.find_office(demo_ctx, "อบต.ตะโกทอง")
+    entry = scores.score_office_year(demo_ctx, office.id, 2566)
+    assert round(entry.result.total, 2) == 75.47
+    assert entry.result.level_old == "B" and entry.level == "ต้องปรับปรุง"
+    assert office.signatory("mayor").name == "นายปรีชา เพชรประไพ"
+
+
+def test_loading_twice_replaces_instead_of_duplicating(demo_ctx):
+    before = [_count(demo_ctx, m) for m in (Office, Measure, ResultRow, Project)]
+    load_sample_data(demo_ctx)
+    assert [_count(demo_ctx, m) for m in (Office, Measure, ResultRow, Project)] == before
+
+
+def test_a_failing_load_changes_nothing(ctx, monkeypatch):
+    from ita_desktop.services import demo
+
+    def broken(s, ids, entry):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(demo, "_load_results", broken)
+    try:
+        load_sample_data(ctx)
+    except RuntimeError:
+        pass
+    assert _count(ctx, Office) == 0 and _count(ctx, Measure) == 0
