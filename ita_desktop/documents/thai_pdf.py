@@ -18,7 +18,7 @@ from ita_desktop.documents.shaping import PlacedWord, ShapedWord, draw_words, sh
 from ita_desktop.documents.wordbreak import break_units
 
 # Extra space per cluster when justifying; above ~0.1 em extraction tools see a word gap.
-MAX_CLUSTER_GAP_EM = 0.04
+MAX_CLUSTER_GAP_EM = 0.06
 _URL_OR_EMAIL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+|\S+\.(?:go|co|or|ac|in)\.th\S*")
 
 
@@ -158,7 +158,6 @@ def _justify_gaps(line: Line, slack: float, size: float) -> tuple[float, float]:
         return 0.0, 0.0
     cluster_gap = min(slack / (clusters - 1), MAX_CLUSTER_GAP_EM * size)
     if spaces:
-        cluster_gap = min(cluster_gap, slack / 2 / (clusters - 1))
         return cluster_gap, (slack - cluster_gap * (clusters - 1)) / spaces
     return cluster_gap, 0.0
 
@@ -168,19 +167,28 @@ def baseline_offset(style: TextStyle) -> float:
     return style.line_height - style.size * 0.3
 
 
-class ThaiParagraph(Flowable):
-    """A paragraph of Thai text (plain text; ``\\n`` breaks lines)."""
+def _lines_text(lines: list[Line]) -> str:
+    return "".join(line.text + ("\n" if line.last else "") for line in lines).removesuffix("\n")
 
-    def __init__(self, text: str, style: TextStyle = TextStyle(), lines: list[Line] | None = None) -> None:
+
+class ThaiParagraph(Flowable):
+    """A paragraph of Thai text (plain text; ``\\n`` breaks lines).
+
+    ``continues`` marks the first part of a split paragraph: its last line is
+    justified like any inner line.
+    """
+
+    def __init__(self, text: str, style: TextStyle = TextStyle(), continues: bool = False) -> None:
         super().__init__()
         self.text = text
         self.style = style
-        self._lines = lines
-        self._fixed = lines is not None
+        self.continues = continues
+        self._lines: list[Line] = []
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        if not self._fixed:
-            self._lines = layout_lines(self.text, self.style, avail_width)
+        self._lines = layout_lines(self.text, self.style, avail_width)
+        if self.continues and self._lines:
+            self._lines[-1] = replace(self._lines[-1], last=False)
         self.width = avail_width
         self.height = len(self._lines) * self.style.line_height
         return avail_width, self.height
@@ -188,15 +196,17 @@ class ThaiParagraph(Flowable):
     @property
     def lines(self) -> list[Line]:
         """The lines of the last ``wrap``."""
-        return list(self._lines or [])
+        return list(self._lines)
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         self.wrap(avail_width, avail_height)
-        fit = int(avail_height // self.style.line_height)
+        fit = int((avail_height + 1e-6) // self.style.line_height)
         if fit <= 0 or fit >= len(self._lines):
-            return [] if fit <= 0 else [self]
-        head = ThaiParagraph(self.text, self.style.derive(space_after=0), self._lines[:fit])
-        tail = ThaiParagraph(self.text, self.style.derive(space_before=0), self._lines[fit:])
+            return []
+        head = ThaiParagraph(_lines_text(self._lines[:fit]), self.style.derive(space_after=0),
+                             continues=not self._lines[fit - 1].last)
+        tail = ThaiParagraph(_lines_text(self._lines[fit:]), self.style.derive(space_before=0, first_indent=0),
+                             continues=self.continues)
         return [head, tail]
 
     def getSpaceBefore(self) -> float:
