@@ -17,6 +17,10 @@ class FiscalYear(Base):
     year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     pass_line: Mapped[float] = mapped_column(Float, default=85.0)
     note: Mapped[str] = mapped_column(Text, default="")
+    # Level cut-offs (ผ่านดีเยี่ยม / ผ่าน / ต้องปรับปรุง) are per-year data, soft from 2568 on.
+    excellent_line: Mapped[float] = mapped_column(Float, default=95.0, server_default="95")
+    good_line: Mapped[float] = mapped_column(Float, default=85.0, server_default="85")
+    improve_line: Mapped[float] = mapped_column(Float, default=70.0, server_default="70")
 
     tools: Mapped[list["CriteriaTool"]] = relationship(
         back_populates="fiscal_year", cascade="all, delete-orphan", order_by="CriteriaTool.sort_order"
@@ -90,6 +94,7 @@ class CriteriaItem(Base):
     indicator: Mapped[int] = mapped_column(Integer)
     sub_indicator: Mapped[str | None] = mapped_column(String(10), nullable=True)
     text_known: Mapped[bool] = mapped_column(Boolean, default=True)
+    topic: Mapped[str] = mapped_column(Text, default="", server_default="")
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
 
     fiscal_year: Mapped[FiscalYear] = relationship(back_populates="items")

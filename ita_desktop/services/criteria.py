@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ita_desktop import paths
+from ita_desktop.core.levels import LevelRules
 from ita_desktop.core.criteria import (
     Criteria,
     Indicator,
@@ -62,6 +64,8 @@ def store_catalog(s: Session, c: Criteria) -> FiscalYear:
     """Insert or update the catalog of ``c.year``, matching rows by code so scores keep their items."""
     fy = s.get(FiscalYear, c.year) or FiscalYear(year=c.year)
     fy.pass_line, fy.note = c.pass_line, c.note
+    rules = c.level_rules
+    fy.excellent_line, fy.good_line, fy.improve_line = rules.excellent, rules.good, rules.improve
     s.add(fy)
     _merge(s, fy.tools, _tool_rows(c), key=lambda r: r.code, make=lambda: CriteriaTool(year=c.year))
     _merge(s, fy.indicators, _indicator_rows(c), key=lambda r: r.number, make=lambda: CriteriaIndicator(year=c.year))
@@ -110,7 +114,7 @@ def _sub_rows(c: Criteria) -> list[dict]:
 def _item_rows(c: Criteria) -> list[dict]:
     return [
         dict(code=i.code, text=i.text, indicator=i.indicator, sub_indicator=i.sub_indicator,
-             text_known=i.text_known, sort_order=n)
+             text_known=i.text_known, topic=i.topic, sort_order=n)
         for n, i in enumerate(c.items)
     ]
 
@@ -128,8 +132,11 @@ def catalog_from_rows(fy: FiscalYear) -> Criteria:
         Indicator(i.number, i.name, i.tool, tuple(a for a in i.aliases.splitlines() if a)) for i in fy.indicators
     )
     subs = tuple(SubIndicator(x.code, x.name, x.indicator) for x in fy.sub_indicators)
-    items = tuple(Item(i.code, i.text, i.indicator, i.sub_indicator, i.text_known) for i in fy.items)
-    return Criteria(fy.year, tools, indicators, subs, items, fy.pass_line, fy.note)
+    items = tuple(
+        Item(i.code, i.text, i.indicator, i.sub_indicator, i.text_known, topic=i.topic or "") for i in fy.items
+    )
+    rules = LevelRules(excellent=fy.excellent_line, good=fy.good_line, improve=fy.improve_line)
+    return Criteria(fy.year, tools, indicators, subs, items, fy.pass_line, fy.note, level_rules=rules)
 
 
 def list_years(ctx) -> list[int]:
@@ -162,8 +169,7 @@ def copy_year(ctx, source_year: int, new_year: int) -> Criteria:
     source = get_criteria(ctx, source_year)
     if new_year in list_years(ctx):
         raise UserError(f"มีเกณฑ์ของปีงบประมาณ {new_year} อยู่แล้ว")
-    copied = Criteria(new_year, source.tools, source.indicators, source.sub_indicators, source.items,
-                      source.pass_line, f"คัดลอกจากปีงบประมาณ {source_year}")
+    copied = replace(source, year=new_year, note=f"คัดลอกจากปีงบประมาณ {source_year}")
     with ctx.db.session() as s:
         store_catalog(s, copied)
         audit.record(s, "criteria.copy_year", "fiscal_year", new_year, source=source_year)

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ita_desktop import paths
-from ita_desktop.core.criteria import Criteria
 from ita_desktop.models import (
     Dimension,
     FiscalYear,
@@ -114,8 +113,7 @@ def _ensure_year(s: Session, year: int) -> None:
         raise UserError("ยังไม่มีเกณฑ์การประเมินในฐานข้อมูล")
     nearest = min(years, key=lambda y: abs(y - year))
     src = criteria_service.catalog_from_rows(s.get(FiscalYear, nearest))
-    criteria_service.store_catalog(s, Criteria(year, src.tools, src.indicators, src.sub_indicators, src.items,
-                                               src.pass_line, f"คัดลอกจากเกณฑ์ปีงบประมาณ {nearest}"))
+    criteria_service.store_catalog(s, replace(src, year=year, note=f"คัดลอกจากเกณฑ์ปีงบประมาณ {nearest}"))
 
 
 def _load_scores(s: Session, ids: dict[str, int], e: dict) -> int:

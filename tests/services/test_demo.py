@@ -48,3 +48,14 @@ def test_a_failing_load_changes_nothing(ctx, monkeypatch):
     except RuntimeError:
         pass
     assert _count(ctx, Office) == 0 and _count(ctx, Measure) == 0
+
+
+def test_catalog_round_trips_through_the_database(ctx):
+    from ita_desktop.services.criteria import bundled_catalogs, get_criteria
+
+    for year, bundled in bundled_catalogs().items():
+        stored = get_criteria(ctx, year)
+        assert stored.items == bundled.items
+        assert stored.tools == bundled.tools
+        assert stored.indicators == bundled.indicators
+        assert stored.level_rules == bundled.level_rules
