@@ -28,6 +28,7 @@ class _OfficeDraft:
     district: str | None
     province: str | None
     entries: list[Entry] = field(default_factory=list)
+    rejected: set[int] = field(default_factory=set)  # indicators already reported as bad
 
 
 def resolve_year(sheets: list[SheetResult], caller: CallerInfo, catalog: CatalogIndex,
@@ -85,6 +86,10 @@ def group_offices(sheets: list[SheetResult], caller: CallerInfo, log: ProblemLog
             draft.district = draft.district or district
             draft.province = draft.province or province
             draft.entries.append(entry)
+        for bad in sheet.rejected:
+            name = bad.office.org_name if bad.office else own.org_name
+            if name and org_key(name) in drafts:
+                drafts[org_key(name)].rejected.add(bad.indicator)
     return list(drafts.values())
 
 
@@ -123,7 +128,7 @@ def _check_missing(draft: _OfficeDraft, indicators: dict[int, float], catalog: C
                    log: ProblemLog) -> None:
     if not indicators:
         return
-    missing = sorted(catalog.numbers - set(indicators))
+    missing = sorted(catalog.numbers - set(indicators) - draft.rejected)
     if missing:
         first = next(e for e in draft.entries if e.indicator is not None)
         log.add(f"{draft.org_name}: ไม่มีคะแนนตัวชี้วัดที่ {', '.join(map(str, missing))} "

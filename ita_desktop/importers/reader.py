@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 import openpyxl
+from defusedxml import DefusedXmlException
 
 from ita_desktop.core.criteria import Criteria
 from ita_desktop.importers.assemble import CallerInfo, build_office, group_offices, resolve_year
@@ -21,6 +22,9 @@ from ita_desktop.importers.model import ParsedWorkbook
 from ita_desktop.importers.problems import ImportProblem, ProblemLog
 from ita_desktop.importers.safety import DEFAULT_LIMITS, MSG_TRUNCATED, Limits, UnsafeFile, check_file_bytes
 from ita_desktop.importers.scanner import SheetResult, SheetScanner
+
+
+MSG_UNSAFE_XML = "ไฟล์มีโครงสร้างข้อมูลที่ไม่ปลอดภัย (XML entity) จึงไม่เปิด"
 
 
 class _TooBig(Exception):
@@ -99,18 +103,28 @@ def _scan_workbook(data: bytes, catalog: CatalogIndex, limits: Limits, log: Prob
     # contract of this package is to raise ImportProblem only.
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:  # noqa: BLE001 - see above
-        raise log.fail(MSG_TRUNCATED) from None
+    except Exception as exc:  # noqa: BLE001 - see above
+        raise log.fail(_broken_message(exc)) from None
     try:
         return _scan_sheets(workbook, catalog, limits, log)
     except _TooBig as exc:
         raise log.fail(exc.message_th, exc.sheet) from None
     except ImportProblem:
         raise
-    except Exception:  # noqa: BLE001 - damaged sheet XML surfaces only while iterating
-        raise log.fail(MSG_TRUNCATED) from None
+    except Exception as exc:  # noqa: BLE001 - damaged sheet XML surfaces only while iterating
+        raise log.fail(_broken_message(exc)) from None
     finally:
         workbook.close()
+
+
+def _broken_message(exc: BaseException) -> str:
+    """Why openpyxl failed, in Thai: an XML bomb refused by defusedxml, or plain damage."""
+    seen = 0
+    while exc is not None and seen < 10:  # openpyxl re-raises parse errors as ValueError
+        if isinstance(exc, DefusedXmlException):
+            return MSG_UNSAFE_XML
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return MSG_TRUNCATED
 
 
 def _scan_sheets(workbook, catalog: CatalogIndex, limits: Limits, log: ProblemLog) -> list[SheetResult]:

@@ -44,6 +44,14 @@ class Entry:
     office: RowOffice | None = None
 
 
+@dataclass(frozen=True)
+class Rejected:
+    """An indicator whose cell was refused: not reported again as missing."""
+
+    indicator: int
+    office: RowOffice | None
+
+
 @dataclass
 class SheetResult:
     """Everything one sheet says."""
@@ -51,6 +59,7 @@ class SheetResult:
     name: str
     title: TitleInfo = TitleInfo()
     entries: list[Entry] = field(default_factory=list)
+    rejected: list[Rejected] = field(default_factory=list)
 
 
 def _strip_label(text: str | None, *prefixes: str) -> str | None:
@@ -251,8 +260,10 @@ class SheetScanner:
         if number is None:
             return
         score = self._score(row, score_col, raw_score, f"ตัวชี้วัดที่ {number}")
-        if score is not None:
-            office = self._row_office(cells, fill_down=True)
+        office = self._row_office(cells, fill_down=True)
+        if score is None:
+            self.result.rejected.append(Rejected(number, office))
+        else:
             self._add(Entry(self.name, row, score_col, score, indicator=number, office=office))
 
     def _indicator_identity(self, cells: tuple) -> tuple[int | None, int | None, str | None]:
@@ -306,6 +317,8 @@ class SheetScanner:
             score = self._score(row, col, raw, f"ตัวชี้วัดที่ {number}")
             if score is not None:
                 self._add(Entry(self.name, row, col, score, indicator=number, office=office))
+            elif not is_blank(raw):
+                self.result.rejected.append(Rejected(number, office))
 
 
 def _is_total(text: str) -> bool:
