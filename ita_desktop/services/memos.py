@@ -1,0 +1,164 @@
+"""Memos (บันทึกข้อความ): texts from editable templates filled with the office-year's data.
+
+The clerk may edit the final text; edits are kept as a draft per office, year and kind.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+
+from ita_desktop.core.analysis import thai_join
+from ita_desktop.core.thaitext import thai_date
+from ita_desktop.documents.memo import CommentBlock, MemoData, MemoSection, Signatory, build_memo_pdf
+from ita_desktop.documents.memo_templates import TemplateError, fill_template, load_template
+from ita_desktop.models import MemoDraft
+
+from . import audit, offices, scores
+from .errors import UserError
+
+KINDS = {"analysis": "memo_analysis", "results": "memo_results"}
+KIND_TITLES = {"analysis": "บันทึกนำส่งรายงานการวิเคราะห์ผลการประเมิน ITA", "results": "บันทึกนำส่งรายงานผลการดำเนินการตามมาตรการ"}
+
+
+@dataclass(frozen=True)
+class MemoTexts:
+    """Everything of a memo that the clerk can edit before printing."""
+
+    number: str
+    date: str  # ISO (CE) date
+    subject: str
+    salutation: str
+    sections: tuple[MemoSection, ...]
+    closing: str = "จึงเรียนมาเพื่อโปรดทราบและพิจารณา"
+    from_draft: bool = field(default=False, compare=False)
+
+
+def _kind(kind: str) -> str:
+    if kind not in KINDS:
+        raise UserError(f"ไม่รู้จักบันทึกข้อความชนิด '{kind}' (มีได้: {', '.join(KINDS)})")
+    return KINDS[kind]
+
+
+def _fmt(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}"
+
+
+def template_context(ctx, office_id: int, year: int) -> dict:
+    """The placeholder values of the memo templates for one office-year."""
+    office = offices.get_office(ctx, office_id)
+    entry = scores.score_office_year(ctx, office_id, year)
+    result = entry.result
+    passed = [i.name for i in result.indicators if i.passed is True]
+    failed = [i.name for i in result.indicators if i.passed is False]
+    mayor = office.signatory("mayor")
+    return {
+        "office_name": office.name, "office_short": office.short_name, "year": str(year),
+        "total": _fmt(result.total), "level": entry.level or "-", "level_old": result.level_old or "-",
+        "pass_line": f"{result.pass_line:g}", "passed_count": str(len(passed)), "failed_count": str(len(failed)),
+        "passed_indicators": thai_join(passed) or "-", "failed_indicators": thai_join(failed) or "-",
+        "website": office.website or "ของหน่วยงาน",
+        "mayor_title": mayor.position or f"นายก{office.name}",
+    }
+
+
+def default_texts(ctx, office_id: int, year: int, kind: str, today: _dt.date | None = None) -> MemoTexts:
+    """Texts from the template of ``kind`` filled with the office-year's figures."""
+    template = load_template(_kind(kind))
+    try:
+        filled = fill_template(template, template_context(ctx, office_id, year))
+    except TemplateError as exc:
+        raise UserError(f"แม่แบบบันทึกข้อความ {KINDS[kind]}: {exc}") from exc
+    office = offices.get_office(ctx, office_id)
+    return MemoTexts(
+        number=office.memo_number_prefix, date=(today or _dt.date.today()).isoformat(),
+        subject=filled.subject, salutation=filled.salutation, sections=tuple(filled.sections), closing=filled.closing,
+    )
+
+
+def load_texts(ctx, office_id: int, year: int, kind: str, use_draft: bool = True) -> MemoTexts:
+    """The clerk's saved draft when there is one (and ``use_draft``), else the filled template."""
+    _kind(kind)
+    if use_draft:
+        with ctx.db.session() as s:
+            draft = s.scalar(select(MemoDraft).where(
+                MemoDraft.office_id == office_id, MemoDraft.year == year, MemoDraft.kind == kind))
+            if draft is not None:
+                return _texts_from_json(json.loads(draft.content_json or "{}"), draft)
+    return default_texts(ctx, office_id, year, kind)
+
+
+def _texts_from_json(data: dict, draft: MemoDraft) -> MemoTexts:
+    sections = tuple(
+        MemoSection(s.get("heading", ""), list(s.get("paragraphs") or []), bool(s.get("bullets")))
+        for s in data.get("sections") or ()
+    )
+    return MemoTexts(number=data.get("number") or draft.number, date=data.get("date") or draft.date,
+                     subject=data.get("subject", ""), salutation=(data.get("salutation") or "").removeprefix("เรียน").strip(),
+                     sections=sections, closing=data.get("closing") or "จึงเรียนมาเพื่อโปรดทราบและพิจารณา",
+                     from_draft=True)
+
+
+def save_texts(ctx, office_id: int, year: int, kind: str, texts: MemoTexts) -> None:
+    """Keep the clerk's edited memo text (replacing an earlier draft)."""
+    _kind(kind)
+    _validate(texts)
+    content = {
+        "number": texts.number, "date": texts.date, "subject": texts.subject, "salutation": texts.salutation,
+        "sections": [{"heading": s.heading, "paragraphs": list(s.paragraphs), "bullets": s.bullets} for s in texts.sections],
+        "closing": texts.closing,
+    }
+    with ctx.db.session() as s:
+        draft = s.scalar(select(MemoDraft).where(
+            MemoDraft.office_id == office_id, MemoDraft.year == year, MemoDraft.kind == kind))
+        if draft is None:
+            draft = MemoDraft(office_id=office_id, year=year, kind=kind)
+            s.add(draft)
+        draft.number, draft.date = texts.number, texts.date
+        draft.content_json = json.dumps(content, ensure_ascii=False)
+        s.flush()
+        audit.record(s, "memo.save", "memo_draft", draft.id, kind=kind, year=year)
+
+
+def _validate(texts: MemoTexts) -> None:
+    if not texts.subject.strip():
+        raise UserError("กรุณากรอกช่อง 'เรื่อง' ของบันทึกข้อความ")
+    if not texts.salutation.strip():
+        raise UserError("กรุณากรอกช่อง 'เรียน' ของบันทึกข้อความ")
+    try:
+        _dt.date.fromisoformat(texts.date)
+    except ValueError as exc:
+        raise UserError(f"วันที่ของบันทึกข้อความ '{texts.date}' ไม่ถูกต้อง") from exc
+
+
+def _signatory(info: offices.SignatoryInfo) -> Signatory:
+    return Signatory(info.name, [p for p in (info.position, *info.extra_positions) if p])
+
+
+def memo_data(ctx, office_id: int, texts: MemoTexts, thai_digits: bool = True) -> MemoData:
+    """The printable memo: the edited texts plus the office's header fields and signature chain."""
+    _validate(texts)
+    office = offices.get_office(ctx, office_id)
+    writer_role = "clerk" if office.signatory("clerk").name else "head_of_office"
+    chain = [r for r in ("head_of_office", "chief_administrator", "mayor") if r != writer_role]
+    kind_words = office.kind
+    titles = {"head_of_office": "หัวหน้าสำนักปลัด", "chief_administrator": f"ปลัด{kind_words}",
+              "mayor": f"นายก{kind_words}"}
+    comments = [CommentBlock(titles[r], _signatory(office.signatory(r))) for r in chain]
+    return MemoData(
+        garuda_path=office.garuda_path or None,
+        unit=office.memo_unit or f"สำนักปลัด {office.name} อำเภอ{office.district} จังหวัด{office.province}",
+        number=texts.number, date_text=thai_date(_dt.date.fromisoformat(texts.date), thai_digits),
+        subject=texts.subject, salutation=texts.salutation, sections=list(texts.sections), closing=texts.closing,
+        writer=_signatory(office.signatory(writer_role)), comments=comments, thai_digits=thai_digits,
+    )
+
+
+def write_memo_pdf(ctx, office_id: int, year: int, kind: str, out_path: Path, use_draft: bool = True) -> list[str]:
+    """Build the memo PDF at ``out_path``; returns Thai warnings (e.g. no Garuda image set)."""
+    texts = load_texts(ctx, office_id, year, kind, use_draft)
+    return build_memo_pdf(memo_data(ctx, office_id, texts), out_path)
