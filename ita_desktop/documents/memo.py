@@ -14,11 +14,11 @@ from pathlib import Path
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepTogether, SimpleDocTemplate, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from ita_desktop.core.digits import digits
 from ita_desktop.documents.fonts import font_name, register_fonts
-from ita_desktop.documents.report import draw_text
+from ita_desktop.documents.report import draw_text, page_doc
 from ita_desktop.documents.shaping import draw_words, shape
 from ita_desktop.documents.thai_pdf import TextStyle, ThaiParagraph, layout_lines, localize_digits, place_line
 
@@ -250,10 +250,9 @@ def build_memo_pdf(data: MemoData, out_path: str | Path) -> list[str]:
     warnings = memo_warnings(data)
     if data.garuda_path and not Path(data.garuda_path).is_file():
         data = MemoData(**{**data.__dict__, "garuda_path": None})
-    doc = SimpleDocTemplate(str(out_path), pagesize=A4, leftMargin=LEFT_MARGIN, rightMargin=RIGHT_MARGIN,
-                            topMargin=TOP_MARGIN, bottomMargin=BOTTOM_MARGIN, title=data.subject,
-                            initialFontName=font_name())
-    doc.build(memo_story(data), onLaterPages=_later_page(data.thai_digits))
+    margins = (LEFT_MARGIN, RIGHT_MARGIN, TOP_MARGIN, BOTTOM_MARGIN)
+    doc = page_doc(out_path, A4, margins, data.subject, on_later_pages=_later_page(data.thai_digits))
+    doc.build(memo_story(data))
     return warnings
 
 

@@ -9,7 +9,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape as landscape_of
 from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Spacer, Table, TableStyle
 
 from ita_desktop.core.digits import digits
 from ita_desktop.documents.fonts import font_name, register_fonts
@@ -99,13 +99,29 @@ def thai_table(columns: list[Column], rows: list[list[str]], width: float,
     return table
 
 
+def page_doc(path: str | Path, pagesize, margins: tuple[float, float, float, float], title: str,
+             on_later_pages=None) -> BaseDocTemplate:
+    """A doc template whose text area is exactly the page minus ``margins`` (left, right, top, bottom).
+
+    Frames get no padding, so a 3 cm margin measures 3 cm on paper.
+    """
+    left, right, top, bottom = margins
+    doc = BaseDocTemplate(str(path), pagesize=pagesize, leftMargin=left, rightMargin=right, topMargin=top,
+                          bottomMargin=bottom, title=title, initialFontName=font_name())
+    frame = Frame(left, bottom, doc.width, doc.height, leftPadding=0, rightPadding=0, topPadding=0,
+                  bottomPadding=0, id="body")
+    templates = [PageTemplate("First", [frame], autoNextPageTemplate="Later")]
+    templates.append(PageTemplate("Later", [frame], onPage=on_later_pages or (lambda canvas, doc: None)))
+    doc.addPageTemplates(templates)
+    return doc
+
+
 def build_table_report(path: str | Path, title: str, subtitle_lines: list[str], columns: list[Column],
                        rows: list[list[str]], landscape: bool = False, thai_digits: bool = True) -> Path:
     """Write a PDF report: centred title and subtitles, then the table; pages numbered."""
     register_fonts()
     pagesize = landscape_of(A4) if landscape else A4
-    doc = SimpleDocTemplate(str(path), pagesize=pagesize, leftMargin=2 * cm, rightMargin=2 * cm,
-                            topMargin=1.5 * cm, bottomMargin=2 * cm, title=title)
+    doc = page_doc(path, pagesize, (2 * cm, 2 * cm, 1.5 * cm, 2 * cm), title)
     story = [ThaiParagraph(localize_digits(title, thai_digits), TITLE_STYLE)]
     story += [ThaiParagraph(localize_digits(s, thai_digits), SUBTITLE_STYLE) for s in subtitle_lines]
     story += [Spacer(1, 8), thai_table(columns, rows, doc.width, thai_digits)]

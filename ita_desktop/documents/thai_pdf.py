@@ -19,6 +19,8 @@ from ita_desktop.documents.wordbreak import break_units
 
 # Extra space per cluster when justifying; above ~0.1 em extraction tools see a word gap.
 MAX_CLUSTER_GAP_EM = 0.06
+# Extra space per space character; gaps over ~1.3 em make pdftotext split a line into columns.
+MAX_SPACE_GAP_EM = 0.8
 _URL_OR_EMAIL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+|\S+\.(?:go|co|or|ac|in)\.th\S*")
 
 
@@ -62,12 +64,17 @@ def localize_digits(text: str, thai: bool) -> str:
 
 @dataclass(frozen=True)
 class Line:
-    """One laid-out line: shaped words, natural width, and whether it ends a paragraph."""
+    """One laid-out line: shaped words, natural width, and whether it ends a paragraph.
+
+    ``trail`` is the white space dropped at the break, kept so a split paragraph
+    can be put back together exactly.
+    """
 
     words: tuple[ShapedWord, ...]
     width: float
     last: bool
     indent: float
+    trail: str = ""
 
     @property
     def text(self) -> str:
@@ -92,15 +99,17 @@ def _paragraph_lines(text: str, style: TextStyle, width: float, first: bool) -> 
         return width - style.left_indent - style.right_indent - indent
 
     def flush(last: bool) -> None:
+        trail = ""
         while current and current[-1].text.isspace():
-            current.pop()
+            trail = current.pop().text + trail
         indent = style.first_indent if first and not lines else 0
-        lines.append(Line(tuple(current), sum(w.width(size) for w in current), last, indent))
+        lines.append(Line(tuple(current), sum(w.width(size) for w in current), last, indent, trail))
         current.clear()
 
     for unit in break_units(text):
         word = shape(unit, style.font)
-        if unit.isspace() and not current:
+        if unit.isspace() and not current and lines:
+            lines[-1] = replace(lines[-1], trail=lines[-1].trail + unit)
             continue
         used = sum(w.width(size) for w in current)
         if current and not unit.isspace() and used + word.width(size) > available():
@@ -158,7 +167,8 @@ def _justify_gaps(line: Line, slack: float, size: float) -> tuple[float, float]:
         return 0.0, 0.0
     cluster_gap = min(slack / (clusters - 1), MAX_CLUSTER_GAP_EM * size)
     if spaces:
-        return cluster_gap, (slack - cluster_gap * (clusters - 1)) / spaces
+        space_gap = (slack - cluster_gap * (clusters - 1)) / spaces
+        return cluster_gap, min(space_gap, MAX_SPACE_GAP_EM * size)
     return cluster_gap, 0.0
 
 
@@ -168,7 +178,7 @@ def baseline_offset(style: TextStyle) -> float:
 
 
 def _lines_text(lines: list[Line]) -> str:
-    return "".join(line.text + ("\n" if line.last else "") for line in lines).removesuffix("\n")
+    return "".join(line.text + line.trail + ("\n" if line.last else "") for line in lines).removesuffix("\n")
 
 
 class ThaiParagraph(Flowable):

@@ -15,8 +15,10 @@ from bisect import bisect_left
 from functools import lru_cache
 
 # Characters that are never at the start of a line / never at the end of one.
-NO_BREAK_BEFORE = set(")]}”’»,.:;!?%ๆฯ")
-NO_BREAK_AFTER = set("([{“‘«")
+# A hyphen stays with both neighbours: "๒๕๖๑-๒๕๘๐" is a range, and extraction tools
+# would take a line-final hyphen for hyphenation and drop it.
+NO_BREAK_BEFORE = set(")]}”’»,.:;!?%ๆฯ-–")
+NO_BREAK_AFTER = set("([{“‘«-")
 
 _lock = threading.Lock()
 _dictionary: "_SortedWords | None" = None
@@ -71,10 +73,14 @@ def _is_thai(ch: str) -> bool:
 
 def may_break_between(left: str, right: str) -> bool:
     """Whether a line may end after token ``left`` and start with token ``right``."""
-    if not left or not right or left.isspace() or right.isspace():
+    if not left or not right:
+        return True
+    if is_combining(right[0]):
+        return False
+    if left.isspace() or right.isspace():
         return True
     a, b = left[-1], right[0]
-    if is_combining(b) or b in NO_BREAK_BEFORE or a in NO_BREAK_AFTER:
+    if b in NO_BREAK_BEFORE or a in NO_BREAK_AFTER:
         return False
     # Runs of Latin letters, digits and punctuation (URLs, 1,234.5, e-mail) stay whole.
     return _is_thai(a) or _is_thai(b)

@@ -1,0 +1,50 @@
+"""Line-break opportunities: pythainlp newmm words, never inside a grapheme cluster."""
+
+from hypothesis import given, settings, strategies as st
+from pythainlp.tokenize import word_tokenize
+
+from ita_desktop.documents.wordbreak import break_units, is_combining, may_break_between, thai_words
+
+from .conftest import HARD_SENTENCES, HARD_WORDS, SEED_PARAGRAPHS
+
+
+def test_fast_dictionary_gives_the_same_words_as_pythainlp():
+    for text in HARD_SENTENCES + SEED_PARAGRAPHS + [" ".join(HARD_WORDS)]:
+        assert list(thai_words(text)) == word_tokenize(text, engine="newmm", join_broken_num=False)
+
+
+def test_units_join_back_to_the_text():
+    for text in HARD_SENTENCES + SEED_PARAGRAPHS:
+        assert "".join(break_units(text)) == text
+
+
+def test_no_unit_starts_with_a_combining_mark():
+    for text in HARD_SENTENCES + SEED_PARAGRAPHS:
+        assert not any(is_combining(unit[0]) for unit in break_units(text))
+
+
+def test_punctuation_and_addresses_stay_attached():
+    units = break_units("ทาง www.maejd.go.th (ลงชื่อ) อื่น ๆ 1,234.50 บาท")
+    assert "www.maejd.go.th" in units
+    assert "(ลงชื่อ)" in units
+    assert "อื่น ๆ" in units
+    assert "1,234.50" in units
+
+
+def test_may_break_between_rules():
+    assert may_break_between("ข้อ", "เท็จจริง")
+    assert not may_break_between("(", "ลงชื่อ")
+    assert not may_break_between("ลงชื่อ", ")")
+    assert not may_break_between("abc", "def")
+    assert not may_break_between("น", "\u0e49")
+
+
+THAI_TEXT = st.text(alphabet=st.sampled_from(list("กขคงจนมยรลวสหอะาำิีึืุูเแโใไ่้๊๋็์ัๆ ")), max_size=60)
+
+
+@settings(max_examples=200, deadline=None)
+@given(THAI_TEXT)
+def test_any_thai_text_is_cut_losslessly_and_never_before_a_mark(text):
+    units = break_units(text)
+    assert "".join(units) == text
+    assert all(not is_combining(u[0]) for u in units[1:])
