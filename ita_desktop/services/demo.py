@@ -142,7 +142,7 @@ def _load_measures(s: Session, ids: dict[str, int], e: dict) -> int:
                     pass_line=e.get("pass_line") or 85.0, intro=e.get("intro") or "")
     for n, r in enumerate(e.get("rows") or ()):
         ms.measures.append(Measure(
-            tool=r.get("tool") or "", indicator=r.get("indicator"), item_code=r.get("item_code"),
+            tool=r.get("tool") or "", indicator=r.get("indicator_number"), item_code=r.get("item_code"),
             category=r.get("category") or "", issue=r.get("issue") or "", responsible=r.get("responsible") or "",
             steps=r.get("steps") or "", reporting=r.get("reporting") or "", period=r.get("period") or "",
             sort_order=n,

@@ -88,3 +88,15 @@ def test_console_script_runs_in_a_fresh_process(tmp_path):
                           capture_output=True, text=True, env=env, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout) == []
+
+
+@pytest.mark.postgres
+def test_demo_and_scores_on_postgresql(pg_server, tmp_path, capsys):
+    url = pg_server.create_database("ita_cli_demo")
+    assert run(["--data-dir", str(tmp_path), "--db-url", url, "demo"]) == 0
+    assert run(["--data-dir", str(tmp_path), "--db-url", url, "scores", "--year", "2566", "--org", "อบต.ตะโกทอง",
+                "--json"]) == 0
+    out = capsys.readouterr().out
+    data = json.loads(out[out.index("{"):])
+    assert data["total"] == 75.47 and data["level_old"] == "B"
+    assert not (tmp_path / "ita.sqlite3").exists()  # the server was used, not the local file
