@@ -41,6 +41,13 @@ def pdf_text(path: Path, first: int | None = None, last: int | None = None) -> s
     return _run("pdftotext", *pages, str(path), "-")
 
 
+def pdf_text_in(path: Path, page: int, box: tuple[float, float, float, float]) -> str:
+    """Text inside ``box`` (x, y, width, height in points from the top-left) of one page."""
+    x, y, w, h = (str(round(v)) for v in box)
+    return _run("pdftotext", "-r", "72", "-f", str(page), "-l", str(page), "-x", x, "-y", y, "-W", w, "-H", h,
+                str(path), "-")
+
+
 def pdf_lines(path: Path) -> list[str]:
     """Non-empty extracted lines, page breaks (form feeds) removed."""
     return [line for line in pdf_text(path).replace("\f", "\n").split("\n") if line.strip()]
