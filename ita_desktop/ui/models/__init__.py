@@ -1,0 +1,1 @@
+"""Qt table models (QAbstractTableModel subclasses with column constants) and their filters."""

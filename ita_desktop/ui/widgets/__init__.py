@@ -1,0 +1,1 @@
+"""Reusable widgets: QPainter charts and the panels of the คะแนน tab."""
