@@ -130,6 +130,7 @@ class MainWindow(QMainWindow):
         self.file_menu = file_menu
         file_menu.addAction(self._action("import", "นำเข้าคะแนนจาก Excel...", self.import_scores, QKeySequence.Open))
         file_menu.addAction(self._action("export", "ส่งออกคะแนนเป็น Excel...", self.export_scores))
+        file_menu.addAction(self._action("memo", "พิมพ์บันทึกข้อความ...", self.print_memo, QKeySequence("Ctrl+P")))
         file_menu.addSeparator()
         file_menu.addAction(self._action("office_new", "เพิ่มหน่วยงาน...", self.new_office))
         file_menu.addAction(self._action("office_edit", "ข้อมูลหน่วยงาน...", self.edit_office))
@@ -146,6 +147,17 @@ class MainWindow(QMainWindow):
 
     def export_scores(self) -> None:
         QMessageBox.information(self, "ส่งออกคะแนน", "การส่งออกคะแนนเป็น Excel จะเปิดใช้ในรุ่นถัดไป")
+
+    def print_memo(self) -> None:
+        from ita_desktop.ui.dialogs.memo_dialog import MemoDialog
+
+        try:
+            dialog = MemoDialog(self.ctx, self.current_office_id(), self.current_year(), parent=self)
+        except Exception as exc:
+            show_error(self, exc, "พิมพ์บันทึกข้อความไม่ได้")
+            return
+        dialog.exec()
+        dialog.deleteLater()
 
     def new_office(self) -> None:
         from ita_desktop.ui.dialogs.office_dialog import OfficeDialog
