@@ -1,0 +1,220 @@
+"""ตั้งค่า → เกณฑ์การประเมิน: a fiscal year's catalog (weights, pass line, names), new years, Excel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDoubleSpinBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ita_desktop.services import criteria as criteria_service
+from ita_desktop.services.criteria_xlsx import export_criteria_xlsx, read_criteria_xlsx
+from ita_desktop.services.errors import UserError
+from ita_desktop.ui.messages import show_error
+from ita_desktop.ui.models import catalog_models as cm
+
+TITLE = "เกณฑ์การประเมิน"
+
+
+def _table(model: cm.CatalogTableModel, stretch: int) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectRows)
+    view.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed)
+    view.verticalHeader().setVisible(False)
+    view.setWordWrap(False)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.Stretch)
+    return view
+
+
+class CriteriaDialog(QDialog):
+    """Edit the criteria catalog of one fiscal year; saving goes through services.criteria."""
+
+    def __init__(self, ctx, year: int | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.loaded = None  # the Criteria as last loaded or saved
+        self.setWindowTitle(TITLE)
+        self.resize(980, 680)
+        self.weights = cm.weight_model(self)
+        self.indicators = cm.indicator_model(self)
+        self.items = cm.item_model(self)
+        self._build()
+        for model in (self.weights, self.indicators, self.items):
+            model.entry_rejected.connect(lambda text: QMessageBox.warning(self, TITLE, text))
+        self.reload_years(year)
+
+    # -- layout ----------------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._year_row())
+        note = QLabel("ดับเบิลคลิกหรือกด F2 เพื่อแก้น้ำหนัก ชื่อตัวชี้วัด หรือข้อความข้อคำถาม แล้วกด 'บันทึก'")
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(_table(self.weights, 1), "เครื่องมือการประเมินและน้ำหนัก")
+        self.tabs.addTab(_table(self.indicators, 2), "ตัวชี้วัด")
+        self.tabs.addTab(_table(self.items, 3), "ข้อคำถาม")
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(self._button_row())
+
+    def _year_row(self) -> QHBoxLayout:
+        self.year_combo = QComboBox()
+        self.year_combo.currentIndexChanged.connect(self._year_chosen)
+        self.pass_line = QDoubleSpinBox()
+        self.pass_line.setRange(0, 100)
+        self.pass_line.setDecimals(2)
+        self.add_year_button = QPushButton("เพิ่มปีถัดไป (คัดลอกจากปีล่าสุด)")
+        self.add_year_button.clicked.connect(self.add_next_year)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("ปีงบประมาณ:"))
+        row.addWidget(self.year_combo)
+        row.addWidget(self.add_year_button)
+        row.addStretch(1)
+        row.addWidget(QLabel("เกณฑ์ผ่าน (คะแนน):"))
+        row.addWidget(self.pass_line)
+        return row
+
+    def _button_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        for text, slot in (("นำเข้าจาก Excel...", self._choose_import), ("ส่งออกเป็น Excel...", self._choose_export)):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            row.addWidget(button)
+        row.addStretch(1)
+        self.save_button = QPushButton("บันทึก")
+        self.save_button.clicked.connect(self.save)
+        close = QPushButton("ปิด")
+        close.clicked.connect(self.reject)
+        row.addWidget(self.save_button)
+        row.addWidget(close)
+        return row
+
+    # -- loading -------------------------------------------------------------------------------
+    def reload_years(self, select: int | None = None) -> None:
+        """Refill the year selector and show ``select`` (else the latest year)."""
+        years = criteria_service.list_years(self.ctx)
+        self.year_combo.blockSignals(True)
+        self.year_combo.clear()
+        for year in years:
+            self.year_combo.addItem(f"พ.ศ. {year}", year)
+        wanted = select if select in years else (years[-1] if years else None)
+        self.year_combo.setCurrentIndex(self.year_combo.findData(wanted))
+        self.year_combo.blockSignals(False)
+        self._year_chosen()
+
+    def current_year(self) -> int | None:
+        return self.year_combo.currentData()
+
+    def _year_chosen(self) -> None:
+        year = self.current_year()
+        if year is None:
+            return
+        try:
+            self.show_catalog(criteria_service.get_criteria(self.ctx, year))
+        except UserError as exc:
+            show_error(self, exc)
+
+    def show_catalog(self, catalog) -> None:
+        """Put a catalog into the editor (the state 'บันทึก' starts from)."""
+        self.loaded = catalog
+        self.pass_line.setValue(catalog.pass_line)
+        self.weights.set_rows(cm.weight_rows(catalog))
+        self.indicators.set_rows(list(catalog.indicators))
+        self.items.set_rows(list(catalog.items))
+
+    def edited_catalog(self):
+        """The catalog as edited on screen."""
+        return cm.catalog_with(self.loaded, self.weights.rows, self.indicators.rows, self.items.rows,
+                               self.pass_line.value())
+
+    # -- actions -------------------------------------------------------------------------------
+    def save(self) -> bool:
+        """Store the edited catalog; a Thai message (and nothing stored) when it is refused."""
+        if self.loaded is None:
+            return False
+        catalog = self.edited_catalog()
+        try:
+            criteria_service.save_criteria(self.ctx, catalog)
+        except Exception as exc:
+            show_error(self, exc, "บันทึกเกณฑ์การประเมินไม่ได้")
+            return False
+        self.loaded = catalog
+        QMessageBox.information(self, TITLE, f"บันทึกเกณฑ์การประเมินปีงบประมาณ {catalog.year} แล้ว")
+        return True
+
+    def add_next_year(self) -> int | None:
+        """Start the year after the latest as a copy of it (services.criteria.copy_year)."""
+        years = criteria_service.list_years(self.ctx)
+        if not years:
+            return None
+        source, new = years[-1], years[-1] + 1
+        try:
+            criteria_service.copy_year(self.ctx, source, new)
+        except Exception as exc:
+            show_error(self, exc, "เพิ่มปีไม่ได้")
+            return None
+        self.reload_years(new)
+        QMessageBox.information(self, TITLE, f"เพิ่มเกณฑ์ปีงบประมาณ {new} โดยคัดลอกจากปี {source} แล้ว "
+                                             "แก้ไขตามเกณฑ์ของปีใหม่แล้วกด 'บันทึก'")
+        return new
+
+    def _choose_export(self) -> None:
+        if self.loaded is None:
+            return
+        default = str(Path.home() / f"เกณฑ์การประเมิน_{self.loaded.year}.xlsx")
+        path, _ = QFileDialog.getSaveFileName(self, "ส่งออกเกณฑ์การประเมินเป็น Excel", default, "Excel (*.xlsx)")
+        if path:
+            self.export_to(path)
+
+    def export_to(self, path: str | Path) -> Path | None:
+        """Write the catalog as shown (including unsaved edits) to an Excel file."""
+        try:
+            target = export_criteria_xlsx(self.edited_catalog(), path)
+        except Exception as exc:
+            show_error(self, exc, "ส่งออกไม่ได้")
+            return None
+        QMessageBox.information(self, TITLE, f"ส่งออกเกณฑ์การประเมินแล้วที่\n{target}")
+        return target
+
+    def _choose_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "นำเข้าเกณฑ์การประเมินจาก Excel", str(Path.home()), "Excel (*.xlsx)")
+        if path:
+            self.import_from(path)
+
+    def import_from(self, path: str | Path) -> int | None:
+        """Read a catalog from Excel and store it (asking first when its year exists)."""
+        try:
+            catalog = read_criteria_xlsx(path)
+            if catalog.year in criteria_service.list_years(self.ctx) and not self._confirm_replace(catalog.year):
+                return None
+            criteria_service.save_criteria(self.ctx, catalog)
+        except Exception as exc:
+            show_error(self, exc, "นำเข้าเกณฑ์การประเมินไม่ได้")
+            return None
+        self.reload_years(catalog.year)
+        QMessageBox.information(self, TITLE, f"นำเข้าเกณฑ์การประเมินปีงบประมาณ {catalog.year} แล้ว")
+        return catalog.year
+
+    def _confirm_replace(self, year: int) -> bool:
+        answer = QMessageBox.question(
+            self, TITLE, f"มีเกณฑ์ของปีงบประมาณ {year} อยู่แล้ว ต้องการแทนที่ด้วยเกณฑ์จากไฟล์หรือไม่",
+            QMessageBox.Yes | QMessageBox.No, QMessageBox.No,
+        )
+        return answer == QMessageBox.Yes

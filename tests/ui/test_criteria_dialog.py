@@ -1,0 +1,133 @@
+"""ตั้งค่า → เกณฑ์การประเมิน: copy a year, refused weights save nothing, renames are saved, Excel."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from ita_desktop.services import criteria as criteria_service
+from ita_desktop.ui.dialogs.criteria_dialog import CriteriaDialog
+from ita_desktop.ui.models import catalog_models as cm
+
+
+@pytest.fixture
+def shown(monkeypatch):
+    messages = {"warning": [], "information": []}
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: messages["warning"].append(text))
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text, *a: messages["information"].append(text))
+    return messages
+
+
+@pytest.fixture
+def dialog(qtbot, ctx, shown):
+    widget = CriteriaDialog(ctx, 2566)
+    qtbot.addWidget(widget)
+    return widget
+
+
+def _set(model, row, column, value):
+    return model.setData(model.index(row, column), value, Qt.EditRole)
+
+
+def _row(model, key):
+    return next(n for n, r in enumerate(model.rows) if getattr(r, "code", getattr(r, "number", None)) == key)
+
+
+def test_opens_on_the_chosen_year_with_weights_and_items(dialog):
+    assert dialog.current_year() == 2566
+    assert [r.code for r in dialog.weights.rows] == ["IIT", "EIT", "EIT1", "EIT2", "OIT"]
+    assert dialog.weights.index(_row(dialog.weights, "OIT"), 2).data() == "40"
+    assert dialog.indicators.rowCount() == 10 and dialog.items.rowCount() == 88
+    assert dialog.pass_line.value() == 85.0
+    assert not dialog.weights.flags(dialog.weights.index(0, 0)) & Qt.ItemIsEditable
+
+
+def test_copy_the_latest_year_into_the_next(ctx, dialog, shown):
+    assert dialog.add_next_year() == 2569
+    assert 2569 in criteria_service.list_years(ctx)
+    assert dialog.current_year() == 2569
+    assert criteria_service.get_criteria(ctx, 2569).items == criteria_service.get_criteria(ctx, 2568).items
+    assert "2569" in shown["information"][-1]
+
+
+def test_weights_not_adding_up_show_a_thai_error_and_save_nothing(ctx, dialog, shown):
+    before = criteria_service.get_criteria(ctx, 2566)
+    assert _set(dialog.weights, _row(dialog.weights, "OIT"), 2, "50")
+    assert not dialog.save()
+    assert "น้ำหนัก" in shown["warning"][-1] and "100" in shown["warning"][-1]
+    assert criteria_service.get_criteria(ctx, 2566) == before
+
+
+def test_bad_weight_entry_is_refused_in_the_cell(qtbot, dialog, shown):
+    row = _row(dialog.weights, "IIT")
+    assert not _set(dialog.weights, row, 2, "สามสิบ")
+    assert "เครื่องมือ IIT" in shown["warning"][-1] and "สามสิบ" in shown["warning"][-1]
+    assert dialog.weights.rows[row].weight == 30.0
+
+
+def test_rename_an_item_and_an_indicator_and_change_pass_line(ctx, dialog):
+    assert _set(dialog.items, _row(dialog.items, "i5"), 3, "ท่านเคยรับของขวัญเกินกว่าปกติประเพณีหรือไม่")
+    assert _set(dialog.indicators, _row(dialog.indicators, 8), 2, "การปรับปรุงระบบการทำงาน")
+    dialog.pass_line.setValue(90)
+    assert dialog.save()
+    saved = criteria_service.get_criteria(ctx, 2566)
+    assert saved.item("i5").text == "ท่านเคยรับของขวัญเกินกว่าปกติประเพณีหรือไม่"
+    assert saved.item("i5").text_known
+    assert saved.indicator(8).name == "การปรับปรุงระบบการทำงาน"
+    assert saved.pass_line == 90
+
+
+def test_empty_item_text_is_refused(dialog, shown):
+    assert not _set(dialog.items, 0, 3, "   ")
+    assert "ข้อคำถาม i1" in shown["warning"][-1]
+
+
+def test_moving_weight_between_parts_keeps_the_sum(ctx, dialog):
+    assert _set(dialog.weights, _row(dialog.weights, "EIT1"), 2, "๒๐")  # Thai digits
+    assert _set(dialog.weights, _row(dialog.weights, "EIT2"), 2, "10")
+    assert dialog.save()
+    eit = criteria_service.get_criteria(ctx, 2566).tool("EIT")
+    assert [p.weight for p in eit.parts] == [20.0, 10.0]
+
+
+def test_export_then_import_as_next_year(ctx, dialog, tmp_path, monkeypatch):
+    from openpyxl import load_workbook
+
+    path = dialog.export_to(tmp_path / "criteria.xlsx")
+    wb = load_workbook(path)
+    wb["ข้อมูลทั่วไป"]["B1"] = 2570
+    wb.save(path)
+    assert dialog.import_from(path) == 2570
+    assert dialog.current_year() == 2570
+    assert criteria_service.get_criteria(ctx, 2570).items == criteria_service.get_criteria(ctx, 2566).items
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.No)
+    assert dialog.import_from(path) is None  # the year exists and the clerk keeps it
+
+
+def test_bad_workbook_shows_where(dialog, tmp_path, shown):
+    from openpyxl import load_workbook
+
+    path = dialog.export_to(tmp_path / "criteria.xlsx")
+    wb = load_workbook(path)
+    wb["ข้อคำถาม"]["A3"] = "q7"
+    wb.save(path)
+    assert dialog.import_from(path) is None
+    assert "แผ่นงาน 'ข้อคำถาม' แถว 3 คอลัมน์ A" in shown["warning"][-1]
+
+
+def test_weight_rows_round_trip():
+    from ita_desktop.core.criteria import load_criteria_year
+
+    catalog = load_criteria_year(2566)
+    assert cm.tools_from_rows(cm.weight_rows(catalog)) == catalog.tools
+
+
+def test_menu_opens_the_dialog(qtbot, ctx, monkeypatch):
+    from ita_desktop.ui.main_window import MainWindow
+
+    opened = []
+    monkeypatch.setattr(CriteriaDialog, "exec", lambda self: opened.append(self.current_year()) or 0)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    assert [a.text() for a in window.menuBar().actions()][-2:] == ["ตั้งค่า", "ช่วยเหลือ"]
+    window.actions["criteria"].trigger()
+    assert opened and opened[0] in criteria_service.list_years(ctx)
