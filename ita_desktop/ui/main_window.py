@@ -139,6 +139,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action("backup", "สำรองข้อมูล", self.backup))
         file_menu.addSeparator()
         file_menu.addAction(self._action("exit", "ออก", self.close, QKeySequence.Quit))
+        settings_menu = self.menuBar().addMenu("ตั้งค่า")
+        settings_menu.addAction(self._action("criteria", "เกณฑ์การประเมิน...", self.open_criteria))
         help_menu = self.menuBar().addMenu("ช่วยเหลือ")
         help_menu.addAction(self._action("about", "เกี่ยวกับ ITA Desktop", self.about))
 
@@ -198,6 +200,15 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, "สำรองข้อมูล", "ฐานข้อมูลอยู่บนเซิร์ฟเวอร์ ให้ผู้ดูแลสำรองด้วยเครื่องมือของเซิร์ฟเวอร์")
         else:
             QMessageBox.information(self, "สำรองข้อมูล", f"สำรองข้อมูลแล้วที่\n{target}")
+
+    def open_criteria(self) -> None:
+        """ตั้งค่า → เกณฑ์การประเมิน; afterwards years and tabs reload (a year or pass line may have changed)."""
+        from ita_desktop.ui.dialogs.criteria_dialog import CriteriaDialog
+
+        dialog = CriteriaDialog(self.ctx, self.current_year(), parent=self)
+        dialog.exec()
+        dialog.deleteLater()
+        self._office_changed()
 
     def about(self) -> None:
         QMessageBox.about(
