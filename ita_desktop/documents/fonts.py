@@ -32,6 +32,7 @@ REGULAR, BOLD = FACES[(False, False)][0], FACES[(True, False)][0]
 _PUA_FIRST, _PUA_LAST = 0xE000, 0xF8FF
 _GLYPH_NAME_UNICODE = re.compile(r"^(?:uni([0-9A-F]{4})|u([0-9A-F]{4,6}))(?:[._]|$)")
 _lock = threading.Lock()
+_registered: dict[str, Path] = {}
 
 
 def font_paths() -> dict[str, Path]:
@@ -124,13 +125,16 @@ def register_fonts() -> dict[str, Path]:
 
     Safe to call repeatedly and from several threads.
     """
+    if _registered:
+        return dict(_registered)
     paths = font_paths()
     with _lock:
         for (bold, italic), (name, _file) in FACES.items():
             if name not in pdfmetrics.getRegisteredFontNames():
                 pdfmetrics.registerFont(ThaiTTFont(name, paths[name]))
             addMapping(FAMILY, int(bold), int(italic), name)
-    return paths
+        _registered.update(paths)
+    return dict(paths)
 
 
 def get_font(name: str) -> ThaiTTFont:

@@ -9,7 +9,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape as landscape_of
 from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import BaseDocTemplate, CondPageBreak, Frame, PageTemplate, Spacer, Table, TableStyle
 
 from ita_desktop.core.digits import digits
 from ita_desktop.documents.fonts import font_name, register_fonts
@@ -72,6 +72,22 @@ def numbered_canvas(thai_digits: bool = True):
     return NumberedCanvas
 
 
+class ContinuedTable(Table):
+    """A Table whose part after a page split always starts on the next page.
+
+    reportlab splits between rows when it can; the remainder would then be placed
+    in the space left on the same page, splitting a row there under a repeated
+    header in mid-page.
+    """
+
+    def split(self, avail_width, avail_height):
+        parts = super().split(avail_width, avail_height)
+        if len(parts) != 2:
+            return parts
+        _, used = parts[0].wrap(avail_width, avail_height)
+        return [parts[0], CondPageBreak(avail_height - used + 1), parts[1]]
+
+
 def cell(text: str, style: TextStyle = CELL_STYLE, thai_digits: bool = True) -> ThaiParagraph:
     """A wrapping table cell."""
     return ThaiParagraph(localize_digits(str(text), thai_digits), style)
@@ -82,10 +98,12 @@ def thai_table(columns: list[Column], rows: list[list[str]], width: float,
     """A reportlab Table of wrapping Thai cells whose header row repeats on every page."""
     total = sum(c.weight for c in columns)
     widths = [width * c.weight / total for c in columns]
-    header = [cell(c.title, HEADER_STYLE, thai_digits) for c in columns]
-    body = [[cell(v, CELL_STYLE.derive(align=c.align), thai_digits) for v, c in zip(row, columns)]
+    # Cells are lists of flowables: reportlab splits a tall row only through list cells
+    # (a bare flowable cell would be emptied by the split).
+    header = [[cell(c.title, HEADER_STYLE, thai_digits)] for c in columns]
+    body = [[[cell(v, CELL_STYLE.derive(align=c.align), thai_digits)] for v, c in zip(row, columns)]
             for row in rows]
-    table = Table([header] + body, colWidths=widths, repeatRows=header_rows, splitInRow=1)
+    table = ContinuedTable([header] + body, colWidths=widths, repeatRows=header_rows, splitInRow=1)
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), font_name()),
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),

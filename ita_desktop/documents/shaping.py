@@ -9,6 +9,7 @@ map that ``fonts.ThaiTTFont`` writes.
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -47,10 +48,15 @@ class ShapedWord:
     text: str
     font_name: str
     clusters: tuple[Cluster, ...]
+    advance: float
+    spaces: int  # clusters that are white space, which justification widens
 
-    @property
-    def advance(self) -> float:
-        return sum(c.advance for c in self.clusters)
+    @classmethod
+    def of(cls, font_name: str, clusters: tuple[Cluster, ...]) -> "ShapedWord":
+        """A word made of ``clusters``, with its totals computed once."""
+        text = "".join(c.text for c in clusters)
+        spaces = sum(1 for c in clusters if c.text.isspace())
+        return cls(text, font_name, clusters, sum(c.advance for c in clusters), spaces)
 
     def width(self, size: float) -> float:
         """Width in points at ``size``."""
@@ -58,8 +64,7 @@ class ShapedWord:
 
     def slice(self, start: int, stop: int) -> "ShapedWord":
         """The clusters ``start:stop`` as a word of their own (for over-long words)."""
-        part = self.clusters[start:stop]
-        return ShapedWord("".join(c.text for c in part), self.font_name, part)
+        return ShapedWord.of(self.font_name, self.clusters[start:stop])
 
 
 @lru_cache(maxsize=16384)
@@ -78,7 +83,7 @@ def shape(text: str, font_name: str) -> ShapedWord:
         code = font.glyph_code(info.codepoint, advance)
         glyph = Glyph(code, pos.x_offset * scale, pos.y_offset * scale, advance, font.face.getCharWidth(code))
         groups.setdefault(info.cluster, []).append(glyph)
-    return ShapedWord(text, font_name, tuple(_clusters(text, groups, font)))
+    return ShapedWord.of(font_name, tuple(_clusters(text, groups, font)))
 
 
 def _clusters(text: str, groups: dict[int, list[Glyph]], font: ThaiTTFont):
@@ -104,13 +109,6 @@ class PlacedWord:
     space_gap: float = 0.0
 
 
-def word_advance(placed: PlacedWord) -> float:
-    """The width in points ``placed`` takes including its extra spacing."""
-    word = placed.word
-    spaces = sum(1 for c in word.clusters if c.text.isspace())
-    return word.width(placed.size) + placed.cluster_gap * len(word.clusters) + placed.space_gap * spaces
-
-
 def draw_words(canvas, words: list[PlacedWord]) -> None:
     """Draw shaped words on ``canvas`` as one PDF text object."""
     if words:
@@ -121,11 +119,23 @@ def _hex_utf16(text: str) -> str:
     return "FEFF" + text.encode("utf-16-be").hex().upper()
 
 
+# Per PDF document: (font name, code point) -> (PDF font resource name, byte in that subset).
+_encodings: "weakref.WeakKeyDictionary[object, dict]" = weakref.WeakKeyDictionary()
+
+
+def _encoder(doc) -> dict:
+    try:
+        return _encodings[doc]
+    except KeyError:
+        return _encodings.setdefault(doc, {})
+
+
 class _TextWriter:
     """Builds the operators of one BT/ET text object: runs of glyphs in TJ arrays."""
 
     def __init__(self, doc) -> None:
         self.doc = doc
+        self.encoded = _encoder(doc)
         self.ops: list[str] = ["BT"]
         self.font_key = None
         self.run: list[str] = []
@@ -176,10 +186,10 @@ class _TextWriter:
             self._glyph(font, placed.size, glyph, x, placed.y)
 
     def _glyph(self, font: ThaiTTFont, size: float, glyph: Glyph, x: float, y: float) -> None:
-        ((subset, byte),) = font.splitString(chr(glyph.code), self.doc)
+        resource, byte = self._encode(font, glyph.code)
         gx = x + glyph.x_offset * size / 1000
         gy = y + glyph.y_offset * size / 1000
-        key = (font.getSubsetInternalName(subset, self.doc), size)
+        key = (resource, size)
         if key != self.font_key or self.pen is None or abs(self.pen[1] - gy) > 1e-6:
             self._end_run()
             if key != self.font_key:
@@ -192,6 +202,13 @@ class _TextWriter:
                 self.run.append(f"{shift:.2f}")
         self.run.append(f"<{byte.hex()}>")
         self.pen = (gx + glyph.pdf_width * size / 1000, gy)
+
+    def _encode(self, font: ThaiTTFont, code: int) -> tuple[str, bytes]:
+        key = (font.fontName, code)
+        if key not in self.encoded:
+            ((subset, byte),) = font.splitString(chr(code), self.doc)
+            self.encoded[key] = (font.getSubsetInternalName(subset, self.doc), byte)
+        return self.encoded[key]
 
     def _end_run(self) -> None:
         if self.run:

@@ -90,39 +90,52 @@ def layout_lines(text: str, style: TextStyle, width: float) -> list[Line]:
 
 
 def _paragraph_lines(text: str, style: TextStyle, width: float, first: bool) -> list[Line]:
-    size = style.size
-    lines: list[Line] = []
-    current: list[ShapedWord] = []
-
-    def available() -> float:
-        indent = style.first_indent if first and not lines else 0
-        return width - style.left_indent - style.right_indent - indent
-
-    def flush(last: bool) -> None:
-        trail = ""
-        while current and current[-1].text.isspace():
-            trail = current.pop().text + trail
-        indent = style.first_indent if first and not lines else 0
-        lines.append(Line(tuple(current), sum(w.width(size) for w in current), last, indent, trail))
-        current.clear()
-
+    builder = _LineBuilder(style, width, first)
     for unit in break_units(text):
-        word = shape(unit, style.font)
-        if unit.isspace() and not current and lines:
-            lines[-1] = replace(lines[-1], trail=lines[-1].trail + unit)
-            continue
-        used = sum(w.width(size) for w in current)
-        if current and not unit.isspace() and used + word.width(size) > available():
-            flush(last=False)
-        for piece in _fit_pieces(word, size, available(), current):
-            if current is not None and piece is not word and current:
-                flush(last=False)
-            current.append(piece)
-    flush(last=True)
-    return lines
+        builder.add(shape(unit, style.font))
+    builder.flush(last=True)
+    return builder.lines
 
 
-def _fit_pieces(word: ShapedWord, size: float, room: float, current: list) -> list[ShapedWord]:
+class _LineBuilder:
+    """Greedy line filling: a unit that does not fit starts the next line."""
+
+    def __init__(self, style: TextStyle, width: float, first: bool) -> None:
+        self.style, self.width, self.first = style, width, first
+        self.lines: list[Line] = []
+        self.current: list[ShapedWord] = []
+        self.used = 0.0
+
+    def _indent(self) -> float:
+        return self.style.first_indent if self.first and not self.lines else 0
+
+    def room(self) -> float:
+        return self.width - self.style.left_indent - self.style.right_indent - self._indent()
+
+    def add(self, word: ShapedWord) -> None:
+        size = self.style.size
+        if word.text.isspace() and not self.current and self.lines:
+            # Space at a break belongs to the line before; it is not drawn.
+            self.lines[-1] = replace(self.lines[-1], trail=self.lines[-1].trail + word.text)
+            return
+        if self.current and not word.text.isspace() and self.used + word.width(size) > self.room():
+            self.flush(last=False)
+        for index, piece in enumerate(_fit_pieces(word, size, self.room())):
+            if index:
+                self.flush(last=False)
+            self.current.append(piece)
+            self.used += piece.width(size)
+
+    def flush(self, last: bool) -> None:
+        trail = ""
+        while self.current and self.current[-1].text.isspace():
+            trail = self.current.pop().text + trail
+        width = sum(w.width(self.style.size) for w in self.current)
+        self.lines.append(Line(tuple(self.current), width, last, self._indent(), trail))
+        self.current, self.used = [], 0.0
+
+
+def _fit_pieces(word: ShapedWord, size: float, room: float) -> list[ShapedWord]:
     """``word`` whole, or cut between grapheme clusters when it is wider than a line."""
     if word.width(size) <= room or not word.clusters:
         return [word]
@@ -152,17 +165,15 @@ def place_line(line: Line, style: TextStyle, x: float, y: float, width: float) -
         cluster_gap, space_gap = _justify_gaps(line, slack, size)
     placed, pen = [], left
     for word in line.words:
-        item = PlacedWord(word, size, pen, y, cluster_gap, space_gap)
-        placed.append(item)
-        spaces = sum(1 for c in word.clusters if c.text.isspace())
-        pen += word.width(size) + cluster_gap * len(word.clusters) + space_gap * spaces
+        placed.append(PlacedWord(word, size, pen, y, cluster_gap, space_gap))
+        pen += word.width(size) + cluster_gap * len(word.clusters) + space_gap * word.spaces
     return placed
 
 
 def _justify_gaps(line: Line, slack: float, size: float) -> tuple[float, float]:
     """Share ``slack`` between spaces and cluster gaps (Thai lines often have no spaces)."""
     clusters = sum(len(w.clusters) for w in line.words)
-    spaces = sum(1 for w in line.words for c in w.clusters if c.text.isspace())
+    spaces = sum(w.spaces for w in line.words)
     if clusters <= 1:
         return 0.0, 0.0
     cluster_gap = min(slack / (clusters - 1), MAX_CLUSTER_GAP_EM * size)
@@ -209,7 +220,9 @@ class ThaiParagraph(Flowable):
         return list(self._lines)
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        self.wrap(avail_width, avail_height)
+        # reportlab's table row splitting passes the column width without the cell
+        # padding; the width of the last wrap is the one the lines were made for.
+        self.wrap(self.width if self._lines else avail_width, avail_height)
         fit = int((avail_height + 1e-6) // self.style.line_height)
         if fit <= 0 or fit >= len(self._lines):
             return []

@@ -58,3 +58,15 @@ def test_title_digits_and_cells_are_extracted(report):
 def test_page_number_text():
     assert page_number_text(1, 3) == "หน้า ๑ / ๓"
     assert page_number_text(12, 15, thai_digits=False) == "หน้า 12 / 15"
+
+
+@needs_poppler
+def test_rows_taller_than_a_page_are_split_without_losing_text(tmp_path):
+    long_cell = " ".join(SEED_PARAGRAPHS * 3)
+    path = tmp_path / "tall.pdf"
+    build_table_report(path, "ตาราง", [], [Column("รายละเอียด")], [[long_cell], ["แถวสุดท้าย"]])
+    assert page_count(path) >= 2
+    pages = [squash(pdf_text(path, first=p, last=p)) for p in range(1, page_count(path) + 1)]
+    assert all(page.startswith("ตาราง รายละเอียด" if n == 0 else "รายละเอียด") for n, page in enumerate(pages))
+    body = "".join(p.split("รายละเอียด", 1)[1].rsplit("หน้า", 1)[0] for p in pages)
+    assert "".join(body.split()) == "".join((long_cell + "แถวสุดท้าย").split())

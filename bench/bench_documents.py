@@ -1,0 +1,171 @@
+"""Document engine timings (prints numbers; not a test).
+
+    python bench/bench_documents.py [--runs N]
+
+* warm: building the analysis cover memo and a ~15-page table report inside one
+  process that has already built one (median of N);
+* cold: a fresh ``python -m ita_desktop.documents.memo --sample OUT.pdf`` process;
+* LibreOffice: ``soffice --headless --convert-to pdf`` of an equivalent .docx (the
+  same memo texts, written as WordprocessingML by this script), when installed.
+
+Targets: cold memo <= 1/3 of LibreOffice's time; warm memo <= 100 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from ita_desktop.documents.memo import MemoData, build_memo_pdf  # noqa: E402
+from ita_desktop.documents.memo_templates import sample_memo  # noqa: E402
+from ita_desktop.documents.report import Column, build_table_report  # noqa: E402
+
+REPORT_COLUMNS = [Column("มาตรการหรือกิจกรรม", 2), Column("วิธีดำเนินการ", 3), Column("ผู้รับผิดชอบ", 1.2),
+                  Column("ระยะเวลา", 1.3), Column("สรุปผลการดำเนินการ", 3), Column("ผลลัพธ์", 2)]
+SEED_003 = Path("/work/shared/seeds/003_18e4b9b08fd1383f.txt")
+FALLBACK_CELL = ("มีการประกาศนโยบายไม่รับของขวัญหรือของกำนัลจากการปฏิบัติหน้าที่ (No Gift Policy) "
+                 "และเผยแพร่บนเว็บไซต์ของหน่วยงานให้ประชาชนได้รับทราบ")
+
+
+def median_seconds(action, runs: int) -> float:
+    """Median wall time of ``action()`` over ``runs`` calls."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def pdf_pages(path: Path) -> int:
+    return len(re.findall(rb"/Type /Page\b", path.read_bytes()))
+
+
+def report_rows(count: int) -> list[list[str]]:
+    """Rows like seed 003's measure table (its own rows when the seed is available)."""
+    rows = []
+    if SEED_003.is_file():
+        lines = [l for l in SEED_003.read_text(encoding="utf-8").splitlines() if l.count("\t") >= 5]
+        rows = [[cell[:240] for cell in line.split("\t")[:6]] for line in lines]
+    rows = rows or [["๑. มาตรการ No Gift Policy", FALLBACK_CELL, "สำนักปลัด",
+                     "๑ ตุลาคม ๒๕๖๖ – ๓๐ กันยายน ๒๕๖๗", FALLBACK_CELL, FALLBACK_CELL]]
+    return [rows[i % len(rows)] for i in range(count)]
+
+
+def build_report(path: Path, rows: int) -> None:
+    build_table_report(path, "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
+                       ["ประจำปีงบประมาณ พ.ศ. 2567", "องค์การบริหารส่วนตำบลแม่เจดีย์"], REPORT_COLUMNS,
+                       report_rows(rows), landscape=True)
+
+
+def rows_for_pages(folder: Path, pages: int) -> int:
+    """How many rows make a report of about ``pages`` pages."""
+    probe = folder / "probe.pdf"
+    build_report(probe, 20)
+    return max(1, round(20 * pages / pdf_pages(probe)))
+
+
+def memo_docx(data: MemoData, path: Path) -> None:
+    """The memo's texts as a minimal .docx (TH Sarabun PSK, 29/20/16 pt, A4, same margins)."""
+    def run(text: str, size: int, bold: bool = False) -> str:
+        props = f'<w:rFonts w:ascii="TH Sarabun PSK" w:hAnsi="TH Sarabun PSK" w:cs="TH Sarabun PSK"/>' \
+                f'{"<w:b/><w:bCs/>" if bold else ""}<w:sz w:val="{size * 2}"/><w:szCs w:val="{size * 2}"/>'
+        return f'<w:r><w:rPr>{props}</w:rPr><w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+
+    def para(*runs: str, align: str = "left", indent: int = 0) -> str:
+        ppr = f'<w:pPr><w:jc w:val="{align}"/><w:ind w:firstLine="{indent}"/></w:pPr>'
+        return f"<w:p>{ppr}{''.join(runs)}</w:p>"
+
+    body = [para(run("บันทึกข้อความ", 29, True), align="center"),
+            para(run("ส่วนราชการ ", 20, True), run(data.unit, 16)),
+            para(run("ที่ ", 20, True), run(data.number + "\t", 16), run("วันที่ ", 20, True), run(data.date_text, 16)),
+            para(run("เรื่อง ", 20, True), run(data.subject, 16)),
+            para(run("เรียน  " + data.salutation, 16))]
+    for section in data.sections:
+        body.append(para(run(section.heading, 16, True)))
+        body += [para(run(p, 16), align="both", indent=1418) for p in section.paragraphs]
+    body.append(para(run(data.closing, 16), indent=1418))
+    for signer in [data.writer] + [c.signatory for c in data.comments]:
+        body += [para(run("(ลงชื่อ).............................................", 16), align="right"),
+                 para(run(f"({signer.name})", 16), align="right")]
+        body += [para(run(p, 16), align="right") for p in signer.positions]
+    section_props = ('<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="851" w:right="1134" '
+                     'w:bottom="1134" w:left="1701" w:header="0" w:footer="0" w:gutter="0"/></w:sectPr>')
+    document = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                f"<w:body>{''.join(body)}{section_props}</w:body></w:document>")
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("[Content_Types].xml",
+                   '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                   '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+                   '<Default Extension="xml" ContentType="application/xml"/>'
+                   '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+        z.writestr("_rels/.rels",
+                   '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                   '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+        z.writestr("word/document.xml", document)
+
+
+def cold_memo(folder: Path, runs: int) -> float:
+    out = folder / "cold.pdf"
+    command = [sys.executable, "-m", "ita_desktop.documents.memo", "--sample", str(out)]
+    return median_seconds(lambda: subprocess.run(command, check=True, cwd=ROOT, capture_output=True), runs)
+
+
+def libreoffice(folder: Path, runs: int) -> tuple[float, float] | None:
+    """(first run with a new profile, median of later runs) converting the memo .docx, or None."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        return None
+    docx = folder / "memo.docx"
+    memo_docx(sample_memo(), docx)
+    profile = (folder / "lo-profile").as_uri()
+    command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+               "--outdir", str(folder / "lo"), str(docx)]
+    convert = lambda: subprocess.run(command, check=True, capture_output=True)  # noqa: E731
+    first = median_seconds(convert, 1)
+    if not (folder / "lo" / "memo.pdf").is_file():
+        return None
+    return first, median_seconds(convert, runs)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    runs = parser.parse_args().runs
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        memo = folder / "memo.pdf"
+        build_memo_pdf(sample_memo(), memo)
+        warm = median_seconds(lambda: build_memo_pdf(sample_memo(), memo), runs)
+        print(f"warm memo ({pdf_pages(memo)} pages): {warm * 1000:.0f} ms median of {runs} (target <= 100 ms)")
+        rows = rows_for_pages(folder, 15)
+        report = folder / "report.pdf"
+        warm_report = median_seconds(lambda: build_report(report, rows), max(3, runs // 2))
+        print(f"warm table report ({rows} rows, {pdf_pages(report)} pages): {warm_report * 1000:.0f} ms median")
+        cold = cold_memo(folder, runs)
+        print(f"cold memo command: {cold * 1000:.0f} ms median of {runs}")
+        office = libreoffice(folder, max(3, runs // 2))
+        if office is None:
+            print("LibreOffice (soffice) not available: no comparison")
+            return
+        first, lo = office
+        print(f"LibreOffice docx -> pdf: first run {first * 1000:.0f} ms (new profile), then {lo * 1000:.0f} ms median")
+        verdict = "meets" if cold <= lo / 3 else "misses"
+        print(f"cold memo / LibreOffice = {cold / lo:.2f} ({verdict} the <= 0.33 target)")
+
+
+if __name__ == "__main__":
+    main()
