@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from ita_desktop.core.orgnames import TitleInfo, canonical_org_name, org_key
@@ -69,6 +70,7 @@ def group_offices(sheets: list[SheetResult], caller: CallerInfo, log: ProblemLog
     fallback = next((s.title for s in sheets if s.title.org_name), TitleInfo())
     fallback_province = next((s.title.province for s in sheets if s.title.province), None)
     drafts: dict[str, _OfficeDraft] = {}
+    key_of = functools.lru_cache(maxsize=None)(org_key)  # thousands of entries, few offices
     for sheet in sheets:
         own = _sheet_title(sheet, caller, fallback)
         for entry in sheet.entries:
@@ -82,14 +84,14 @@ def group_offices(sheets: list[SheetResult], caller: CallerInfo, log: ProblemLog
                 province = office.province or caller.province or fallback_province
             else:
                 name, district, province = own.org_name, own.district, own.province or fallback_province
-            draft = drafts.setdefault(org_key(name), _OfficeDraft(name, district, province))
+            draft = drafts.setdefault(key_of(name), _OfficeDraft(name, district, province))
             draft.district = draft.district or district
             draft.province = draft.province or province
             draft.entries.append(entry)
         for bad in sheet.rejected:
             name = bad.office.org_name if bad.office else own.org_name
-            if name and org_key(name) in drafts:
-                drafts[org_key(name)].rejected.add(bad.indicator)
+            if name and key_of(name) in drafts:
+                drafts[key_of(name)].rejected.add(bad.indicator)
     return list(drafts.values())
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 
 from ita_desktop.core.criteria import Criteria, Item
@@ -21,6 +22,31 @@ def _name_key(text: str) -> str:
     return re.sub(r"[\"'“”().,:;/\-]", "", squash(text))
 
 
+@functools.lru_cache(maxsize=4096)
+def _fuzzy_match(key: str, names: tuple[tuple[str, int], ...]) -> int | None:
+    """The indicator whose name ``key`` contains, or resembles closely and unambiguously.
+
+    Cached across files: header and label texts repeat from sheet to sheet, and
+    SequenceMatcher is the importer's most expensive step.
+    """
+    contained = [(len(name), number) for name, number in names if len(name) >= 4 and name in key]
+    if contained:
+        return max(contained)[1]
+    scored = []
+    floor = _MIN_RATIO - _MIN_MARGIN  # below this a name can be neither best nor runner-up
+    for name, number in names:
+        if 2 * min(len(key), len(name)) < floor * (len(key) + len(name)):
+            continue  # upper bound of the ratio from the lengths alone
+        matcher = difflib.SequenceMatcher(None, key, name)
+        if matcher.quick_ratio() >= floor:
+            scored.append((matcher.ratio(), number))
+    scored.sort(reverse=True)
+    if not scored or scored[0][0] < _MIN_RATIO:
+        return None
+    runner_up = next((r for r, n in scored[1:] if n != scored[0][1]), 0.0)
+    return scored[0][1] if scored[0][0] - runner_up >= _MIN_MARGIN else None
+
+
 class CatalogIndex:
     """Indicator and item look-ups against one :class:`Criteria`."""
 
@@ -35,7 +61,6 @@ class CatalogIndex:
                 if key:
                     self._names.append((key, ind.number))
         self._exact = {key: number for key, number in self._names}
-        self._fuzzy_cache: dict[str, int | None] = {}
 
     def indicator_by_name(self, text: str) -> int | None:
         """The indicator a name refers to, tolerant of spacing and small wording changes."""
@@ -48,20 +73,10 @@ class CatalogIndex:
             return None
         if key in self._exact:
             return self._exact[key]
-        if key not in self._fuzzy_cache:
-            self._fuzzy_cache[key] = self._fuzzy(key)
-        return self._fuzzy_cache[key]
+        return self._fuzzy(key)
 
     def _fuzzy(self, key: str) -> int | None:
-        contained = [(len(name), number) for name, number in self._names if len(name) >= 4 and name in key]
-        if contained:
-            return max(contained)[1]
-        scored = sorted(((difflib.SequenceMatcher(None, key, name).ratio(), number)
-                         for name, number in self._names), reverse=True)
-        if not scored or scored[0][0] < _MIN_RATIO:
-            return None
-        runner_up = next((r for r, n in scored[1:] if n != scored[0][1]), 0.0)
-        return scored[0][1] if scored[0][0] - runner_up >= _MIN_MARGIN else None
+        return _fuzzy_match(key, tuple(self._names))
 
     @staticmethod
     def indicator_number_in_text(text: str) -> int | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ita_desktop.core.digits import to_arabic_digits
 from ita_desktop.core.orgnames import clean_text
@@ -14,15 +14,13 @@ _EMPTY_MARKS = {"", "-", "–", "—", "n/a", "N/A"}
 _NUMBER_RE = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 
 
-@dataclass(frozen=True)
-class Number:
-    """A parsed numeric cell."""
+class Number(NamedTuple):
+    """A parsed numeric cell. (A NamedTuple: made for every score cell, so cheap to create.)"""
 
     value: float
 
 
-@dataclass(frozen=True)
-class NotANumber:
+class NotANumber(NamedTuple):
     """A non-empty cell that is not a number; ``shown`` is what the user typed."""
 
     shown: str
@@ -47,6 +45,8 @@ def parse_number(value: object) -> Number | NotANumber | None:
     Accepts numbers, and text with Thai or Arabic digits, spaces, a trailing %, or one
     decimal comma ("90,5"), because sheets exported from other systems store numbers as text.
     """
+    if value.__class__ in (int, float):  # the common case, checked first for speed
+        return Number(float(value)) if math.isfinite(value) else NotANumber(str(value))
     if is_blank(value):
         return None
     if isinstance(value, bool):

@@ -138,10 +138,15 @@ def classify_header(row: int, cells: tuple, catalog: CatalogIndex) -> Header | N
     texts = {c: v for c, v in enumerate(cells, 1) if v is not None}
     if len(texts) < 2 or any(isinstance(v, str) and len(v) > _MAX_HEADER_CELL for v in texts.values()):
         return None
-    numeric = {c for c, v in texts.items() if isinstance(parse_number(v), Number)}
-    squashed = {c: squash(v) for c, v in texts.items() if isinstance(v, str)}
-    if numeric and not any(k.startswith(_ORG_WORDS) for k in squashed.values()):
+    # Cheap rejection of data rows first: they hold numbers and no office-column word.
+    strings = [v for v in texts.values() if isinstance(v, str)]
+    has_org_word = any(v.replace(" ", "").startswith(_ORG_WORDS) for v in strings)
+    if not has_org_word and len(strings) < len(texts):
         return None
+    numeric = {c for c, v in texts.items() if isinstance(parse_number(v), Number)}
+    if numeric and not has_org_word:
+        return None
+    squashed = {c: squash(v) for c, v in texts.items() if isinstance(v, str)}
     header = Header(row)
     for col, key in squashed.items():
         _classify_text(header, col, key, texts[col], catalog)

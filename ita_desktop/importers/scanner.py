@@ -30,7 +30,7 @@ class RowOffice:
     province: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Entry:
     """One score read from a cell; ``office`` None means the sheet's own office."""
 
@@ -104,6 +104,10 @@ class SheetScanner:
         self.log = log
         self.result = SheetResult(name)
         self.table: Header | None = None
+        self.kind: Kind | None = None
+        self.cols: dict[Role, list[int]] = {}
+        self.score_col: int | None = None
+        self.wide: list[tuple[int, int]] = []  # (column, indicator) of a wide table
         self.pending: Header | None = None  # a header-like row without a kind: maybe row 1 of 2
         self.context: int | None = None  # indicator the rows below belong to (section titles)
         self.fill: dict[int, object] = {}  # last value of merged (vertically) cells
@@ -125,14 +129,14 @@ class SheetScanner:
         self.pending = None
         if not self.seen_table and row <= _TITLE_ROWS:
             self.title_rows.append((row, cells))
-        if all(v is None for v in cells):
+        if cells.count(None) == len(cells):
             return
         if self.table is None:
             self._section(cells)
             return
         if sum(v is not None for v in cells) == 1:
             self._section(cells)  # a merged section title such as "IIT ตัวชี้วัดที่ ๒ ..."
-        kind = self.table.kind
+        kind = self.kind
         if kind is Kind.ITEMS:
             self._item_row(row, cells)
         elif kind is Kind.INDICATORS:
@@ -149,6 +153,11 @@ class SheetScanner:
             self.table, self.pending = None, header
             return
         self.table, self.pending, self.seen_table, self.fill = header, None, True, {}
+        # Looked up on every row of the table: computed once here.
+        self.kind = header.kind
+        self.cols = {role: header.columns(role) for role in Role}
+        self.score_col = header.score_column()
+        self.wide = sorted(header.wide.items())
 
     def _section(self, cells: tuple) -> None:
         for value in cells:
@@ -173,10 +182,15 @@ class SheetScanner:
         self.fill[col] = value
         return value
 
-    def _score(self, row: int, col: int, raw: object, what: str) -> float | None:
+    def _score(self, row: int, col: int, raw: object, indicator: int | None = None,
+               item: str | None = None) -> float | None:
+        """The score in a cell, or None (blank, or a problem recorded for the cell)."""
+        if raw.__class__ is float and 0.0 <= raw <= 100.0:
+            return raw  # the common case of a wide sheet, without the general parser
         parsed = parse_number(raw)
         if parsed is None:
             return None
+        what = f"ตัวชี้วัดที่ {indicator}" if item is None else f"ข้อ {item}"
         if isinstance(parsed, NotANumber):
             self.log.add(f"{what}: '{parsed.shown}' ไม่ใช่ตัวเลข", self.name, row, col)
             return None
@@ -187,14 +201,14 @@ class SheetScanner:
 
     def _row_office(self, cells: tuple, fill_down: bool) -> RowOffice | None:
         get = self._filled if fill_down else self._cell
-        org_col = next(iter(self.table.columns(Role.ORG)), None)
+        org_col = next(iter(self.cols[Role.ORG]), None)
         if org_col is None:
             return None
         org = get(cells, org_col)
         if org is None or not isinstance(org, str) or _is_total(org):
             return None
-        district = get(cells, next(iter(self.table.columns(Role.DISTRICT)), None))
-        province = get(cells, next(iter(self.table.columns(Role.PROVINCE)), None))
+        district = get(cells, next(iter(self.cols[Role.DISTRICT]), None))
+        province = get(cells, next(iter(self.cols[Role.PROVINCE]), None))
         return RowOffice(
             canonical_org_name(org),
             _strip_label(str(district), "อำเภอ", "อ.") if district is not None else None,
@@ -207,16 +221,15 @@ class SheetScanner:
     # --- table rows ----------------------------------------------------------------------
 
     def _item_row(self, row: int, cells: tuple) -> None:
-        table = self.table
-        for col in table.columns(Role.IND_NUMBER) + table.columns(Role.IND_GENERIC):
+        for col in self.cols[Role.IND_NUMBER] + self.cols[Role.IND_GENERIC]:
             number = as_int(self._filled(cells, col))
             if number in self.catalog.numbers:
                 self.context = number
-        code_col = next(iter(table.columns(Role.ITEM_CODE)), None)
-        text_col = next(iter(table.columns(Role.ITEM)), None)
+        code_col = next(iter(self.cols[Role.ITEM_CODE]), None)
+        text_col = next(iter(self.cols[Role.ITEM]), None)
         code_raw, text_raw = self._cell(cells, code_col), self._cell(cells, text_col)
         label = " ".join(str(v) for v in (code_raw, text_raw) if v is not None).strip()
-        score_col = table.score_column()
+        score_col = self.score_col
         raw_score = self._cell(cells, score_col)
         split = self.catalog.split_item(label, self.context) if label else None
         if split is None:
@@ -235,7 +248,7 @@ class SheetScanner:
                 self.log.add(f"ไม่มีข้อคำถามรหัส {code} ในเกณฑ์ปี {self.catalog.criteria.year}",
                              self.name, row, code_col)
             return
-        score = self._score(row, score_col, raw_score, f"ข้อ {code}")
+        score = self._score(row, score_col, raw_score, item=code)
         if score is None:
             return
         if guessed:
@@ -247,8 +260,7 @@ class SheetScanner:
         self._add(Entry(self.name, row, score_col, score, item=code, text=text, office=office))
 
     def _indicator_row(self, row: int, cells: tuple) -> None:
-        table = self.table
-        score_col = table.score_column()
+        score_col = self.score_col
         raw_score = self._cell(cells, score_col)
         written, named, label = self._indicator_identity(cells)
         if written is None and named is None:
@@ -259,7 +271,7 @@ class SheetScanner:
         number = self._indicator_number(row, written, named, score_col, raw_score)
         if number is None:
             return
-        score = self._score(row, score_col, raw_score, f"ตัวชี้วัดที่ {number}")
+        score = self._score(row, score_col, raw_score, indicator=number)
         office = self._row_office(cells, fill_down=True)
         if score is None:
             self.result.rejected.append(Rejected(number, office))
@@ -269,8 +281,7 @@ class SheetScanner:
     def _indicator_identity(self, cells: tuple) -> tuple[int | None, int | None, str | None]:
         """(number written, number meant by the name, label) of an indicator row."""
         written = named = label = None
-        table = self.table
-        for col in table.columns(Role.IND_NUMBER) + table.columns(Role.IND_GENERIC) + table.columns(Role.IND_NAME):
+        for col in self.cols[Role.IND_NUMBER] + self.cols[Role.IND_GENERIC] + self.cols[Role.IND_NAME]:
             value = self._cell(cells, col)
             if value is None:
                 continue
@@ -302,19 +313,18 @@ class SheetScanner:
         return number
 
     def _wide_row(self, row: int, cells: tuple) -> None:
-        table = self.table
         office = self._row_office(cells, fill_down=False)
-        scores = [(col, self._cell(cells, col), number) for col, number in sorted(table.wide.items())]
+        scores = [(col, self._cell(cells, col), number) for col, number in self.wide]
         if all(is_blank(raw) for _, raw, _ in scores):
             return
-        org_col = next(iter(table.columns(Role.ORG)), None)
+        org_col = next(iter(self.cols[Role.ORG]), None)
         if office is None and org_col is not None:
             org = self._cell(cells, org_col)
             if org is None:
                 self.log.add("ไม่มีชื่อหน่วยงานในแถวที่มีคะแนน", self.name, row, org_col)
             return  # a total or average row
         for col, raw, number in scores:
-            score = self._score(row, col, raw, f"ตัวชี้วัดที่ {number}")
+            score = self._score(row, col, raw, indicator=number)
             if score is not None:
                 self._add(Entry(self.name, row, col, score, indicator=number, office=office))
             elif not is_blank(raw):
