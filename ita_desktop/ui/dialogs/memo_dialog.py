@@ -119,6 +119,32 @@ class MemoDialog(QDialog):
 
     # -- building the widgets ---------------------------------------------------------------
     def _build_editor(self) -> QWidget:
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(self._build_header_form())
+        self.body = QPlainTextEdit()
+        self.body.setTabChangesFocus(True)
+        column.addWidget(QLabel("เนื้อความ"))
+        column.addWidget(self.body, 1)
+        hint = QLabel(BODY_HINT)
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #555;")
+        column.addWidget(hint)
+        self.closing = QLineEdit()
+        closing_form = QFormLayout()
+        closing_form.addRow("ปิดท้าย", self.closing)
+        column.addLayout(closing_form)
+        self.warning_label = QLabel()
+        self.warning_label.setWordWrap(True)
+        self.warning_label.setStyleSheet(WARNING_STYLE)
+        self.warning_label.hide()
+        self.status_label = QLabel()
+        column.addWidget(self.warning_label)
+        column.addWidget(self.status_label)
+        return box
+
+    def _build_header_form(self) -> QFormLayout:
         self.kind_combo = QComboBox()
         for kind, title in memos.KIND_TITLES.items():
             self.kind_combo.addItem(title, kind)
@@ -126,36 +152,11 @@ class MemoDialog(QDialog):
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
         self.number, self.subject, self.salutation = QLineEdit(), QLineEdit(), QLineEdit()
         self.date_edit = ThaiDateEdit()
-        self.body = QPlainTextEdit()
-        self.body.setTabChangesFocus(True)
-        self.closing = QLineEdit()
         form = QFormLayout()
-        form.addRow("บันทึก", self.kind_combo)
-        form.addRow("ที่", self.number)
-        form.addRow("วันที่", self.date_edit)
-        form.addRow("เรื่อง", self.subject)
-        form.addRow("เรียน", self.salutation)
-        hint = QLabel(BODY_HINT)
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: #555;")
-        self.warning_label = QLabel()
-        self.warning_label.setWordWrap(True)
-        self.warning_label.setStyleSheet(WARNING_STYLE)
-        self.warning_label.hide()
-        self.status_label = QLabel()
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addLayout(form)
-        column.addWidget(QLabel("เนื้อความ"))
-        column.addWidget(self.body, 1)
-        column.addWidget(hint)
-        closing_form = QFormLayout()
-        closing_form.addRow("ปิดท้าย", self.closing)
-        column.addLayout(closing_form)
-        column.addWidget(self.warning_label)
-        column.addWidget(self.status_label)
-        return box
+        for label, widget in (("ชนิดบันทึก", self.kind_combo), ("ที่", self.number), ("วันที่", self.date_edit),
+                              ("เรื่อง", self.subject), ("เรียน", self.salutation)):
+            form.addRow(label, widget)
+        return form
 
     def _build_buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -195,6 +196,8 @@ class MemoDialog(QDialog):
         self.salutation.setText(texts.salutation)
         self.body.setPlainText(sections_to_text(texts.sections))
         self.closing.setText(texts.closing)
+        for edit in (self.number, self.subject, self.salutation, self.closing):
+            edit.setCursorPosition(0)  # show the start of a long subject, not its end
         self._baseline = self.texts()
 
     def is_modified(self) -> bool:
