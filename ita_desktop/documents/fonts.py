@@ -27,7 +27,6 @@ FACES = {
     (False, True): ("Laksaman-Italic", "Laksaman-Italic.ttf"),
     (True, True): ("Laksaman-BoldItalic", "Laksaman-BoldItalic.ttf"),
 }
-REGULAR, BOLD = FACES[(False, False)][0], FACES[(True, False)][0]
 
 _PUA_FIRST, _PUA_LAST = 0xE000, 0xF8FF
 _GLYPH_NAME_UNICODE = re.compile(r"^(?:uni([0-9A-F]{4})|u([0-9A-F]{4,6}))(?:[._]|$)")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import base64
 import re
 import shutil
+import zlib
 import subprocess
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
@@ -89,3 +91,20 @@ def render(path: Path, out_prefix: Path, dpi: int = 80, page: int = 1) -> Path:
 def squash(text: str) -> str:
     """Whitespace-normalised text: runs of spaces and newlines become one space."""
     return " ".join(text.split())
+
+
+def to_unicode_targets(path: Path) -> list[str]:
+    """Every destination string of the ToUnicode CMaps in the file (decoded from UTF-16)."""
+    targets = []
+    for data in re.findall(rb"(?<!end)stream\r?\n(.*?)endstream", path.read_bytes(), re.S):
+        if data.rstrip().endswith(b"~>"):
+            data = base64.a85decode(b"<~" + data.strip(), adobe=True)
+        try:
+            data = zlib.decompressobj().decompress(data)
+        except zlib.error:
+            pass
+        if b"beginbfchar" in data:
+            entries = data.split(b"beginbfchar")[1].split(b"endbfchar")[0]
+            targets += [bytes.fromhex(h.decode()).decode("utf-16-be")
+                        for h in re.findall(rb"<[0-9A-F]{2}> <([0-9A-F]+)>", entries)]
+    return targets

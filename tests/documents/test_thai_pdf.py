@@ -9,10 +9,10 @@ from reportlab.lib.pagesizes import A4
 
 from ita_desktop.documents.fonts import font_name, get_font, glyph_name_unicode
 from ita_desktop.documents.report import page_doc
-from ita_desktop.documents.thai_pdf import TextStyle, ThaiParagraph, layout_lines, localize_digits
+from ita_desktop.documents.thai_pdf import TextStyle, ThaiParagraph, layout_lines, localize_digits, paragraph
 from ita_desktop.documents.wordbreak import is_combining
 
-from .pdftools import fonts, needs_poppler, pdf_lines, render, squash
+from .pdftools import fonts, needs_poppler, pdf_lines, render, squash, to_unicode_targets
 
 STYLES = [
     TextStyle(size=16, align="justify", first_indent=70),
@@ -118,3 +118,16 @@ def test_render_has_ink_and_no_missing_glyph_boxes(tmp_path, corpus):
     assert dark > 2000
     cmap = get_font(font_name()).face.charToGlyph
     assert all(ord(ch) in cmap for text in corpus for ch in text)
+
+
+def test_to_unicode_maps_have_no_private_use_targets(tmp_path, corpus):
+    pdf = tmp_path / "p.pdf"
+    _build(pdf, corpus, STYLES[0], 300)
+    targets = to_unicode_targets(pdf)
+    assert "\u0e48" in targets and "\u0e49" in targets and "ก" in targets
+    assert not any("\ue000" <= ch <= "\uf8ff" for target in targets for ch in target)
+
+
+def test_paragraph_factory_writes_digits_the_document_way():
+    assert paragraph("ปี 2567", thai_digits=True).text == "ปี ๒๕๖๗"
+    assert paragraph("ปี ๒๕๖๗", thai_digits=False).text == "ปี 2567"
