@@ -176,3 +176,23 @@ def test_context_change_clears_the_undo_history(qtbot, office, tab):
     assert tab.undo_stack.canUndo()
     tab.set_context(office, 2567)
     assert not tab.undo_stack.canUndo()
+
+
+def test_charts_draw_indicators_pass_line_and_plan_targets(qtbot, ctx, office, tab):
+    from ita_desktop.models import Plan, PlanTarget
+
+    with ctx.db.session() as s:
+        plan = Plan(office_id=office, title="แผน", start_year=2566, end_year=2570)
+        plan.targets = [PlanTarget(year=2566, ita_target=90.0), PlanTarget(year=2567, ita_target=93.0)]
+        s.add(plan)
+    tab.refresh()
+    bars = tab.charts.bars
+    assert [b.label for b in bars.bars] == [str(n) for n in range(1, 11)] and bars.pass_line == 85.0
+    names = [s.name for s in tab.charts.trend.series]
+    assert names == ["คะแนนรวม", "IIT", "EIT", "OIT", "เป้าหมายตามแผน"]
+    target = tab.charts.trend.series[-1]
+    assert target.dashed and target.values == {2566: 90.0, 2567: 93.0}
+    assert tab.charts.trend.years == [2566, 2567]
+    for chart in (bars, tab.charts.trend):
+        chart.resize(480, 320)
+        assert not chart.grab().isNull()

@@ -41,6 +41,7 @@ class Series:
     values: dict[int, float] = field(default_factory=dict)
     dashed: bool = False
     width: float = 2.0
+    labelled: bool = False  # print the value beside each point
 
 
 class _Chart(QWidget):
@@ -205,7 +206,7 @@ class TrendChart(_Chart):
 
     title = "แนวโน้มคะแนนรายปี"
     empty_text = "ยังไม่มีคะแนนของหน่วยงานนี้"
-    margins = (46, 40, 24, 66)
+    margins = (46, 40, 24, 82)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -259,6 +260,10 @@ class TrendChart(_Chart):
         for point in points:
             p.drawEllipse(point, 3.5, 3.5)
         p.setBrush(Qt.NoBrush)
+        if s.labelled:
+            values = [v for y, v in sorted(s.values.items()) if y in self.years]
+            for point, value in zip(points, values):
+                p.drawText(QRectF(point.x() - 30, point.y() + 4, 60, 18), Qt.AlignCenter, f"{value:.2f}")
 
     def _draw_legend(self, p: QPainter, area: QRectF) -> None:
         x, y = area.left(), area.bottom() + 30
@@ -266,7 +271,7 @@ class TrendChart(_Chart):
         for s in self.series:
             width = 26 + metrics.horizontalAdvance(s.name) + 16
             if x + width > self.width() and x > area.left():
-                break  # no room: the widget is very narrow
+                x, y = area.left(), y + 22  # wrap onto the next legend line
             p.setPen(QPen(s.colour, s.width, Qt.DashLine if s.dashed else Qt.SolidLine))
             p.drawLine(QPointF(x, y + 10), QPointF(x + 20, y + 10))
             p.setPen(TEXT_COLOUR)

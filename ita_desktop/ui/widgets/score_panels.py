@@ -261,7 +261,7 @@ class ChartPanel(QTabWidget):
 def trend_series(trend: OfficeTrend) -> list[Series]:
     """Lines of the trend chart: total, each tool, and the plan's targets (dashed)."""
     tools = list(dict.fromkeys(code for p in trend.points for code in p.tools))
-    series = [Series("คะแนนรวม", TREND_COLOURS["total"], trend.series("total"), width=3.0)]
+    series = [Series("คะแนนรวม", TREND_COLOURS["total"], trend.series("total"), width=3.0, labelled=True)]
     series += [Series(code, TREND_COLOURS.get(code, QColor("#777777")), trend.series(code), width=1.6) for code in tools]
     if trend.targets:
         series.append(Series("เป้าหมายตามแผน", TARGET_COLOUR, dict(trend.targets), dashed=True))
