@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ita_desktop.core.orgnames import TitleInfo, canonical_org_name, clean_text, parse_title, parse_year
 from ita_desktop.importers.catalog import CatalogIndex
-from ita_desktop.importers.cells import NotANumber, Number, as_int, is_blank, parse_number, squash
+from ita_desktop.importers.cells import NotANumber, as_int, is_blank, parse_number, squash
 from ita_desktop.importers.headers import Header, Kind, Role, classify_header
 from ita_desktop.importers.problems import ProblemLog
 
