@@ -196,3 +196,21 @@ def test_charts_draw_indicators_pass_line_and_plan_targets(qtbot, ctx, office, t
     for chart in (bars, tab.charts.trend):
         chart.resize(480, 320)
         assert not chart.grab().isNull()
+
+
+def test_typing_in_the_cell_editor_stores_the_score(qtbot, ctx, office, tab):
+    from PySide6.QtWidgets import QLineEdit
+
+    view = tab.indicators.view
+    proxy = view.model()
+    row = next(r for r in range(proxy.rowCount()) if proxy.index(r, im.COL_NUMBER).data() == "4")
+    index = proxy.index(row, im.COL_SCORE)
+    view.setCurrentIndex(index)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key_F2)
+    editor = view.viewport().findChild(QLineEdit)
+    assert editor is not None and editor.text() == "78.84"
+    editor.setText("๘๐.๕")
+    with qtbot.waitSignal(tab.scores_changed):
+        qtbot.keyClick(editor, Qt.Key_Return)
+    assert _stored(ctx, office).indicators[4] == 80.5
