@@ -46,8 +46,10 @@ def read_score_workbook(
     """Read the scores in an .xlsx file and check them against ``criteria`` (the year's catalog).
 
     ``org_name``/``year``/``district``/``province`` are what the user chose when importing: they
-    fill in what the title rows lack and override what they say. Raises :class:`ImportProblem`
-    (and nothing else) listing every problem when the file cannot be taken as it is.
+    fill in what the title rows lack and override what they say. ``org_name`` applies to the
+    tables that name no office on their rows; rows of a provincial sheet keep their own office.
+    Raises :class:`ImportProblem` (and nothing else) listing every problem when the file
+    cannot be taken as it is.
     """
     log = ProblemLog(Path(path).name)
     data = _read_bytes(Path(path), limits, log)
@@ -66,13 +68,7 @@ def read_score_bytes(
 ) -> ParsedWorkbook:
     """Like :func:`read_score_workbook` for a file already in memory; ``name`` labels messages."""
     log = log or ProblemLog(Path(name).name)
-    if not openpyxl.DEFUSEDXML:
-        # Without defusedxml openpyxl would expand XML entity bombs; refuse rather than risk it.
-        raise log.fail("ระบบไม่พร้อมอ่านไฟล์ Excel อย่างปลอดภัย (ไม่พบ defusedxml) กรุณาติดตั้งโปรแกรมใหม่")
-    try:
-        check_file_bytes(data, limits)
-    except UnsafeFile as exc:
-        raise log.fail(exc.message_th) from None
+    _check_safe(data, limits, log)
     catalog = CatalogIndex(criteria)
     sheets = _scan_workbook(data, catalog, limits, log)
     year = resolve_year(sheets, caller, catalog, log)
@@ -84,6 +80,29 @@ def read_score_bytes(
     offices = tuple(build_office(d, year, catalog, log) for d in drafts) if year is not None else ()
     log.raise_if_any()
     return ParsedWorkbook(name, hashlib.sha256(data).hexdigest(), offices, tuple(log.warnings))
+
+
+def detect_year(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> int | None:
+    """The fiscal year named in the file's title rows, or None, so that the caller can pick
+    that year's criteria before :func:`read_score_workbook`. Raises :class:`ImportProblem` for
+    a file that cannot be opened safely; problems with the scores are not looked at here.
+    """
+    log = ProblemLog(Path(path).name)
+    data = _read_bytes(Path(path), limits, log)
+    _check_safe(data, limits, log)
+    no_criteria = CatalogIndex(Criteria(year=0, tools=(), indicators=()))
+    sheets = _scan_workbook(data, no_criteria, limits, ProblemLog(log.file))
+    return next((s.title.year for s in sheets if s.title.year is not None), None)
+
+
+def _check_safe(data: bytes, limits: Limits, log: ProblemLog) -> None:
+    if not openpyxl.DEFUSEDXML:
+        # Without defusedxml openpyxl would expand XML entity bombs; refuse rather than risk it.
+        raise log.fail("ระบบไม่พร้อมอ่านไฟล์ Excel อย่างปลอดภัย (ไม่พบ defusedxml) กรุณาติดตั้งโปรแกรมใหม่")
+    try:
+        check_file_bytes(data, limits)
+    except UnsafeFile as exc:
+        raise log.fail(exc.message_th) from None
 
 
 def _read_bytes(path: Path, limits: Limits, log: ProblemLog) -> bytes:

@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from ita_desktop.importers import ImportProblem, ParsedWorkbook, read_score_workbook
+from ita_desktop.importers import ImportProblem, ParsedWorkbook, detect_year, read_score_workbook
 from tests.importers.criteria_data import criteria_2566
 from tests.importers.make_corpus import SEED000, SEED001, provincial_rows
 
@@ -219,3 +219,16 @@ def test_empty_file(tmp_path):
     empty.write_bytes(b"")
     with pytest.raises(ImportProblem, match="ไฟล์ว่างเปล่า"):
         read_score_workbook(empty, criteria_2566())
+
+
+@pytest.mark.parametrize("name, year", [
+    ("template_filled.xlsx", 2566), ("analysis_seed001.xlsx", 2566), ("indicators_seed000.xlsx", 2568),
+    ("provincial_12.xlsx", 2566), ("names_only.xlsx", None),
+])
+def test_detect_year_before_choosing_the_criteria(corpus, name, year):
+    assert detect_year(corpus / name) == year
+
+
+def test_detect_year_refuses_unsafe_files(corpus):
+    with pytest.raises(ImportProblem, match="กรุณาบันทึกเป็น .xlsx"):
+        detect_year(corpus / "old_format.xls")
