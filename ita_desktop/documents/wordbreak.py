@@ -2,17 +2,24 @@
 
 pythainlp builds its dictionary trie of ~62,000 words on first use, which costs
 close to a second. newmm only asks its dictionary for ``prefixes(text, start)``,
-so a sorted word list searched with ``bisect`` gives the same answers and loads
-in a few milliseconds. ``tests/documents/test_wordbreak.py`` checks that the
-tokens equal pythainlp's own ``word_tokenize(engine="newmm")``.
+so a sorted word list searched with ``bisect`` gives the same answers. Sorting
+still costs ~70 ms per process, so the sorted list is kept in the user's cache
+folder (keyed by pythainlp's version and the word file's size and date).
+``tests/documents/test_wordbreak.py`` checks that the tokens equal pythainlp's
+own ``word_tokenize(engine="newmm")``.
 """
 
 from __future__ import annotations
 
+import marshal
+import os
 import threading
 import unicodedata
 from bisect import bisect_left
 from functools import lru_cache
+from pathlib import Path
+
+import platformdirs
 
 # Characters that are never at the start of a line / never at the end of one.
 # A hyphen stays with both neighbours: "๒๕๖๑-๒๕๘๐" is a range, and extraction tools
@@ -25,10 +32,10 @@ _dictionary: "_SortedWords | None" = None
 
 
 class _SortedWords:
-    """A word list answering newmm's ``prefixes`` query by binary search."""
+    """A sorted word list answering newmm's ``prefixes`` query by binary search."""
 
-    def __init__(self, words) -> None:
-        self._words = sorted({w.strip() for w in words if w.strip()})
+    def __init__(self, sorted_words: list[str]) -> None:
+        self._words = sorted_words
 
     def prefixes(self, text: str, start: int = 0) -> list[str]:
         """Dictionary words that ``text`` has at ``start``, shortest first (as pythainlp's Trie)."""
@@ -44,13 +51,42 @@ class _SortedWords:
         return found
 
 
+def _sorted_thai_words() -> list[str]:
+    """pythainlp's word list, sorted; read from the cache when it is up to date."""
+    import pythainlp
+    from pythainlp.tools import get_pythainlp_path
+
+    source = Path(get_pythainlp_path(), "corpus", "words_th.txt")
+    stat = source.stat()
+    key = f"thai-words-{pythainlp.__version__}-{stat.st_size}-{int(stat.st_mtime)}.marshal"
+    cache = Path(platformdirs.user_cache_dir("ITA Desktop", appauthor=False)) / key
+    try:
+        return marshal.loads(cache.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    from pythainlp.corpus import thai_words
+
+    ordered = sorted({w.strip() for w in thai_words() if w.strip()})
+    _write_cache(cache, marshal.dumps(ordered))
+    return ordered
+
+
+def _write_cache(path: Path, data: bytes) -> None:
+    """Best effort: a read-only or missing cache folder only costs speed."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_bytes(data)
+        partial.replace(path)
+    except OSError:
+        pass
+
+
 def _word_dictionary() -> _SortedWords:
     global _dictionary
     with _lock:
         if _dictionary is None:
-            from pythainlp.corpus import thai_words
-
-            _dictionary = _SortedWords(thai_words())
+            _dictionary = _SortedWords(_sorted_thai_words())
     return _dictionary
 
 

@@ -48,3 +48,17 @@ def test_any_thai_text_is_cut_losslessly_and_never_before_a_mark(text):
     units = break_units(text)
     assert "".join(units) == text
     assert all(not is_combining(u[0]) for u in units[1:])
+
+
+def test_sorted_word_cache_is_written_reused_and_survives_corruption(tmp_path, monkeypatch):
+    from pythainlp.corpus import thai_words as corpus_words
+
+    from ita_desktop.documents import wordbreak
+
+    monkeypatch.setattr(wordbreak.platformdirs, "user_cache_dir", lambda *a, **k: str(tmp_path))
+    expected = sorted(corpus_words())
+    assert wordbreak._sorted_thai_words() == expected
+    (cache,) = tmp_path.glob("thai-words-*.marshal")
+    assert wordbreak._sorted_thai_words() == expected
+    cache.write_bytes(b"not marshal data")
+    assert wordbreak._sorted_thai_words() == expected
