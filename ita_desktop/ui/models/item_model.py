@@ -122,11 +122,16 @@ class ItemFilterProxy(QSortFilterProxyModel):
         self._change(scored_only=bool(on))
 
     def _change(self, **settings) -> None:
-        # Qt 6.10+: begin/endFilterChange replace the deprecated invalidateFilter().
-        self.beginFilterChange()
+        # Qt 6.10+ has begin/endFilterChange and deprecates invalidateFilter(); 6.8-6.9 only the latter.
+        modern = hasattr(self, "beginFilterChange")
+        if modern:
+            self.beginFilterChange()
         for name, value in settings.items():
             setattr(self, name, value)
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        if modern:
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         rows = self.sourceModel().rows
