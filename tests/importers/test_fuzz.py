@@ -52,9 +52,13 @@ def flip_bytes(data: bytes, rnd: random.Random) -> bytes:
     """Flip, cut out or insert a few bytes, or truncate."""
     buf = bytearray(data)
     action = rnd.choice(["flip", "truncate", "delete", "insert"])
+    if not buf:
+        return bytes(rnd.randrange(256) for _ in range(rnd.randint(0, 8)))
     if action == "truncate":
         return bytes(buf[: rnd.randrange(len(buf))])
     for _ in range(rnd.randint(1, 8)):
+        if not buf:
+            break
         pos = rnd.randrange(len(buf))
         if action == "flip":
             buf[pos] ^= 1 << rnd.randrange(8)
