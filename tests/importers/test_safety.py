@@ -102,3 +102,11 @@ def test_columns_far_right_are_not_read(tmp_path):
     wb.save(tmp_path / "wide.xlsx")
     (office,) = read_score_workbook(tmp_path / "wide.xlsx", criteria_2566()).offices
     assert office.indicator_scores == {n: 80.0 for n in range(1, 11)}
+
+
+def test_unsupported_zip_version_is_a_damaged_file():
+    data = bytearray(_zip({"[Content_Types].xml": b"<T/>", "xl/workbook.xml": b"<w/>"}))
+    central = data.index(b"PK\x01\x02")
+    data[central + 6:central + 8] = (1480).to_bytes(2, "little")  # "version needed" 14.8
+    with pytest.raises(UnsafeFile, match="ไม่สมบูรณ์หรือเสียหาย"):
+        check_file_bytes(bytes(data))
