@@ -81,6 +81,12 @@ class ThaiTTFont(TTFont):
         chars = self.face.glyphToChar.get(gid)
         if chars:
             return chars[0]
+        with _lock:
+            return self._add_private(gid, advance_1000)
+
+    def _add_private(self, gid: int, advance_1000: float) -> int:
+        if gid in self.face.glyphToChar:  # another thread added it meanwhile
+            return self.face.glyphToChar[gid][0]
         code = self._next_private
         while code in self.face.charToGlyph:
             code += 1

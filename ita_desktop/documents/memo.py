@@ -8,11 +8,13 @@ the top left; heading bold 29 pt; labels bold 20 pt with dotted leaders; body 16
 from __future__ import annotations
 
 import argparse
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import cm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
@@ -123,21 +125,17 @@ class LabelLine(Flowable):
         label, value, start = self.fields[index]
         end = self.fields[index + 1][2] * self.width - 6 if index + 1 < len(self.fields) else self.width
         value_x = start * self.width + shape(label, font_name(bold=True)).width(LABEL_SIZE) + 6
-        lines = layout_lines(value, TextStyle(size=BODY_SIZE), max(end - value_x - 4, 10)) or []
-        return value_x, end, lines
+        return value_x, end, layout_lines(value, TextStyle(size=BODY_SIZE), max(end - value_x - 4, 10))
 
     def draw(self):
         top = self.height
         for (label, _value, start), (value_x, end, lines) in zip(self.fields, self._layouts):
             baseline = top - self.leading * 0.8
             draw_text(self.canv, start * self.width, baseline, label, LABEL_SIZE, bold=True)
-            for n, line in enumerate(lines or [None]):
+            for n, line in enumerate(lines):
                 y = baseline - n * self.leading
-                text_end = value_x
-                if line is not None and line.words:
-                    draw_words(self.canv, place_line(line, TextStyle(size=BODY_SIZE), value_x, y, end - value_x))
-                    text_end = value_x + line.width + 3
-                _dotted(self.canv, text_end, end, y)
+                draw_words(self.canv, place_line(line, TextStyle(size=BODY_SIZE), value_x, y, end - value_x))
+                _dotted(self.canv, value_x + line.width + (3 if line.words else 0), end, y)
 
 
 class SignatureBlock(Flowable):
@@ -145,8 +143,7 @@ class SignatureBlock(Flowable):
 
     def __init__(self, signatory: Signatory, thai_digits: bool) -> None:
         super().__init__()
-        self.lines = [f"({signatory.name})"] + list(signatory.positions)
-        self.lines = [localize_digits(t, thai_digits) for t in self.lines]
+        self.lines = [localize_digits(t, thai_digits) for t in [f"({signatory.name})", *signatory.positions]]
         self.leading = BODY_SIZE * 1.25
 
     def wrap(self, avail_width, avail_height):
@@ -185,7 +182,7 @@ class WritingLines(Flowable):
 
 
 def _body(data: MemoData) -> list[Flowable]:
-    local = lambda text: localize_digits(text, data.thai_digits)  # noqa: E731
+    local = partial(localize_digits, thai=data.thai_digits)
     story: list[Flowable] = [ThaiParagraph(f"เรียน  {local(data.salutation)}", BODY.derive(align="left", space_before=8))]
     for section in data.sections:
         story.append(ThaiParagraph(local(section.heading), HEADING))
@@ -211,7 +208,7 @@ def _signatures(data: MemoData) -> list[Flowable]:
 
 def memo_story(data: MemoData) -> list[Flowable]:
     """The flowables of a memo, for callers that add more pages after it."""
-    local = lambda text: localize_digits(text, data.thai_digits)  # noqa: E731
+    local = partial(localize_digits, thai=data.thai_digits)
     return [
         MemoHead(data.garuda_path),
         Spacer(1, 6),
@@ -230,13 +227,22 @@ def _later_page(thai_digits: bool):
     return draw
 
 
+def garuda_problem(path: str | Path | None) -> str | None:
+    """Why the Garuda image cannot be printed (in Thai), or None when it can."""
+    if not path:
+        return "ไม่ได้เลือกไฟล์ภาพครุฑ จึงเว้นที่ว่างไว้แทน"
+    if not Path(path).is_file():
+        return f"ไม่พบไฟล์ภาพครุฑ: {path} จึงเว้นที่ว่างไว้แทน"
+    try:
+        ImageReader(str(path)).getSize()
+    except Exception:  # noqa: BLE001 - PIL raises many kinds of errors for bad images
+        return f"อ่านไฟล์ภาพครุฑไม่ได้: {path} จึงเว้นที่ว่างไว้แทน"
+    return None
+
+
 def memo_warnings(data: MemoData) -> list[str]:
     """Problems the GUI should show (in Thai) before or after printing."""
-    warnings = []
-    if not data.garuda_path:
-        warnings.append("ไม่ได้เลือกไฟล์ภาพครุฑ จึงเว้นที่ว่างไว้แทน")
-    elif not Path(data.garuda_path).is_file():
-        warnings.append(f"ไม่พบไฟล์ภาพครุฑ: {data.garuda_path} จึงเว้นที่ว่างไว้แทน")
+    warnings = [problem] if (problem := garuda_problem(data.garuda_path)) else []
     for label, value in (("ส่วนราชการ", data.unit), ("ที่", data.number), ("วันที่", data.date_text),
                          ("เรื่อง", data.subject)):
         if not value.strip():
@@ -248,8 +254,8 @@ def build_memo_pdf(data: MemoData, out_path: str | Path) -> list[str]:
     """Write the memo to ``out_path``; return warnings in Thai (empty list if none)."""
     register_fonts()
     warnings = memo_warnings(data)
-    if data.garuda_path and not Path(data.garuda_path).is_file():
-        data = MemoData(**{**data.__dict__, "garuda_path": None})
+    if garuda_problem(data.garuda_path):
+        data = replace(data, garuda_path=None)
     margins = (LEFT_MARGIN, RIGHT_MARGIN, TOP_MARGIN, BOTTOM_MARGIN)
     doc = page_doc(out_path, A4, margins, data.subject, on_later_pages=_later_page(data.thai_digits))
     doc.build(memo_story(data))

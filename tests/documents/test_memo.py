@@ -109,6 +109,9 @@ def test_missing_garuda_leaves_space_and_warns(tmp_path):
     warnings = build_memo_pdf(_small_memo(garuda_path=tmp_path / "none.png"), path)
     assert any("ครุฑ" in w for w in warnings)
     assert build_memo_pdf(_small_memo(), tmp_path / "n.pdf") == ["ไม่ได้เลือกไฟล์ภาพครุฑ จึงเว้นที่ว่างไว้แทน"]
+    broken = tmp_path / "broken.png"
+    broken.write_bytes(b"not an image")
+    assert build_memo_pdf(_small_memo(garuda_path=broken), tmp_path / "b.pdf")[0].startswith("อ่านไฟล์ภาพครุฑไม่ได้")
     heading = _word(words(path), "บันทึกข้อความ")
     assert heading.y1 > 1.5 * cm + 20  # the Garuda's room is kept above the heading's baseline
     assert page_count(path) == 1
