@@ -93,9 +93,13 @@ def cell(text: str, style: TextStyle = CELL_STYLE, thai_digits: bool = True) -> 
     return ThaiParagraph(localize_digits(str(text), thai_digits), style)
 
 
-def thai_table(columns: list[Column], rows: list[list[str]], width: float,
+def thai_table(columns: list[Column | str], rows: list[list[str]], width: float,
                thai_digits: bool = True, header_rows: int = 1) -> Table:
-    """A reportlab Table of wrapping Thai cells whose header row repeats on every page."""
+    """A reportlab Table of wrapping Thai cells whose header row repeats on every page.
+
+    ``columns`` are Column objects or plain titles (equal widths, left aligned).
+    """
+    columns = [Column(c) if isinstance(c, str) else c for c in columns]
     total = sum(c.weight for c in columns)
     widths = [width * c.weight / total for c in columns]
     # Cells are lists of flowables: reportlab splits a tall row only through list cells
@@ -134,7 +138,7 @@ def page_doc(path: str | Path, pagesize, margins: tuple[float, float, float, flo
     return doc
 
 
-def build_table_report(path: str | Path, title: str, subtitle_lines: list[str], columns: list[Column],
+def build_table_report(path: str | Path, title: str, subtitle_lines: list[str], columns: list[Column | str],
                        rows: list[list[str]], landscape: bool = False, thai_digits: bool = True) -> Path:
     """Write a PDF report: centred title and subtitles, then the table; pages numbered."""
     register_fonts()

@@ -64,7 +64,7 @@ def test_page_number_text():
 def test_rows_taller_than_a_page_are_split_without_losing_text(tmp_path):
     long_cell = " ".join(SEED_PARAGRAPHS * 3)
     path = tmp_path / "tall.pdf"
-    build_table_report(path, "ตาราง", [], [Column("รายละเอียด")], [[long_cell], ["แถวสุดท้าย"]])
+    build_table_report(path, "ตาราง", [], ["รายละเอียด"], [[long_cell], ["แถวสุดท้าย"]])
     assert page_count(path) >= 2
     pages = [squash(pdf_text(path, first=p, last=p)) for p in range(1, page_count(path) + 1)]
     assert all(page.startswith("ตาราง รายละเอียด" if n == 0 else "รายละเอียด") for n, page in enumerate(pages))
