@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ita_desktop.core.orgnames import canonical_org_name, org_key, short_org_name
+from ita_desktop.core.orgnames import canonical_org_name, org_key, org_kind, short_org_name
 from ita_desktop.models import Division, Office, Signatory
 
 from . import audit
@@ -82,12 +82,22 @@ def get_office(ctx, office_id: int) -> OfficeProfile:
 
 
 def find_office_row(s: Session, name: str) -> Office | None:
-    """The office called ``name``, written in full or abbreviated (อบต./ทต./ทม./ทน.)."""
+    """The office called ``name``, written in full or abbreviated (อบต./ทต./ทม./ทน.).
+
+    A bare place name ("ตะโกทอง") finds the one office of that name; when several kinds of
+    office share it, the name is ambiguous and a Thai UserError lists them.
+    """
     key = org_key(name)
-    for o in s.scalars(select(Office)):
-        if org_key(o.name) == key:
-            return o
-    return None
+    rows = list(s.scalars(select(Office)))
+    exact = [o for o in rows if org_key(o.name) == key]
+    if exact:
+        return exact[0]
+    if org_kind(canonical_org_name(name)) is not None:
+        return None
+    bare = [o for o in rows if org_kind(o.name) and org_key(o.name) == org_key(org_kind(o.name) + name.strip())]
+    if len(bare) > 1:
+        raise UserError(f"ชื่อ '{name}' ตรงกับหลายหน่วยงาน: {', '.join(o.name for o in bare)} กรุณาระบุให้ชัดเจน")
+    return bare[0] if bare else None
 
 
 def find_office(ctx, name: str) -> OfficeProfile:

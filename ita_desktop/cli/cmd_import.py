@@ -1,0 +1,28 @@
+"""ita-cli import FILE: read, validate and store a score sheet."""
+
+from .common import add_data_options, parse_year
+
+
+def register(sub) -> None:
+    p = sub.add_parser("import", help="นำเข้าคะแนนจากไฟล์ Excel (.xlsx)",
+                       description="นำเข้าคะแนน ITA จากไฟล์ Excel ตรวจสอบทั้งไฟล์ก่อนบันทึก ไม่บันทึกเลยหากมีข้อผิดพลาด")
+    add_data_options(p, suppress=True)
+    p.add_argument("file", help="ไฟล์ .xlsx")
+    p.add_argument("--org", help="ชื่อหน่วยงาน หากในไฟล์ไม่ระบุ (หรือระบุต่างจากที่ต้องการ)")
+    p.add_argument("--year", type=parse_year, help="ปีงบประมาณ พ.ศ. หากในไฟล์ไม่ระบุ")
+    p.add_argument("--replace", action="store_true", help="ยืนยันให้แทนคะแนนที่มีอยู่แล้ว")
+    p.add_argument("--dry-run", action="store_true", help="ตรวจสอบและสรุปผลเท่านั้น ไม่บันทึก")
+    p.set_defaults(handler=run)
+
+
+def run(args, ctx) -> int:
+    from ita_desktop.services import imports
+
+    plan = imports.import_file(ctx, args.file, args.org, args.year, args.replace, args.dry_run)
+    if plan.imported_before:
+        print(f"หมายเหตุ: ไฟล์นี้เคยนำเข้าแล้วเมื่อ {plan.imported_before}")
+    for warning in plan.warnings:
+        print(f"คำเตือน: {warning}")
+    prefix = "ตรวจสอบแล้ว (ยังไม่บันทึก)" if args.dry_run else "นำเข้าแล้ว"
+    print(f"{prefix}: {plan.summary_th()}")
+    return 0
