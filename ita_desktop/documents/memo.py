@@ -188,16 +188,19 @@ def _body(data: MemoData) -> list[Flowable]:
         story.append(ThaiParagraph(local(section.heading), HEADING))
         for text in section.paragraphs:
             if section.bullets:
-                style = BODY.derive(left_indent=PARAGRAPH_INDENT + 0.4 * cm, first_indent=-0.4 * cm)
-                story.append(ThaiParagraph(f"- {local(text)}", style))
+                style = BODY.derive(left_indent=PARAGRAPH_INDENT + 0.4 * cm, bullet="-",
+                                    bullet_indent=PARAGRAPH_INDENT)
+                story.append(ThaiParagraph(local(text), style))
             else:
                 story.append(ThaiParagraph(local(text), BODY.derive(first_indent=PARAGRAPH_INDENT)))
-    story.append(ThaiParagraph(local(data.closing), BODY.derive(first_indent=PARAGRAPH_INDENT, space_before=10)))
     return story
 
 
 def _signatures(data: MemoData) -> list[Flowable]:
-    story: list[Flowable] = [KeepTogether([SignatureBlock(data.writer, data.thai_digits)])]
+    # The closing line never stands alone at the top of a page: it goes with the signature.
+    closing = ThaiParagraph(localize_digits(data.closing, data.thai_digits),
+                            BODY.derive(first_indent=PARAGRAPH_INDENT, space_before=10))
+    story: list[Flowable] = [KeepTogether([closing, SignatureBlock(data.writer, data.thai_digits)])]
     for comment in data.comments:
         title = ThaiParagraph(localize_digits(f"ความเห็นของ{comment.title}", data.thai_digits),
                               BODY.derive(align="left", space_before=10))

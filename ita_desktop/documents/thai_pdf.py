@@ -37,6 +37,8 @@ class TextStyle:
     right_indent: float = 0
     space_before: float = 0
     space_after: float = 0
+    bullet: str = ""  # drawn at bullet_indent on the first line; the text keeps its indents
+    bullet_indent: float = 0
 
     @property
     def font(self) -> str:
@@ -228,8 +230,8 @@ class ThaiParagraph(Flowable):
             return []
         head = ThaiParagraph(_lines_text(self._lines[:fit]), self.style.derive(space_after=0),
                              continues=not self._lines[fit - 1].last)
-        tail = ThaiParagraph(_lines_text(self._lines[fit:]), self.style.derive(space_before=0, first_indent=0),
-                             continues=self.continues)
+        tail = ThaiParagraph(_lines_text(self._lines[fit:]),
+                             self.style.derive(space_before=0, first_indent=0, bullet=""), continues=self.continues)
         return [head, tail]
 
     def getSpaceBefore(self) -> float:
@@ -240,6 +242,10 @@ class ThaiParagraph(Flowable):
 
     def draw(self) -> None:
         top = self.height
+        if self.style.bullet and self._lines:
+            marker = shape(self.style.bullet, self.style.font)
+            y = top - baseline_offset(self.style)
+            draw_words(self.canv, [PlacedWord(marker, self.style.size, self.style.bullet_indent, y)])
         for line in self._lines:
             y = top - baseline_offset(self.style)
             draw_words(self.canv, place_line(line, self.style, 0, y, self.width))
