@@ -132,3 +132,23 @@ def test_bullets_and_digit_setting(tmp_path):
 def test_empty_header_fields_are_reported(tmp_path):
     warnings = build_memo_pdf(_small_memo(subject=" ", number=""), tmp_path / "e.pdf")
     assert "ยังไม่ได้กรอกเรื่อง" in warnings and "ยังไม่ได้กรอกที่" in warnings
+
+
+@needs_poppler
+def test_bullet_markers_hang_at_the_paragraph_indent(tmp_path):
+    path = tmp_path / "b.pdf"
+    build_memo_pdf(_small_memo(), path)
+    found = words(path)
+    markers = [w for w in found if w.text == "-" and w.y0 > 3 * cm]
+    assert len(markers) == 2
+    assert all(m.x0 == pytest.approx(3 * cm + 2.5 * cm, abs=0.5) for m in markers)
+    text_start = next(w for w in found if w.text.startswith("มาตรา"))
+    assert text_start.x0 == pytest.approx(3 * cm + 2.9 * cm, abs=0.5)
+
+
+@needs_poppler
+def test_closing_line_stays_with_the_writer_signature(memo_pdf):
+    found = words(memo_pdf)
+    closing = next(w for w in found if w.text.startswith("จึงเรียนมา"))
+    writer = next(w for w in found if w.text == "(นางสาวมัณฑนา")
+    assert closing.page == writer.page and closing.y1 < writer.y0

@@ -131,3 +131,20 @@ def test_to_unicode_maps_have_no_private_use_targets(tmp_path, corpus):
 def test_paragraph_factory_writes_digits_the_document_way():
     assert paragraph("ปี 2567", thai_digits=True).text == "ปี ๒๕๖๗"
     assert paragraph("ปี ๒๕๖๗", thai_digits=False).text == "ปี 2567"
+
+
+@needs_poppler
+def test_justified_lines_reach_the_right_edge(tmp_path, corpus):
+    from .pdftools import words
+
+    width, seed = 440, corpus[-4:]
+    pdf = tmp_path / "j.pdf"
+    _build(pdf, seed, STYLES[0], width)
+    right = (A4[0] + width) / 2
+    line_ends: dict[tuple[int, float], float] = {}
+    for w in words(pdf):
+        key = (w.page, round(w.y1))
+        line_ends[key] = max(line_ends.get(key, 0), w.x1)
+    inner = len([l for t in seed for l in layout_lines(t, STYLES[0], width) if not l.last])
+    flush = [x for x in line_ends.values() if abs(x - right) < 1.0]
+    assert len(flush) >= 0.8 * inner
