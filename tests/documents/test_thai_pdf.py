@@ -4,6 +4,7 @@ from itertools import accumulate
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 from pythainlp.tokenize import word_tokenize
 from reportlab.lib.pagesizes import A4
 
@@ -148,3 +149,15 @@ def test_justified_lines_reach_the_right_edge(tmp_path, corpus):
     inner = len([l for t in seed for l in layout_lines(t, STYLES[0], width) if not l.last])
     flush = [x for x in line_ends.values() if abs(x - right) < 1.0]
     assert len(flush) >= 0.8 * inner
+
+
+THAI_TEXT = st.text(alphabet=st.sampled_from(list("กขคงจนมยรลวสหอะาำิีึืุูเแโใไ่้๊๋็์ัๆ ปฝฟ")), max_size=120)
+
+
+@settings(max_examples=150, deadline=None)
+@given(THAI_TEXT, st.integers(min_value=30, max_value=400))
+def test_layout_keeps_every_character_and_never_starts_a_line_with_a_mark(text, width):
+    lines = layout_lines(text, TextStyle(), width)
+    assert "".join(line.text + line.trail for line in lines) == text
+    for line in lines[1:]:
+        assert not line.text or not (is_combining(line.text[0]) or line.text[0].isspace())
