@@ -16,6 +16,7 @@ Targets: cold memo <= 1/3 of LibreOffice's time; warm memo <= 100 ms.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import resource
 import shutil
@@ -121,11 +122,11 @@ def memo_docx(data: MemoData, path: Path) -> None:
         z.writestr("word/document.xml", document)
 
 
-def timed_run(command: list[str]) -> tuple[float, float]:
+def timed_run(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
     """Wall and CPU (user + system of the child processes) seconds of one command."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run(command, check=True, cwd=ROOT, capture_output=True)
+    subprocess.run(command, check=True, cwd=ROOT, capture_output=True, env=env)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -143,15 +144,29 @@ def soffice_command(folder: Path) -> list[str] | None:
             "--outdir", str(folder / "lo"), str(docx)]
 
 
+def bytecode_env(folder: Path) -> dict[str, str]:
+    """An environment where compiled bytecode is written and reused, as in an installed app.
+
+    (Some environments set PYTHONDONTWRITEBYTECODE, so the project's own modules
+    would be compiled again in every cold run.)
+    """
+    env = dict(os.environ, PYTHONPYCACHEPREFIX=str(folder / "pycache"))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 def cold_runs(folder: Path, runs: int) -> dict[str, list[tuple[float, float]]]:
     """Cold memo commands, alternating with LibreOffice conversions so both see the same load."""
     ours = [sys.executable, "-m", "ita_desktop.documents.memo", "--sample", str(folder / "cold.pdf")]
+    compiled = bytecode_env(folder)
     office = soffice_command(folder)
-    results: dict[str, list[tuple[float, float]]] = {"ours": [], "office": []}
+    results: dict[str, list[tuple[float, float]]] = {"ours": [], "ours_pyc": [], "office": []}
+    timed_run(ours, compiled)  # fills the bytecode cache
     if office:
         results["office_first"] = [timed_run(office)]  # creates the LibreOffice profile
     for _ in range(runs):
         results["ours"].append(timed_run(ours))
+        results["ours_pyc"].append(timed_run(ours, compiled))
         if office:
             results["office"].append(timed_run(office))
     return results
@@ -178,6 +193,8 @@ def main() -> None:
         cold = cold_runs(folder, runs)
         wall, cpu = _median(cold["ours"], 0), _median(cold["ours"], 1)
         print(f"cold memo command: {wall * 1000:.0f} ms wall, {cpu * 1000:.0f} ms CPU (median of {runs})")
+        pyc_wall, pyc_cpu = _median(cold["ours_pyc"], 0), _median(cold["ours_pyc"], 1)
+        print(f"cold memo command with bytecode cache: {pyc_wall * 1000:.0f} ms wall, {pyc_cpu * 1000:.0f} ms CPU")
         if not cold["office"]:
             print("LibreOffice (soffice) not available: no comparison")
             return
@@ -186,7 +203,7 @@ def main() -> None:
               f"then {lo_wall * 1000:.0f} ms wall, {lo_cpu * 1000:.0f} ms CPU (median of {runs})")
         verdict = "meets" if wall <= lo_wall / 3 else "misses"
         print(f"cold memo / LibreOffice: wall {wall / lo_wall:.2f}, CPU {cpu / lo_cpu:.2f} "
-              f"({verdict} the <= 0.33 wall-time target)")
+              f"({verdict} the <= 0.33 wall-time target); with bytecode cache: wall {pyc_wall / lo_wall:.2f}")
 
 
 if __name__ == "__main__":
