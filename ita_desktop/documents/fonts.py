@@ -70,6 +70,7 @@ class ThaiTTFont(TTFont):
 
     @property
     def units_per_em(self) -> int:
+        """Font units per em (1000 for Laksaman)."""
         return self.hb_font.face.upem
 
     def glyph_code(self, gid: int, advance_1000: float) -> int:

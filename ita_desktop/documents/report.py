@@ -50,6 +50,8 @@ def numbered_canvas(thai_digits: bool = True):
     """A canvas class that writes ``หน้า n / total`` at the foot of every page."""
 
     class NumberedCanvas(Canvas):
+        """Keeps every page until ``save`` so that the total page count is known."""
+
         def __init__(self, *args, **kwargs):
             kwargs["initialFontName"] = kwargs.get("initialFontName") or font_name()
             super().__init__(*args, **kwargs)

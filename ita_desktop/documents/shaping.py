@@ -142,6 +142,7 @@ class _TextWriter:
         self.pen: tuple[float, float] | None = None  # where the next glyph would land unadjusted
 
     def text_object(self, words: list[PlacedWord]) -> str:
+        """The PDF operators drawing ``words``, from BT to ET."""
         for placed in words:
             self._word(placed)
         self._end_run()

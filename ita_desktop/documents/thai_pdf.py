@@ -42,10 +42,12 @@ class TextStyle:
 
     @property
     def font(self) -> str:
+        """The registered font name of this style's face."""
         return font_name(bold=self.bold)
 
     @property
     def line_height(self) -> float:
+        """Baseline-to-baseline distance in points."""
         return self.leading or self.size * 1.2
 
     def derive(self, **changes) -> "TextStyle":
@@ -80,6 +82,7 @@ class Line:
 
     @property
     def text(self) -> str:
+        """The characters drawn on this line."""
         return "".join(w.text for w in self.words)
 
 
@@ -112,9 +115,11 @@ class _LineBuilder:
         return self.style.first_indent if self.first and not self.lines else 0
 
     def room(self) -> float:
+        """Width available to the line being filled."""
         return self.width - self.style.left_indent - self.style.right_indent - self._indent()
 
     def add(self, word: ShapedWord) -> None:
+        """Put the next unit on the current line, or start a new line for it."""
         size = self.style.size
         if word.text.isspace() and not self.current and self.lines:
             # Space at a break belongs to the line before; it is not drawn.
@@ -129,6 +134,7 @@ class _LineBuilder:
             self.used += piece.width(size)
 
     def flush(self, last: bool) -> None:
+        """Close the current line; ``last`` when it ends the paragraph."""
         trail = ""
         while self.current and self.current[-1].text.isspace():
             trail = self.current.pop().text + trail
