@@ -130,6 +130,7 @@ class MainWindow(QMainWindow):
         self.file_menu = file_menu
         file_menu.addAction(self._action("import", "นำเข้าคะแนนจาก Excel...", self.import_scores, QKeySequence.Open))
         file_menu.addAction(self._action("export", "ส่งออกคะแนนเป็น Excel...", self.export_scores))
+        file_menu.addAction(self._action("template", "บันทึกแบบฟอร์มคะแนน...", self.save_template))
         file_menu.addAction(self._action("memo", "พิมพ์บันทึกข้อความ...", self.print_memo, QKeySequence("Ctrl+P")))
         file_menu.addSeparator()
         file_menu.addAction(self._action("office_new", "เพิ่มหน่วยงาน...", self.new_office))
@@ -145,10 +146,29 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self._action("about", "เกี่ยวกับ ITA Desktop", self.about))
 
     def import_scores(self) -> None:
-        QMessageBox.information(self, "นำเข้าคะแนน", "การนำเข้าคะแนนจาก Excel จะเปิดใช้ในรุ่นถัดไป")
+        """แฟ้ม → นำเข้า; afterwards the imported office and year are selected."""
+        from ita_desktop.ui.dialogs.import_dialog import ImportDialog
+
+        office_id = self.current_office_id()
+        name = offices.get_office(self.ctx, office_id).name if office_id else None
+        dialog = ImportDialog(self.ctx, self, default_org=name, default_year=self.current_year())
+        if dialog.exec() and dialog.result_plan:
+            self.reload_offices(dialog.imported_office_id(prefer=office_id))
+            self.select(year=dialog.result_plan.year)
+        dialog.deleteLater()
 
     def export_scores(self) -> None:
-        QMessageBox.information(self, "ส่งออกคะแนน", "การส่งออกคะแนนเป็น Excel จะเปิดใช้ในรุ่นถัดไป")
+        from ita_desktop.ui.dialogs.export_dialog import ExportDialog
+
+        dialog = ExportDialog(self.ctx, self.current_office_id(), self.current_year(), parent=self)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def save_template(self) -> None:
+        """แฟ้ม → บันทึกแบบฟอร์มคะแนน: the blank template for the selected year's criteria."""
+        from ita_desktop.ui.dialogs.export_dialog import save_template
+
+        save_template(self, self.ctx, self.current_year())
 
     def print_memo(self) -> None:
         from ita_desktop.ui.dialogs.memo_dialog import MemoDialog
