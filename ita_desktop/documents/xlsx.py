@@ -109,7 +109,8 @@ def write_table(ws: Worksheet, columns: list[SheetColumn], rows: list[list[Any]]
         ws.column_dimensions[get_column_letter(col)].width = widths[-1]
     # Excel does not grow rows for wrapped text in files it did not write itself.
     for r, values in enumerate(rows, start=header_row + 1):
-        ws.row_dimensions[r].height = row_height_for([str(v) for v in values], widths, font_size)
+        texts = ["" if v is None else str(v) for v in values]
+        ws.row_dimensions[r].height = row_height_for(texts, widths, font_size)
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
     setup_page(ws, landscape, header_row)
 

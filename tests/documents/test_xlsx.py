@@ -55,3 +55,10 @@ def test_display_length_ignores_marks_above_and_below():
     assert display_length("abc") == 3
     assert estimate_width(["x" * 500]) == 60
     assert estimate_width([]) == 6
+
+
+def test_empty_cells_stay_empty(tmp_path):
+    path = table_workbook(tmp_path / "e.xlsx", "ว่าง", COLUMNS, [[None, None, None]])
+    ws = openpyxl.load_workbook(path).active
+    assert ws["A2"].value is None and ws["B2"].border.left.style == "thin"
+    assert ws.row_dimensions[2].height == 14 * 1.35
