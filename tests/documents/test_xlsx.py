@@ -1,6 +1,7 @@
 """Excel helpers, checked by reading the workbook back with openpyxl."""
 
 import openpyxl
+import pytest
 
 from ita_desktop.documents.xlsx import SheetColumn, display_length, estimate_width, table_workbook
 
@@ -61,4 +62,4 @@ def test_empty_cells_stay_empty(tmp_path):
     path = table_workbook(tmp_path / "e.xlsx", "ว่าง", COLUMNS, [[None, None, None]])
     ws = openpyxl.load_workbook(path).active
     assert ws["A2"].value is None and ws["B2"].border.left.style == "thin"
-    assert ws.row_dimensions[2].height == 14 * 1.35
+    assert ws.row_dimensions[2].height == pytest.approx(14 * 1.35)
