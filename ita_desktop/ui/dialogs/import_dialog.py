@@ -1,7 +1,6 @@
 """แฟ้ม → นำเข้า: choose a score sheet, see what was understood, confirm replacements, store it.
 
-Reading and storing run in the background (ui/tasks.py); nothing is written before the
-clerk presses นำเข้า, and a file with problems shows every Thai problem line instead.
+Reading and storing run in the background; nothing is written before นำเข้า is pressed.
 """
 
 from __future__ import annotations
@@ -93,23 +92,21 @@ def _read_body(ctx, path: str, org: str | None, year: int | None):
     return body
 
 
-def _apply_body(ctx, parsed, replace: bool):
-    def body(progress):
-        progress(10, "กำลังบันทึกคะแนน...")
-        return imports.apply(ctx, parsed, replace=replace)
-    return body
-
-
 def _table(model: QAbstractTableModel) -> QTableView:
-    view = QTableView()
+    view = QTableView(selectionBehavior=QTableView.SelectRows, editTriggers=QTableView.NoEditTriggers,
+                      alternatingRowColors=True)
     view.setModel(model)
-    view.setSelectionBehavior(QTableView.SelectRows)
-    view.setEditTriggers(QTableView.NoEditTriggers)
-    view.setAlternatingRowColors(True)
     view.verticalHeader().hide()
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)  # the office name
     return view
+
+
+def _fit_height(view: QTableView) -> None:
+    """No taller than its rows: a one-office file leaves room for the replacements below."""
+    rows = view.model().rowCount()
+    view.setMaximumHeight(view.horizontalHeader().sizeHint().height() + max(rows, 1)
+                          * view.verticalHeader().defaultSectionSize() + 2 * view.frameWidth() + 2)
 
 
 class ImportDialog(QDialog):
@@ -220,8 +217,8 @@ class ImportDialog(QDialog):
         self.replace_check = QCheckBox("แทนคะแนนเดิม")
         self.replace_check.toggled.connect(self._update_buttons)
         column = QVBoxLayout(self.replace_box)
-        column.addWidget(self.replacement_view)
-        column.addWidget(self.replace_check)
+        for widget in (self.replacement_view, self.replace_check):
+            column.addWidget(widget)
         return self.replace_box
 
     def _build_buttons(self) -> QDialogButtonBox:
@@ -246,12 +243,6 @@ class ImportDialog(QDialog):
         self.path_edit.setText(self.path)
         self.reread()
 
-    def org(self) -> str | None:
-        return self.org_combo.currentText().strip() or None
-
-    def year(self) -> int | None:
-        return self.year_combo.currentData()
-
     def use_defaults(self) -> None:
         """Fill the office and year with the main window's selection (for files lacking them)."""
         self.year_combo.blockSignals(True)
@@ -271,7 +262,9 @@ class ImportDialog(QDialog):
         if not self.path:
             return
         self._show_plan(None)
-        self._run(_read_body(self.ctx, self.path, self.org(), self.year()), self._read_done, "กำลังอ่านไฟล์...")
+        org = self.org_combo.currentText().strip() or None
+        self._run(_read_body(self.ctx, self.path, org, self.year_combo.currentData()), self._read_done,
+                  "กำลังอ่านไฟล์...")
 
     def _read_done(self, generation: int, result) -> None:
         if self._finish(generation):
@@ -332,6 +325,8 @@ class ImportDialog(QDialog):
     def _show_plan(self, plan: imports.ImportPreview | None, parsed=None) -> None:
         self.plan, self.parsed = plan, parsed
         self.office_model.set_rows(office_rows(plan) if plan else [])
+        self.office_view.setVisible(plan is not None)
+        self.summary_label.setVisible(plan is not None)
         self.summary_label.setText(plan.summary_th() if plan else "")
         before = plan.imported_before if plan else None
         self.note_label.setText(f"ไฟล์นี้เคยนำเข้าแล้วเมื่อ {before} (นำเข้าซ้ำได้ คะแนนเดิมที่ตรงกันไม่เปลี่ยน)"
@@ -342,6 +337,8 @@ class ImportDialog(QDialog):
         self.replacement_model.set_rows(replacement_rows(plan) if plan else [])
         self.replace_check.setChecked(False)
         self.replace_box.setVisible(bool(plan and plan.replacements))
+        for view in (self.office_view, self.replacement_view):
+            _fit_height(view)
         self._update_buttons()
         if plan is not None:
             self.preview_ready.emit(plan)
@@ -373,7 +370,9 @@ class ImportDialog(QDialog):
             return
         replace = bool(self.plan.replacements) and self.replace_check.isChecked()
         self._importing = True
-        self._run(_apply_body(self.ctx, self.parsed, replace), self._import_done, "กำลังบันทึกคะแนน...")
+        parsed = self.parsed
+        self._run(lambda progress: imports.apply(self.ctx, parsed, replace=replace), self._import_done,
+                  "กำลังบันทึกคะแนน...")
 
     def _import_done(self, generation: int, plan: imports.ImportPreview) -> None:
         self._importing = False
