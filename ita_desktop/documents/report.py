@@ -18,7 +18,7 @@ from ita_desktop.documents.thai_pdf import TextStyle, ThaiParagraph, localize_di
 
 TITLE_STYLE = TextStyle(size=18, bold=True, align="center")
 SUBTITLE_STYLE = TextStyle(size=16, bold=True, align="center")
-CELL_STYLE = TextStyle(size=14, leading=16.5)
+CELL_STYLE = TextStyle(size=14, leading=17.5)
 HEADER_STYLE = CELL_STYLE.derive(bold=True, align="center")
 
 

@@ -31,7 +31,7 @@ class TextStyle:
     size: float = 16
     bold: bool = False
     align: str = "left"  # left, justify, center, right
-    leading: float | None = None  # default 1.2 x size
+    leading: float | None = None  # default 1.3 x size: room for stacked tone marks
     first_indent: float = 0
     left_indent: float = 0
     right_indent: float = 0
@@ -48,7 +48,7 @@ class TextStyle:
     @property
     def line_height(self) -> float:
         """Baseline-to-baseline distance in points."""
-        return self.leading or self.size * 1.2
+        return self.leading or self.size * 1.3
 
     def derive(self, **changes) -> "TextStyle":
         """A copy with some fields changed."""
@@ -203,8 +203,8 @@ def _lines_text(lines: list[Line]) -> str:
 class ThaiParagraph(Flowable):
     """A paragraph of Thai text (plain text; ``\\n`` breaks lines).
 
-    ``continues`` marks the first part of a split paragraph: its last line is
-    justified like any inner line.
+    ``continues`` marks text that does not end its paragraph (the rest of a split
+    paragraph whose first part was itself a split part): its last line is justified.
     """
 
     def __init__(self, text: str, style: TextStyle = TextStyle(), continues: bool = False) -> None:
@@ -213,14 +213,23 @@ class ThaiParagraph(Flowable):
         self.style = style
         self.continues = continues
         self._lines: list[Line] = []
+        self._fixed_width: float | None = None  # set for the first part of a split
+
+    @classmethod
+    def _laid_out(cls, lines: list[Line], style: TextStyle, width: float) -> "ThaiParagraph":
+        """A paragraph drawn with ``lines`` as they are (no new layout, no new tokenising)."""
+        para = cls(_lines_text(lines), style)
+        para._lines, para._fixed_width = list(lines), width
+        return para
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self._lines = layout_lines(self.text, self.style, avail_width)
-        if self.continues and self._lines:
-            self._lines[-1] = replace(self._lines[-1], last=False)
-        self.width = avail_width
+        if self._fixed_width is None:
+            self._lines = layout_lines(self.text, self.style, avail_width)
+            if self.continues and self._lines:
+                self._lines[-1] = replace(self._lines[-1], last=False)
+        self.width = self._fixed_width or avail_width
         self.height = len(self._lines) * self.style.line_height
-        return avail_width, self.height
+        return self.width, self.height
 
     @property
     def lines(self) -> list[Line]:
@@ -234,10 +243,12 @@ class ThaiParagraph(Flowable):
         fit = int((avail_height + 1e-6) // self.style.line_height)
         if fit <= 0 or fit >= len(self._lines):
             return []
-        head = ThaiParagraph(_lines_text(self._lines[:fit]), self.style.derive(space_after=0),
-                             continues=not self._lines[fit - 1].last)
+        # The first part keeps its lines: laying out a text cut inside a long word
+        # again would tokenise it differently and could need more lines.
+        head = ThaiParagraph._laid_out(self._lines[:fit], self.style.derive(space_after=0), self.width)
         tail = ThaiParagraph(_lines_text(self._lines[fit:]),
-                             self.style.derive(space_before=0, first_indent=0, bullet=""), continues=self.continues)
+                             self.style.derive(space_before=0, first_indent=0, bullet=""),
+                             continues=not self._lines[-1].last)
         return [head, tail]
 
     def getSpaceBefore(self) -> float:

@@ -30,7 +30,7 @@ def _build(path: Path, texts: list[str], style: TextStyle, width: float) -> None
 
 def test_split_paragraph_keeps_every_character(corpus):
     text = corpus[-3]
-    head, tail = ThaiParagraph(text, STYLES[0]).split(300, 19.2 * 3)
+    head, tail = ThaiParagraph(text, STYLES[0]).split(300, STYLES[0].line_height * 3)
     head.wrap(300, 1000)
     tail.wrap(300, 1000)
     assert len(head.lines) == 3
