@@ -7,7 +7,7 @@ def register(sub) -> None:
     p = sub.add_parser("demo", help="โหลดข้อมูลตัวอย่าง (หน่วยงานและคะแนนจากเอกสารจริง)",
                        description="โหลดข้อมูลตัวอย่างจากเอกสารจริงของ อบต./เทศบาล ลงในฐานข้อมูล")
     add_data_options(p, suppress=True)
-    p.set_defaults(handler=run)
+    p.set_defaults(handler=run, writes=True)
 
 
 def run(args, ctx) -> int:

@@ -12,7 +12,7 @@ def register(sub) -> None:
     p.add_argument("--year", type=parse_year, help="ปีงบประมาณ พ.ศ. หากในไฟล์ไม่ระบุ")
     p.add_argument("--replace", action="store_true", help="ยืนยันให้แทนคะแนนที่มีอยู่แล้ว")
     p.add_argument("--dry-run", action="store_true", help="ตรวจสอบและสรุปผลเท่านั้น ไม่บันทึก")
-    p.set_defaults(handler=run)
+    p.set_defaults(handler=run, writes=True)
 
 
 def run(args, ctx) -> int:

@@ -28,7 +28,7 @@ def build_parser() -> ThaiArgumentParser:
 def _open(args):
     from ita_desktop.services.context import open_app
 
-    return open_app(getattr(args, "data_dir", None), getattr(args, "db_url", None))
+    return open_app(getattr(args, "data_dir", None), getattr(args, "db_url", None), backup_on_start=False)
 
 
 def run(argv: list[str] | None = None) -> int:
@@ -44,6 +44,8 @@ def run(argv: list[str] | None = None) -> int:
     ctx = None
     try:
         ctx = _open(args)
+        if getattr(args, "writes", False) and not getattr(args, "dry_run", False):
+            ctx.db.backup(f"before-{args.command}")
         return int(args.handler(args, ctx) or 0)
     except UserError as exc:
         print(str(exc), file=sys.stderr)

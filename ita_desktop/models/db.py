@@ -10,15 +10,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Iterator
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 KEEP_BACKUPS = 20
+# The newest migration. Kept here so that a start-up on an up-to-date database needs no Alembic
+# import (a test checks it against the migration scripts).
+HEAD_REVISION = "0003"
 
 
 def _set_sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -38,7 +37,9 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
-def alembic_config(engine: Engine) -> Config:
+def alembic_config(engine: Engine | None):
+    from alembic.config import Config  # Alembic is only needed when the schema changes
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     cfg.attributes["engine"] = engine
@@ -46,15 +47,22 @@ def alembic_config(engine: Engine) -> Config:
 
 
 def head_revision() -> str:
-    return ScriptDirectory.from_config(alembic_config(None)).get_current_head()  # type: ignore[arg-type]
+    """The head according to the migration scripts themselves."""
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config(None)).get_current_head()
 
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
+    from alembic import command
+
     command.upgrade(alembic_config(engine), revision)
 
 
@@ -122,16 +130,23 @@ class Database:
         self.engine.dispose()
 
 
-def init_db(url: str, backup_dir: Path | None = None) -> Database:
-    """Open the database at ``url``; back up an existing SQLite file, then upgrade it to head."""
+def init_db(url: str, backup_dir: Path | None = None, backup_on_start: bool = True) -> Database:
+    """Open the database at ``url``; back up an existing SQLite file, then upgrade it to head.
+
+    The copy is made before every upgrade, and at every start when ``backup_on_start``.
+    """
     engine = make_engine(url)
     path = sqlite_path(engine)
+    outdated = True
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        if backup_dir is not None and path.exists() and path.stat().st_size > 0:
-            # Vorta's habit: a copy before every start, so an upgrade or a bad day can be undone.
-            reason = "before-upgrade" if current_revision(engine) != head_revision() else "start"
-            backup_sqlite(path, backup_dir, reason)
-    if current_revision(engine) != head_revision():
+        if path.exists() and path.stat().st_size > 0:
+            outdated = current_revision(engine) != HEAD_REVISION
+            if backup_dir is not None and (outdated or backup_on_start):
+                # Vorta's habit: a copy before the schema changes, so an upgrade can be undone.
+                backup_sqlite(path, backup_dir, "before-upgrade" if outdated else "start")
+    else:
+        outdated = current_revision(engine) != HEAD_REVISION
+    if outdated:
         upgrade(engine)
     return Database(engine, sessionmaker(engine, expire_on_commit=False), backup_dir)

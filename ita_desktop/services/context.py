@@ -47,14 +47,19 @@ def setup_logging(log_file: Path) -> None:
     root.setLevel(logging.INFO)
 
 
-def open_app(data_dir: str | Path | None = None, db_url: str | None = None) -> AppContext:
-    """Resolve the data folder and database, back up and upgrade it, load bundled catalogs."""
+def open_app(data_dir: str | Path | None = None, db_url: str | None = None,
+             backup_on_start: bool = True) -> AppContext:
+    """Resolve the data folder and database, back up and upgrade it, load bundled catalogs.
+
+    The GUI backs the database up at every start; ``ita-cli`` (``backup_on_start=False``) only
+    before an upgrade and before commands that write.
+    """
     from ita_desktop.services import criteria  # local: keeps start-up imports small
 
     folder = paths.data_dir(data_dir)
     setup_logging(folder / "ita-desktop.log")
     url = paths.db_url(folder, db_url)
-    db = init_db(url, backup_dir=folder / "backups")
+    db = init_db(url, backup_dir=folder / "backups", backup_on_start=backup_on_start)
     ctx = AppContext(db=db, data_dir=folder)
     ctx.attachments_dir.mkdir(exist_ok=True)
     criteria.sync_bundled_criteria(ctx)

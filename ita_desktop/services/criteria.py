@@ -53,11 +53,22 @@ def sync_bundled_criteria(ctx) -> list[int]:
     added = []
     with ctx.db.session() as s:
         have = set(s.scalars(select(FiscalYear.year)))
+        if not set(_bundled_years()) - have:
+            return added  # the usual start: nothing to parse
         for year, catalog in bundled_catalogs().items():
             if year not in have:
                 store_catalog(s, catalog)
                 added.append(year)
     return added
+
+
+def _bundled_years() -> list[int]:
+    years = []
+    for path in paths.forms_dir().glob("criteria_*.json"):
+        suffix = path.stem.removeprefix("criteria_")
+        if suffix.isdigit():
+            years.append(int(suffix))
+    return years
 
 
 def store_catalog(s: Session, c: Criteria) -> FiscalYear:

@@ -100,3 +100,10 @@ def test_demo_and_scores_on_postgresql(pg_server, tmp_path, capsys):
     data = json.loads(out[out.index("{"):])
     assert data["total"] == 75.47 and data["level_old"] == "B"
     assert not (tmp_path / "ita.sqlite3").exists()  # the server was used, not the local file
+
+
+def test_read_only_commands_make_no_backup_but_writing_ones_do(ctx, capsys):
+    assert run(["offices"]) == 0
+    assert not list(ctx.backups_dir.glob("*before-*"))
+    assert run(["demo"]) == 0
+    assert list(ctx.backups_dir.glob("*before-demo*"))

@@ -66,3 +66,9 @@ def test_start_up_backs_up_before_upgrading(tmp_path):
     assert con.execute("SELECT value FROM setting WHERE key='marker'").fetchone() == ("kept",)
     assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
     con.close()
+
+
+def test_head_constant_matches_the_migration_scripts():
+    from ita_desktop.models.db import HEAD_REVISION
+
+    assert HEAD_REVISION == head_revision()
