@@ -12,7 +12,13 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-NAMES = ("scores", "analysis", "measures", "plan")
+# tab file name, office, year shown
+SHOTS = (
+    ("scores", "อบต.ตะโกทอง", 2566),
+    ("analysis", "อบต.ตะโกทอง", 2566),
+    ("measures", "อบต.ตะโกทอง", 2566),
+    ("plan", "อบต.เขาทอง", 2567),
+)
 
 
 def main() -> int:
@@ -33,8 +39,8 @@ def main() -> int:
     window = MainWindow(ctx)
     window.resize(1280, 900)
     window.show()
-    window.select(office_id=offices.find_office(ctx, "อบต.ตะโกทอง").id, year=2566)
-    for index, name in enumerate(NAMES):
+    for index, (name, office, year) in enumerate(SHOTS):
+        window.select(office_id=offices.find_office(ctx, office).id, year=year)
         window.tabs.setCurrentIndex(index)
         app.processEvents()
         target = out / f"screenshot-{name}.png"
