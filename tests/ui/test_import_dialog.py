@@ -1,5 +1,6 @@
 """The import dialog: preview, problems, replacement confirmation, background reading, main window."""
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ from ita_desktop.services import imports, offices, scores
 from ita_desktop.ui.dialogs import import_dialog
 from ita_desktop.ui.dialogs.import_dialog import ImportDialog
 from ita_desktop.ui.main_window import MainWindow
+from ita_desktop.ui.tasks import Cancelled
 
 CORPUS = Path(__file__).resolve().parents[1] / "importers" / "corpus"
 TAKOTONG = "องค์การบริหารส่วนตำบลตะโกทอง"
@@ -179,8 +181,6 @@ def test_year_and_office_fill_what_the_file_lacks(qtbot, ctx):
 
 
 def test_cancelling_a_read_ignores_its_result(qtbot, dialog, monkeypatch):
-    import threading
-
     release = threading.Event()
     real = imports.read_file
 
@@ -191,12 +191,14 @@ def test_cancelling_a_read_ignores_its_result(qtbot, dialog, monkeypatch):
     monkeypatch.setattr(import_dialog.imports, "read_file", slow)
     dialog.load_file(str(CORPUS / "template_filled.xlsx"))
     assert dialog.is_busy() and dialog.progress.isVisibleTo(dialog) and dialog.stop_button.isVisibleTo(dialog)
-    task = dialog._task
+    ended = []
+    dialog._task.signals.error.connect(ended.append)
     dialog.stop_button.click()
     assert not dialog.is_busy() and "หยุดอ่าน" in dialog.status_label.text()
-    with qtbot.waitSignal(task.signals.error, timeout=20000):
-        release.set()  # the body's next progress call raises Cancelled
-    assert dialog.plan is None and not dialog.import_button.isEnabled()
+    release.set()  # the body's next progress call raises Cancelled
+    qtbot.waitUntil(lambda: bool(ended), timeout=20000)
+    assert isinstance(ended[0], Cancelled)
+    assert dialog.plan is None and not dialog.import_button.isEnabled() and not dialog.problems()
 
 
 def test_main_window_import_selects_the_imported_office(qtbot, ctx, monkeypatch, infos):

@@ -149,7 +149,7 @@ class ImportDialog(QDialog):
         return form
 
     def _build_org_row(self) -> QHBoxLayout:
-        self.org_combo = QComboBox(editable=True)
+        self.org_combo = QComboBox(editable=True, insertPolicy=QComboBox.NoInsert)
         self.org_combo.addItems(["", *(o.name for o in offices.list_offices(self.ctx))])
         self.org_combo.lineEdit().setPlaceholderText(FROM_FILE)
         self.org_combo.activated.connect(self._org_edited)
@@ -268,7 +268,8 @@ class ImportDialog(QDialog):
 
     def _read_done(self, generation: int, result) -> None:
         if self._finish(generation):
-            self._show_plan(*reversed(result))
+            parsed, plan = result
+            self._show_plan(plan, parsed)
 
     # -- background tasks -------------------------------------------------------------------
     def _run(self, body, on_done, text: str) -> None:
