@@ -148,3 +148,11 @@ def test_main_window_template_action_saves(window, tmp_path, save_as, messages):
     save_as[0].append(tmp_path / "t.xlsx")
     window.actions["template"].trigger()
     assert (tmp_path / "t.xlsx").exists() and messages["info"]
+
+
+def test_office_without_scores_in_the_year_gives_a_thai_error(qtbot, ctx, tmp_path, save_as, messages):
+    office = offices.save_office(ctx, offices.OfficeProfile(name="อบต.ตะโกทอง", kind="องค์การบริหารส่วนตำบล"))
+    save_as[0].append(tmp_path / "empty.xlsx")
+    _dialog(qtbot, ctx, office.id, 2566).export_button.click()
+    assert "ยังไม่มีคะแนนในปีงบประมาณ พ.ศ. 2566" in messages["warning"][0]
+    assert not (tmp_path / "empty.xlsx").exists()
