@@ -98,24 +98,31 @@ def _check(score: float, where: str) -> float:
     return round(float(score), 2)
 
 
+def _write(collection: list, rows: dict, scores: dict, fk: str, make, label, extra: dict | None,
+           extra_field: str, source: SourceFile | None, year: int) -> None:
+    """Insert or replace scores in ``collection`` (an assessment's indicator or item scores)."""
+    current = {getattr(x, fk): x for x in collection}
+    for key, score in scores.items():
+        crit = rows.get(key)
+        if crit is None:
+            raise UserError(f"ปีงบประมาณ {year} ไม่มี{label(key)}")
+        row = current.get(crit.id)
+        if row is None:
+            row = current[crit.id] = make(crit.id)
+            collection.append(row)
+        row.score = _check(score, label(key))
+        row.source_file_id = source.id if source else None
+        if extra and key in extra:
+            setattr(row, extra_field, extra[key] or "")
+
+
 def write_indicator_scores(
     s: Session, a: Assessment, scores: dict[int, float], source: SourceFile | None = None,
     notes: dict[int, str] | None = None,
 ) -> None:
     """Set (insert or replace) indicator scores of an assessment."""
-    rows = _indicator_rows(s, a.year)
-    current = {x.indicator_id: x for x in a.indicator_scores}
-    for number, score in scores.items():
-        crit = rows.get(number)
-        if crit is None:
-            raise UserError(f"ปีงบประมาณ {a.year} ไม่มีตัวชี้วัดที่ {number}")
-        row = current.get(crit.id) or IndicatorScore(indicator_id=crit.id)
-        if row.id is None:
-            a.indicator_scores.append(row)
-        row.score = _check(score, f"ตัวชี้วัดที่ {number}")
-        row.source_file_id = source.id if source else None
-        if notes and number in notes:
-            row.note = notes[number]
+    _write(a.indicator_scores, _indicator_rows(s, a.year), scores, "indicator_id",
+           lambda cid: IndicatorScore(indicator_id=cid), lambda n: f"ตัวชี้วัดที่ {n}", notes, "note", source, a.year)
 
 
 def write_item_scores(
@@ -123,19 +130,8 @@ def write_item_scores(
     guidelines: dict[str, str] | None = None,
 ) -> None:
     """Set (insert or replace) item scores of an assessment."""
-    rows = _item_rows(s, a.year)
-    current = {x.item_id: x for x in a.item_scores}
-    for code, score in scores.items():
-        crit = rows.get(code)
-        if crit is None:
-            raise UserError(f"ปีงบประมาณ {a.year} ไม่มีข้อคำถาม {code}")
-        row = current.get(crit.id) or ItemScore(item_id=crit.id)
-        if row.id is None:
-            a.item_scores.append(row)
-        row.score = _check(score, f"ข้อคำถาม {code}")
-        row.source_file_id = source.id if source else None
-        if guidelines and code in guidelines:
-            row.guideline = guidelines[code] or ""
+    _write(a.item_scores, _item_rows(s, a.year), scores, "item_id",
+           lambda cid: ItemScore(item_id=cid), lambda c: f"ข้อคำถาม {c}", guidelines, "guideline", source, a.year)
 
 
 def write_tool_scores(a: Assessment, scores: dict[str, float]) -> None:
