@@ -98,3 +98,29 @@ def test_cli_import_and_export(ctx, tmp_path, capsys):
     assert run(["export", "--year", "2566", "--out", str(tmp_path / "p.xlsx")]) == 0
     assert (tmp_path / "p.xlsx").exists()
     assert run(["export", "--year", "2566", "--out", str(tmp_path / "p.csv")]) == 2
+
+
+def _items_only_sheet(path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "รายข้อ"
+    ws.append(["ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. ๒๕๖๖ องค์การบริหารส่วนตำบลตะโกทอง อำเภอซับใหญ่ จังหวัดชัยภูมิ"])
+    ws.append(["ประเด็นข้อคำถาม", "คะแนน"])
+    ws.append(["i๑๙ ท่านรู้แนวปฏิบัติของหน่วยงานของท่านเกี่ยวกับการใช้ทรัพย์สินของราชการที่ถูกต้องมากน้อยเพียงใด", "๖๔.๖๐"])
+    ws.append(["E10 หน่วยงานมีช่องทางที่ท่านสามารถแจ้งให้ข้อมูล หรือร้องเรียน", 71.03])
+    wb.save(path)
+    return path
+
+
+def test_indicator_and_item_scores_from_separate_files(ctx, tmp_path):
+    imports.import_file(ctx, CORPUS / "analysis_seed001.xlsx")
+    office = offices.find_office(ctx, "ตะโกทอง")
+    before = scores.load_scores(ctx, office.id, 2566)
+    scores.set_item_score(ctx, office.id, 2566, "i19", None)
+    scores.set_item_score(ctx, office.id, 2566, "e10", None)
+    imports.import_file(ctx, _items_only_sheet(tmp_path / "items.xlsx"))
+    after = scores.load_scores(ctx, office.id, 2566)
+    assert after.indicators == before.indicators  # the indicator scores of the first file stay
+    assert after.items["i19"] == 64.6 and after.items["e10"] == 71.03
