@@ -150,26 +150,28 @@ def set_official(a: Assessment, total: float | None, level: str) -> None:
 
 def set_indicator_score(ctx, office_id: int, year: int, number: int, score: float | None) -> None:
     """Enter or correct one indicator score by hand (None removes it)."""
-    with ctx.db.session() as s:
-        a = get_assessment(s, office_id, year, create=True)
-        if score is None:
-            crit = _indicator_rows(s, year)[number]
-            a.indicator_scores[:] = [x for x in a.indicator_scores if x.indicator_id != crit.id]
-        else:
-            write_indicator_scores(s, a, {number: score})
-        audit.record(s, "score.indicator", "assessment", a.id, number=number, score=score)
+    _set_one(ctx, office_id, year, "indicator", number, score)
 
 
 def set_item_score(ctx, office_id: int, year: int, code: str, score: float | None) -> None:
     """Enter or correct one item score by hand (None removes it)."""
+    _set_one(ctx, office_id, year, "item", code, score)
+
+
+def _set_one(ctx, office_id: int, year: int, kind: str, key, score: float | None) -> None:
     with ctx.db.session() as s:
         a = get_assessment(s, office_id, year, create=True)
-        if score is None:
-            crit = _item_rows(s, year)[code]
-            a.item_scores[:] = [x for x in a.item_scores if x.item_id != crit.id]
+        if kind == "indicator":
+            collection, fk, rows, write = a.indicator_scores, "indicator_id", _indicator_rows, write_indicator_scores
         else:
-            write_item_scores(s, a, {code: score})
-        audit.record(s, "score.item", "assessment", a.id, code=code, score=score)
+            collection, fk, rows, write = a.item_scores, "item_id", _item_rows, write_item_scores
+        if score is None:
+            crit = rows(s, year)[key]
+            collection[:] = [x for x in collection if getattr(x, fk) != crit.id]
+        else:
+            write(s, a, {key: score})
+        audit.record(s, f"score.{kind}", "assessment", a.id, **{"number" if kind == "indicator" else "code": key},
+                     score=score)
 
 
 @dataclass(frozen=True)

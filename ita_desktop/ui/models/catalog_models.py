@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from ita_desktop.core.criteria import Criteria, Indicator, Item, Tool, ToolPart
 from ita_desktop.core.digits import to_arabic_digits
+
+from .row_list import RowListModel
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -88,7 +90,7 @@ ITEM_COLUMNS = (
 )
 
 
-class CatalogTableModel(QAbstractTableModel):
+class CatalogTableModel(RowListModel):
     """Rows of frozen dataclasses shown through :class:`Column` definitions; edits replace rows."""
 
     entry_rejected = Signal(str)
@@ -98,15 +100,8 @@ class CatalogTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.columns = columns
         self.label = label  # how a row is named in a message
-        self.rows: list = []
 
-    def set_rows(self, rows: list) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.columns)

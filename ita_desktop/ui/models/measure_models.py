@@ -3,12 +3,14 @@ base they share with the analysis and plan tables: rows of long Thai text that w
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from ita_desktop.services.measures import MeasureSetView, MeasureView, ResultReportView, ResultRowView
 
 from .score_base import KEY_ROLE
+
+from .row_list import RowListModel
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -23,7 +25,7 @@ MEASURE_CATEGORIES = {
 }
 
 
-class TextTableModel(QAbstractTableModel):
+class TextTableModel(RowListModel):
     """A read-only table of frozen rows; subclasses give HEADERS and :meth:`display`.
 
     HEADERS may hold line breaks so long official titles stay in narrow columns; the tool tip
@@ -35,7 +37,6 @@ class TextTableModel(QAbstractTableModel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.rows: list = []
 
     def display(self, row, column: int) -> str:
         raise NotImplementedError
@@ -50,13 +51,7 @@ class TextTableModel(QAbstractTableModel):
     def headers(self) -> tuple[str, ...]:
         return self.HEADERS
 
-    def set_rows(self, rows) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.headers())

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
 from ita_desktop.core.scoring import ScoreError, validate_score
+
+from .row_list import RowListModel
 
 SORT_ROLE = Qt.UserRole + 1  # a number (or text) that sorts the column correctly
 KEY_ROLE = Qt.UserRole + 2  # indicator number or item code of the row
@@ -47,7 +49,7 @@ def parse_entry(text: object) -> float | None:
     return validate_score(text)
 
 
-class ScoreTableModel(QAbstractTableModel):
+class ScoreTableModel(RowListModel):
     """A read-mostly table of rows whose score column the clerk may edit.
 
     An edit does not change the model: a valid entry emits :attr:`score_entered` (key, old,
@@ -64,7 +66,6 @@ class ScoreTableModel(QAbstractTableModel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.rows: list = []
         self.editable = True
 
     # -- to be provided by subclasses ----------------------------------------------------
@@ -85,13 +86,7 @@ class ScoreTableModel(QAbstractTableModel):
         return None
 
     # -- Qt model API -------------------------------------------------------------------
-    def set_rows(self, rows: list) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.HEADERS)
