@@ -35,6 +35,16 @@ def forms_dir() -> Path:
     return resource_path("forms")
 
 
+def bundled_criteria_years() -> set[int]:
+    """The years of the bundled catalogs, resources/forms/criteria_YYYY.json."""
+    years = set()
+    for path in forms_dir().glob("criteria_*.json"):
+        suffix = path.stem.removeprefix("criteria_")
+        if suffix.isdigit():
+            years.add(int(suffix))
+    return years
+
+
 def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 

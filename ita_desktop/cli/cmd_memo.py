@@ -23,11 +23,11 @@ def register(sub) -> None:
     p.add_argument("--out", required=True, help="ไฟล์ PDF ที่จะสร้าง")
     p.add_argument("--from-template", action="store_true",
                    help="ใช้ข้อความจากแม่แบบ ไม่ใช้ร่างที่แก้ไขและบันทึกไว้")
-    p.set_defaults(handler=run)
+    p.set_defaults(handler=run, read_only=True)  # reads only: no SQLAlchemy start-up (services.queries)
 
 
 def run(args, ctx) -> int:
-    from ita_desktop.services import memos, offices
+    from ita_desktop.services import memos, queries
     from ita_desktop.services.errors import UserError
 
     out = Path(args.out)
@@ -35,7 +35,7 @@ def run(args, ctx) -> int:
         raise UserError(f"ไฟล์ผลลัพธ์ '{args.out}' ต้องลงท้ายด้วย .pdf")
     if not out.parent.exists():
         raise UserError(f"ไม่พบโฟลเดอร์ '{out.parent}' สำหรับบันทึกไฟล์")
-    office = offices.find_office(ctx, args.org)
+    office = queries.find_office(ctx, args.org)
     warnings = memos.write_memo_pdf(ctx, office.id, args.year, args.kind, out, use_draft=not args.from_template)
     for warning in warnings:
         print(f"คำเตือน: {warning}")

@@ -7,12 +7,11 @@ def register(sub) -> None:
     p = sub.add_parser("offices", help="แสดงรายชื่อหน่วยงานในฐานข้อมูล")
     add_data_options(p, suppress=True)
     p.add_argument("--json", action="store_true", help="แสดงผลเป็น JSON")
-    p.set_defaults(handler=run)
+    p.set_defaults(handler=run, read_only=True)  # reads only: no SQLAlchemy start-up (services.queries)
 
 
 def run(args, ctx) -> int:
-    from ita_desktop.services.offices import list_offices
-    from ita_desktop.services.scores import years_with_scores
+    from ita_desktop.services.queries import list_offices, years_with_scores
 
     offices = list_offices(ctx)
     rows = [

@@ -14,7 +14,7 @@ def register(sub) -> None:
     p.add_argument("--year", required=True, type=parse_year, help="ปีงบประมาณ พ.ศ. เช่น 2566")
     p.add_argument("--org", help="ชื่อหน่วยงาน เต็มหรือย่อ เช่น อบต.ตะโกทอง")
     p.add_argument("--json", action="store_true", help="แสดงผลเป็น JSON")
-    p.set_defaults(handler=run)
+    p.set_defaults(handler=run, read_only=True)  # reads only: no SQLAlchemy start-up (services.queries)
 
 
 def _r(value: float | None) -> float | None:
@@ -57,13 +57,13 @@ def _print_text(entry) -> None:
 
 
 def run(args, ctx) -> int:
-    from ita_desktop.services import offices, scores
+    from ita_desktop.services import queries
 
     if args.org:
-        office = offices.find_office(ctx, args.org)
-        entries = [scores.score_office_year(ctx, office.id, args.year)]
+        office = queries.find_office(ctx, args.org)
+        entries = [queries.score_office_year(ctx, office.id, args.year)]
     else:
-        entries = [scores.score_office_year(ctx, oid, args.year) for oid, _ in scores.offices_with_scores(ctx, args.year)]
+        entries = [queries.score_office_year(ctx, oid, args.year) for oid, _ in queries.offices_with_scores(ctx, args.year)]
     if args.json:
         print_json(to_json(entries[0]) if args.org else [to_json(e) for e in entries])
     else:

@@ -26,9 +26,15 @@ def build_parser() -> ThaiArgumentParser:
 
 
 def _open(args):
-    from ita_desktop.services.context import open_app
+    """The application context; commands marked ``read_only`` get the light one when it will do."""
+    from ita_desktop.services.context import open_app, open_read_only
 
-    return open_app(getattr(args, "data_dir", None), getattr(args, "db_url", None), backup_on_start=False)
+    data_dir, db_url = getattr(args, "data_dir", None), getattr(args, "db_url", None)
+    if getattr(args, "read_only", False):
+        ctx = open_read_only(data_dir, db_url)
+        if ctx is not None:
+            return ctx
+    return open_app(data_dir, db_url, backup_on_start=False)
 
 
 def run(argv: list[str] | None = None) -> int:

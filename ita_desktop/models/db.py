@@ -13,11 +13,10 @@ from typing import Iterator
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from ita_desktop.dbschema import HEAD_REVISION
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 KEEP_BACKUPS = 20
-# The newest migration. Kept here so that a start-up on an up-to-date database needs no Alembic
-# import (a test checks it against the migration scripts).
-HEAD_REVISION = "0003"
 
 
 def _set_sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -99,6 +98,16 @@ def _prune(backup_dir: Path) -> None:
         old.unlink(missing_ok=True)
 
 
+class SessionReader:
+    """The ``Reader`` of ita_desktop.services.reader on a SQLAlchemy session (any engine)."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def rows(self, sql: str, **params: object) -> list[dict]:
+        return [dict(row) for row in self._session.execute(text(sql), params).mappings()]
+
+
 @dataclass
 class Database:
     """An open database: the engine and a session factory."""
@@ -119,6 +128,12 @@ class Database:
             raise
         finally:
             session.close()
+
+    @contextmanager
+    def reader(self) -> Iterator["SessionReader"]:
+        """Plain-SQL reads (see ita_desktop.services.reader) inside one session."""
+        with self.session() as session:
+            yield SessionReader(session)
 
     def backup(self, reason: str = "manual") -> Path | None:
         path = sqlite_path(self.engine)

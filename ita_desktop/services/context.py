@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Iterator
 
 from ita_desktop import paths
-from ita_desktop.models.db import Database, init_db
+from ita_desktop.dbschema import HEAD_REVISION
+
+from .reader import Reader, SqliteReader, connect_read_only, sqlite_file
+
+if TYPE_CHECKING:
+    from ita_desktop.models.db import Database
 
 log = logging.getLogger(__name__)
 
@@ -18,6 +26,10 @@ class AppContext:
 
     db: Database
     data_dir: Path
+
+    def reader(self):
+        """Plain-SQL reads (services.queries) in one session of the database."""
+        return self.db.reader()
 
     @property
     def backups_dir(self) -> Path:
@@ -54,7 +66,8 @@ def open_app(data_dir: str | Path | None = None, db_url: str | None = None,
     The GUI backs the database up at every start; ``ita-cli`` (``backup_on_start=False``) only
     before an upgrade and before commands that write.
     """
-    from ita_desktop.services import criteria  # local: keeps start-up imports small
+    from ita_desktop.models.db import init_db  # local: read-only commands never import SQLAlchemy
+    from ita_desktop.services import criteria
 
     folder = paths.data_dir(data_dir)
     setup_logging(folder / "ita-desktop.log")
@@ -64,3 +77,54 @@ def open_app(data_dir: str | Path | None = None, db_url: str | None = None,
     ctx.attachments_dir.mkdir(exist_ok=True)
     criteria.sync_bundled_criteria(ctx)
     return ctx
+
+
+@dataclass
+class ReadOnlyContext:
+    """The context of a command that only reads the local SQLite file: stdlib sqlite3, no ORM.
+
+    It has ``reader()`` but no ``db``, so only the read side (services.queries) works on it.
+    """
+
+    connection: sqlite3.Connection
+    data_dir: Path
+
+    @contextmanager
+    def reader(self) -> Iterator[Reader]:
+        yield SqliteReader(self.connection)
+
+    @property
+    def log_file(self) -> Path:
+        return self.data_dir / "ita-desktop.log"
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+def open_read_only(data_dir: str | Path | None = None, db_url: str | None = None) -> ReadOnlyContext | None:
+    """A :class:`ReadOnlyContext` when the database is a SQLite file that needs nothing done.
+
+    None (open it with :func:`open_app`) for another engine, a missing or empty file, a schema
+    that is not at the head revision, or bundled catalogs not stored yet, since those need writing.
+    """
+    folder = paths.data_dir(data_dir)
+    path = sqlite_file(paths.db_url(folder, db_url))
+    if path is None or not path.is_file() or path.stat().st_size == 0:
+        return None
+    setup_logging(folder / "ita-desktop.log")
+    try:
+        connection = connect_read_only(path)
+    except sqlite3.Error:
+        return None
+    try:
+        reader = SqliteReader(connection)
+        revision = reader.rows("SELECT version_num FROM alembic_version")
+        stored = {row["year"] for row in reader.rows("SELECT year FROM fiscal_year")}
+        ready = [row["version_num"] for row in revision] == [HEAD_REVISION] and paths.bundled_criteria_years() <= stored
+    except sqlite3.Error:
+        ready = False
+    if not ready:
+        connection.close()
+        return None
+    return ReadOnlyContext(connection, folder)
+

@@ -9,16 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ita_desktop import paths
-from ita_desktop.core.levels import LevelRules
-from ita_desktop.core.criteria import (
-    Criteria,
-    Indicator,
-    Item,
-    SubIndicator,
-    Tool,
-    ToolPart,
-    load_criteria_file,
-)
+from ita_desktop.core.criteria import Criteria, load_criteria_file
 from ita_desktop.models import (
     CriteriaIndicator,
     CriteriaItem,
@@ -31,6 +22,7 @@ from ita_desktop.models import (
 
 from . import audit
 from .errors import UserError
+from .queries import get_criteria, list_years, read_criteria  # noqa: F401  (the read side, re-exported)
 
 log = logging.getLogger(__name__)
 
@@ -53,22 +45,13 @@ def sync_bundled_criteria(ctx) -> list[int]:
     added = []
     with ctx.db.session() as s:
         have = set(s.scalars(select(FiscalYear.year)))
-        if not set(_bundled_years()) - have:
+        if not paths.bundled_criteria_years() - have:
             return added  # the usual start: nothing to parse
         for year, catalog in bundled_catalogs().items():
             if year not in have:
                 store_catalog(s, catalog)
                 added.append(year)
     return added
-
-
-def _bundled_years() -> list[int]:
-    years = []
-    for path in paths.forms_dir().glob("criteria_*.json"):
-        suffix = path.stem.removeprefix("criteria_")
-        if suffix.isdigit():
-            years.append(int(suffix))
-    return years
 
 
 def store_catalog(s: Session, c: Criteria) -> FiscalYear:
@@ -128,40 +111,6 @@ def _item_rows(c: Criteria) -> list[dict]:
              text_known=i.text_known, topic=i.topic, sort_order=n)
         for n, i in enumerate(c.items)
     ]
-
-
-def catalog_from_rows(fy: FiscalYear) -> Criteria:
-    """The stored catalog of one year as a core Criteria."""
-    parts: dict[str, list[ToolPart]] = {}
-    for t in fy.tools:
-        if t.parent_code:
-            parts.setdefault(t.parent_code, []).append(ToolPart(t.code, t.name, t.weight))
-    tools = tuple(
-        Tool(t.code, t.name, t.weight, tuple(parts.get(t.code, ()))) for t in fy.tools if not t.parent_code
-    )
-    indicators = tuple(
-        Indicator(i.number, i.name, i.tool, tuple(a for a in i.aliases.splitlines() if a)) for i in fy.indicators
-    )
-    subs = tuple(SubIndicator(x.code, x.name, x.indicator) for x in fy.sub_indicators)
-    items = tuple(
-        Item(i.code, i.text, i.indicator, i.sub_indicator, i.text_known, topic=i.topic or "") for i in fy.items
-    )
-    rules = LevelRules(excellent=fy.excellent_line, good=fy.good_line, improve=fy.improve_line)
-    return Criteria(fy.year, tools, indicators, subs, items, fy.pass_line, fy.note, level_rules=rules)
-
-
-def list_years(ctx) -> list[int]:
-    with ctx.db.session() as s:
-        return list(s.scalars(select(FiscalYear.year).order_by(FiscalYear.year)))
-
-
-def get_criteria(ctx, year: int) -> Criteria:
-    """The catalog of ``year``; a Thai UserError when that year has none."""
-    with ctx.db.session() as s:
-        fy = s.get(FiscalYear, year)
-        if fy is None:
-            raise UserError(f"ไม่พบเกณฑ์การประเมินของปีงบประมาณ {year} (เพิ่มปีได้จากเมนูเกณฑ์การประเมิน)")
-        return catalog_from_rows(fy)
 
 
 def save_criteria(ctx, catalog: Criteria) -> None:

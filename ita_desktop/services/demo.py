@@ -25,6 +25,7 @@ from ita_desktop.models import (
     ResultRow,
     Risk,
 )
+from ita_desktop.models.db import SessionReader
 
 from . import audit, criteria as criteria_service, offices, scores
 from .errors import UserError
@@ -112,7 +113,7 @@ def _ensure_year(s: Session, year: int) -> None:
     if not years:
         raise UserError("ยังไม่มีเกณฑ์การประเมินในฐานข้อมูล")
     nearest = min(years, key=lambda y: abs(y - year))
-    src = criteria_service.catalog_from_rows(s.get(FiscalYear, nearest))
+    src = criteria_service.read_criteria(SessionReader(s), nearest)
     criteria_service.store_catalog(s, replace(src, year=year, note=f"คัดลอกจากเกณฑ์ปีงบประมาณ {nearest}"))
 
 

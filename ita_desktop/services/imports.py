@@ -13,6 +13,7 @@ from ita_desktop.core.orgnames import org_kind
 from ita_desktop.importers import ImportProblem, ParsedOffice, ParsedWorkbook, read_score_workbook
 from ita_desktop.importers.reader import detect_year
 from ita_desktop.models import Office, SourceFile
+from ita_desktop.models.db import SessionReader
 
 from . import audit, criteria, offices, scores
 from .errors import UserError
@@ -94,7 +95,7 @@ def _changes(old: dict, new: dict, label: Callable[[object], str]) -> tuple[Scor
 
 def _office_preview(s: Session, parsed: ParsedOffice) -> OfficePreview:
     row = offices.find_office_row(s, parsed.org_name)
-    stored = scores.read_scores(s, row.id, parsed.year) if row else None
+    stored = scores.read_scores(SessionReader(s), row.id, parsed.year) if row else None
     old_ind = stored.indicators if stored else {}
     old_items = stored.items if stored else {}
     return OfficePreview(

@@ -10,15 +10,12 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import select
-
 from ita_desktop.core.analysis import thai_join
 from ita_desktop.core.thaitext import thai_date
 from ita_desktop.documents.memo import CommentBlock, MemoData, MemoSection, Signatory, build_memo_pdf
 from ita_desktop.documents.memo_templates import TemplateError, fill_template, load_template
-from ita_desktop.models import MemoDraft
 
-from . import audit, offices, scores
+from . import queries
 from .errors import UserError
 
 KINDS = {"analysis": "memo_analysis", "results": "memo_results"}
@@ -50,8 +47,8 @@ def _fmt(value: float | None) -> str:
 
 def template_context(ctx, office_id: int, year: int) -> dict:
     """The placeholder values of the memo templates for one office-year."""
-    office = offices.get_office(ctx, office_id)
-    entry = scores.score_office_year(ctx, office_id, year)
+    office = queries.get_office(ctx, office_id)
+    entry = queries.score_office_year(ctx, office_id, year)
     result = entry.result
     passed = [i.name for i in result.indicators if i.passed is True]
     failed = [i.name for i in result.indicators if i.passed is False]
@@ -73,7 +70,7 @@ def default_texts(ctx, office_id: int, year: int, kind: str, today: _dt.date | N
         filled = fill_template(template, template_context(ctx, office_id, year))
     except TemplateError as exc:
         raise UserError(f"แม่แบบบันทึกข้อความ {KINDS[kind]}: {exc}") from exc
-    office = offices.get_office(ctx, office_id)
+    office = queries.get_office(ctx, office_id)
     return MemoTexts(
         number=office.memo_number_prefix, date=(today or _dt.date.today()).isoformat(),
         subject=filled.subject, salutation=filled.salutation, sections=tuple(filled.sections), closing=filled.closing,
@@ -84,20 +81,18 @@ def load_texts(ctx, office_id: int, year: int, kind: str, use_draft: bool = True
     """The clerk's saved draft when there is one (and ``use_draft``), else the filled template."""
     _kind(kind)
     if use_draft:
-        with ctx.db.session() as s:
-            draft = s.scalar(select(MemoDraft).where(
-                MemoDraft.office_id == office_id, MemoDraft.year == year, MemoDraft.kind == kind))
-            if draft is not None:
-                return _texts_from_json(json.loads(draft.content_json or "{}"), draft)
+        draft = queries.memo_draft(ctx, office_id, year, kind)
+        if draft is not None:
+            return _texts_from_json(json.loads(draft["content_json"] or "{}"), draft)
     return default_texts(ctx, office_id, year, kind)
 
 
-def _texts_from_json(data: dict, draft: MemoDraft) -> MemoTexts:
+def _texts_from_json(data: dict, draft: dict) -> MemoTexts:
     sections = tuple(
         MemoSection(s.get("heading", ""), list(s.get("paragraphs") or []), bool(s.get("bullets")))
         for s in data.get("sections") or ()
     )
-    return MemoTexts(number=data.get("number") or draft.number, date=data.get("date") or draft.date,
+    return MemoTexts(number=data.get("number") or draft["number"], date=data.get("date") or draft["date"],
                      subject=data.get("subject", ""), salutation=(data.get("salutation") or "").removeprefix("เรียน").strip(),
                      sections=sections, closing=data.get("closing") or "จึงเรียนมาเพื่อโปรดทราบและพิจารณา",
                      from_draft=True)
@@ -105,6 +100,12 @@ def _texts_from_json(data: dict, draft: MemoDraft) -> MemoTexts:
 
 def save_texts(ctx, office_id: int, year: int, kind: str, texts: MemoTexts) -> None:
     """Keep the clerk's edited memo text (replacing an earlier draft)."""
+    from sqlalchemy import select  # writing needs the ORM; printing (read-only) does not
+
+    from ita_desktop.models import MemoDraft
+
+    from . import audit
+
     _kind(kind)
     _validate(texts)
     content = {
@@ -135,14 +136,14 @@ def _validate(texts: MemoTexts) -> None:
         raise UserError(f"วันที่ของบันทึกข้อความ '{texts.date}' ไม่ถูกต้อง") from exc
 
 
-def _signatory(info: offices.SignatoryInfo) -> Signatory:
+def _signatory(info: queries.SignatoryInfo) -> Signatory:
     return Signatory(info.name, [p for p in (info.position, *info.extra_positions) if p])
 
 
 def memo_data(ctx, office_id: int, texts: MemoTexts, thai_digits: bool = True) -> MemoData:
     """The printable memo: the edited texts plus the office's header fields and signature chain."""
     _validate(texts)
-    office = offices.get_office(ctx, office_id)
+    office = queries.get_office(ctx, office_id)
     writer_role = "clerk" if office.signatory("clerk").name else "head_of_office"
     chain = [r for r in ("head_of_office", "chief_administrator", "mayor") if r != writer_role]
     kind_words = office.kind

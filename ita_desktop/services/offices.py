@@ -1,17 +1,26 @@
-"""Offices: profile, divisions, signatories. Returns frozen dataclasses, never ORM rows."""
+"""Offices: profile, divisions, signatories. Returns frozen dataclasses, never ORM rows.
+
+Reading lives in queries.py (plain SQL); this module writes."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ita_desktop.core.orgnames import canonical_org_name, org_key, org_kind, short_org_name
+from ita_desktop.core.orgnames import canonical_org_name
 from ita_desktop.models import Division, Office, Signatory
+from ita_desktop.models.db import SessionReader
 
 from . import audit
 from .errors import UserError
+from .queries import (  # noqa: F401  (the read side, re-exported under its usual names)
+    OfficeProfile,
+    SignatoryInfo,
+    find_office,
+    find_office_id,
+    get_office,
+    list_offices,
+    office_profiles,
+)
 
 ROLES = ("clerk", "head_of_office", "chief_administrator", "mayor")
 ROLE_TITLES = {
@@ -23,90 +32,10 @@ ROLE_TITLES = {
 KINDS = ("องค์การบริหารส่วนตำบล", "เทศบาลตำบล", "เทศบาลเมือง", "เทศบาลนคร")
 
 
-@dataclass(frozen=True)
-class SignatoryInfo:
-    role: str
-    name: str = ""
-    position: str = ""
-    extra_positions: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class OfficeProfile:
-    """Everything the office profile dialog edits. ``id`` is None for a new office."""
-
-    name: str
-    kind: str
-    district: str = ""
-    province: str = ""
-    website: str = ""
-    phone: str = ""
-    memo_unit: str = ""
-    memo_number_prefix: str = ""
-    garuda_path: str = ""
-    divisions: tuple[str, ...] = ()
-    signatories: tuple[SignatoryInfo, ...] = ()
-    id: int | None = None
-
-    @property
-    def short_name(self) -> str:
-        return short_org_name(self.name)
-
-    def signatory(self, role: str) -> SignatoryInfo:
-        return next((x for x in self.signatories if x.role == role), SignatoryInfo(role))
-
-
-def _profile(o: Office) -> OfficeProfile:
-    return OfficeProfile(
-        id=o.id, name=o.name, kind=o.kind, district=o.district, province=o.province, website=o.website,
-        phone=o.phone, memo_unit=o.memo_unit, memo_number_prefix=o.memo_number_prefix,
-        garuda_path=o.garuda_path, divisions=tuple(d.name for d in o.divisions),
-        signatories=tuple(
-            SignatoryInfo(x.role, x.name, x.position, tuple(p for p in x.extra_positions.splitlines() if p))
-            for x in o.signatories
-        ),
-    )
-
-
-def list_offices(ctx) -> list[OfficeProfile]:
-    with ctx.db.session() as s:
-        return [_profile(o) for o in s.scalars(select(Office).order_by(Office.name))]
-
-
-def get_office(ctx, office_id: int) -> OfficeProfile:
-    with ctx.db.session() as s:
-        o = s.get(Office, office_id)
-        if o is None:
-            raise UserError(f"ไม่พบหน่วยงานรหัส {office_id}")
-        return _profile(o)
-
-
 def find_office_row(s: Session, name: str) -> Office | None:
-    """The office called ``name``, written in full or abbreviated (อบต./ทต./ทม./ทน.).
-
-    A bare place name ("ตะโกทอง") finds the one office of that name; when several kinds of
-    office share it, the name is ambiguous and a Thai UserError lists them.
-    """
-    key = org_key(name)
-    rows = list(s.scalars(select(Office)))
-    exact = [o for o in rows if org_key(o.name) == key]
-    if exact:
-        return exact[0]
-    if org_kind(canonical_org_name(name)) is not None:
-        return None
-    bare = [o for o in rows if org_kind(o.name) and org_key(o.name) == org_key(org_kind(o.name) + name.strip())]
-    if len(bare) > 1:
-        raise UserError(f"ชื่อ '{name}' ตรงกับหลายหน่วยงาน: {', '.join(o.name for o in bare)} กรุณาระบุให้ชัดเจน")
-    return bare[0] if bare else None
-
-
-def find_office(ctx, name: str) -> OfficeProfile:
-    """Like :func:`find_office_row` but a Thai UserError when there is no such office."""
-    with ctx.db.session() as s:
-        o = find_office_row(s, name)
-        if o is None:
-            raise UserError(f"ไม่พบหน่วยงาน '{name}' ในฐานข้อมูล")
-        return _profile(o)
+    """The ORM row of the office called ``name`` (see :func:`queries.find_office_id`), for writing."""
+    office_id = find_office_id(SessionReader(s), name)
+    return None if office_id is None else s.get(Office, office_id)
 
 
 def validate_profile(p: OfficeProfile) -> None:
@@ -140,7 +69,7 @@ def store_office(s: Session, p: OfficeProfile) -> OfficeProfile:
     _apply(o, p, name)
     s.flush()
     audit.record(s, "office.save", "office", o.id, name=o.name)
-    return _profile(o)
+    return office_profiles(SessionReader(s), o.id)[0]
 
 
 def _apply(o: Office, p: OfficeProfile, name: str) -> None:

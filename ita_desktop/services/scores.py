@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ita_desktop.core.scoring import ScoreResult, compute_scores
 from ita_desktop.models import (
     Assessment,
     CriteriaIndicator,
@@ -15,29 +12,21 @@ from ita_desktop.models import (
     FiscalYear,
     IndicatorScore,
     ItemScore,
-    Office,
     SourceFile,
     ToolScore,
 )
 
 from . import audit
 from .errors import UserError
-
-
-@dataclass(frozen=True)
-class StoredScores:
-    """What is stored for one office-year, keyed the way core.scoring takes it."""
-
-    office_id: int
-    office_name: str
-    year: int
-    indicators: dict[int, float] = field(default_factory=dict)
-    items: dict[str, float] = field(default_factory=dict)
-    tools: dict[str, float] = field(default_factory=dict)
-    official_total: float | None = None
-    official_level: str = ""
-    indicator_notes: dict[int, str] = field(default_factory=dict)
-    guidelines: dict[str, str] = field(default_factory=dict)
+from .queries import (  # noqa: F401  (the read side, re-exported under its usual names)
+    OfficeYearScores,
+    StoredScores,
+    load_scores,
+    offices_with_scores,
+    read_scores,
+    score_office_year,
+    years_with_scores,
+)
 
 
 def get_assessment(s: Session, office_id: int, year: int, create: bool = False) -> Assessment | None:
@@ -57,39 +46,6 @@ def _indicator_rows(s: Session, year: int) -> dict[int, CriteriaIndicator]:
 
 def _item_rows(s: Session, year: int) -> dict[str, CriteriaItem]:
     return {r.code: r for r in s.scalars(select(CriteriaItem).where(CriteriaItem.year == year))}
-
-
-def read_scores(s: Session, office_id: int, year: int) -> StoredScores:
-    office = s.get(Office, office_id)
-    if office is None:
-        raise UserError(f"ไม่พบหน่วยงานรหัส {office_id}")
-    a = get_assessment(s, office_id, year)
-    if a is None:
-        return StoredScores(office_id, office.name, year)
-    inds = {r.id: r.number for r in _indicator_rows(s, year).values()}
-    items = {r.id: r.code for r in _item_rows(s, year).values()}
-    return StoredScores(
-        office_id=office_id,
-        office_name=office.name,
-        year=year,
-        indicators={inds[x.indicator_id]: x.score for x in a.indicator_scores},
-        items={items[x.item_id]: x.score for x in a.item_scores},
-        tools={x.tool_code: x.score for x in a.tool_scores},
-        official_total=a.official_total,
-        official_level=a.official_level,
-        indicator_notes={inds[x.indicator_id]: x.note for x in a.indicator_scores if x.note},
-        guidelines={items[x.item_id]: x.guideline for x in a.item_scores if x.guideline},
-    )
-
-
-def load_scores(ctx, office_id: int, year: int) -> StoredScores:
-    with ctx.db.session() as s:
-        return read_scores(s, office_id, year)
-
-
-def years_with_scores(ctx, office_id: int) -> list[int]:
-    with ctx.db.session() as s:
-        return list(s.scalars(select(Assessment.year).where(Assessment.office_id == office_id).order_by(Assessment.year)))
 
 
 def _check(score: float, where: str) -> float:
@@ -172,37 +128,3 @@ def _set_one(ctx, office_id: int, year: int, kind: str, key, score: float | None
             write(s, a, {key: score})
         audit.record(s, f"score.{kind}", "assessment", a.id, **{"number" if kind == "indicator" else "code": key},
                      score=score)
-
-
-@dataclass(frozen=True)
-class OfficeYearScores:
-    """An office-year's stored figures and what core.scoring makes of them."""
-
-    office_id: int
-    office_name: str
-    stored: StoredScores
-    result: ScoreResult
-
-    @property
-    def level(self) -> str | None:
-        """The computed level, else the level as published (e.g. only a total is known)."""
-        return self.result.level or self.stored.official_level or None
-
-
-def score_office_year(ctx, office_id: int, year: int) -> OfficeYearScores:
-    """Compute totals, levels and pass/fail of one office-year from its stored scores."""
-    from .criteria import get_criteria
-
-    catalog = get_criteria(ctx, year)
-    stored = load_scores(ctx, office_id, year)
-    result = compute_scores(catalog, stored.items, stored.indicators, stored.tools, stored.official_total)
-    return OfficeYearScores(office_id, stored.office_name, stored, result)
-
-
-def offices_with_scores(ctx, year: int) -> list[tuple[int, str]]:
-    with ctx.db.session() as s:
-        rows = s.execute(
-            select(Office.id, Office.name).join(Assessment, Assessment.office_id == Office.id)
-            .where(Assessment.year == year).order_by(Office.name)
-        )
-        return [(r[0], r[1]) for r in rows]

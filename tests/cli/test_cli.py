@@ -73,9 +73,9 @@ def test_backup_command(capsys, ctx):
 
 
 def test_internal_error_prints_no_traceback(capsys, ctx, monkeypatch):
-    from ita_desktop.services import offices as office_service
+    from ita_desktop.services import queries
 
-    monkeypatch.setattr(office_service, "list_offices", lambda c: (_ for _ in ()).throw(RuntimeError("bug")))
+    monkeypatch.setattr(queries, "list_offices", lambda c: (_ for _ in ()).throw(RuntimeError("bug")))
     assert run(["offices"]) == 1
     err = capsys.readouterr().err
     assert "เกิดข้อผิดพลาดภายในโปรแกรม" in err and "Traceback" not in err
