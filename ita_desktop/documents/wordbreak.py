@@ -4,15 +4,18 @@ pythainlp builds its dictionary trie of ~62,000 words on first use, which costs
 close to a second. newmm only asks its dictionary for ``prefixes(text, start)``,
 so a sorted word list searched with ``bisect`` gives the same answers. Sorting
 still costs ~70 ms per process, so the sorted list is kept in the user's cache
-folder (keyed by pythainlp's version and the word file's size and date).
+folder (keyed by the word file's size and date). The segmenter is newmm.py, a copy
+of pythainlp's (importing pythainlp itself loads all of its sub-packages).
 ``tests/documents/test_wordbreak.py`` checks that the tokens equal pythainlp's
 own ``word_tokenize(engine="newmm")``.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import marshal
 import os
+import sys
 import threading
 import unicodedata
 from bisect import bisect_left
@@ -20,6 +23,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import platformdirs
+
+from ita_desktop.documents import newmm
 
 # Characters that are never at the start of a line / never at the end of one.
 # A hyphen stays with both neighbours: "๒๕๖๑-๒๕๘๐" is a range, and extraction tools
@@ -51,22 +56,29 @@ class _SortedWords:
         return found
 
 
+def words_file() -> Path:
+    """pythainlp's Thai word list (``pythainlp/corpus/words_th.txt``), found without importing pythainlp."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:  # installer/ita_desktop.spec copies pythainlp's data files there
+        return Path(frozen_root, "pythainlp", "corpus", "words_th.txt")
+    spec = importlib.util.find_spec("pythainlp")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("pythainlp is not installed")
+    return Path(next(iter(spec.submodule_search_locations)), "corpus", "words_th.txt")
+
+
 def _sorted_thai_words() -> list[str]:
     """pythainlp's word list, sorted; read from the cache when it is up to date."""
-    import pythainlp
-    from pythainlp.tools import get_pythainlp_path
-
-    source = Path(get_pythainlp_path(), "corpus", "words_th.txt")
+    source = words_file()
     stat = source.stat()
-    key = f"thai-words-{pythainlp.__version__}-{stat.st_size}-{int(stat.st_mtime)}.marshal"
+    key = f"thai-words-{stat.st_size}-{stat.st_mtime_ns}.marshal"
     cache = Path(platformdirs.user_cache_dir("ITA Desktop", appauthor=False)) / key
     try:
         return marshal.loads(cache.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
         pass
-    from pythainlp.corpus import thai_words
-
-    ordered = sorted({w.strip() for w in thai_words() if w.strip()})
+    lines = source.read_text(encoding="utf-8-sig").splitlines()
+    ordered = sorted({w.strip() for w in lines if w.strip()})
     _write_cache(cache, marshal.dumps(ordered))
     return ordered
 
@@ -93,9 +105,7 @@ def _word_dictionary() -> _SortedWords:
 @lru_cache(maxsize=4096)
 def thai_words(text: str) -> tuple[str, ...]:
     """Split ``text`` into pythainlp newmm tokens (words, spaces, punctuation runs)."""
-    from pythainlp.tokenize.newmm import segment
-
-    return tuple(segment(text, custom_dict=_word_dictionary()))
+    return tuple(newmm.segment(text, _word_dictionary()))
 
 
 def is_combining(ch: str) -> bool:

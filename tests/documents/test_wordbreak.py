@@ -62,3 +62,28 @@ def test_sorted_word_cache_is_written_reused_and_survives_corruption(tmp_path, m
     assert wordbreak._sorted_thai_words() == expected
     cache.write_bytes(b"not marshal data")
     assert wordbreak._sorted_thai_words() == expected
+
+
+MIXED_TEXT = st.text(alphabet=st.sampled_from(list("กขคงจนมยรลวสหอะาำิีึืุูเแโใไ่้๊๋็์ัๆฯ ab1,.-()\n๑๒")), max_size=80)
+
+
+@settings(max_examples=300, deadline=None)
+@given(MIXED_TEXT)
+def test_the_copied_segmenter_agrees_with_pythainlp_on_any_text(text):
+    from pythainlp.tokenize.newmm import segment
+
+    from ita_desktop.documents import newmm, wordbreak
+
+    assert newmm.segment(text, wordbreak._word_dictionary()) == segment(text)
+
+
+def test_line_breaking_does_not_import_pythainlp():
+    import subprocess
+    import sys
+
+    script = ("import sys\nfrom ita_desktop.documents.wordbreak import break_units\n"
+              "units = break_units('ผู้ใหญ่บ้านฟื้นฟูน้ำใจ')\n"
+              "print(units, 'pythainlp' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True)
+    assert out.stdout.strip().endswith("False")
+    assert "'ผู้ใหญ่บ้าน'" in out.stdout or "'ผู้ใหญ่'" in out.stdout

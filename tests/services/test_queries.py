@@ -143,11 +143,11 @@ def test_read_only_commands_never_import_sqlalchemy(demo_data, tmp_path):
         f" '--out', {str(out)!r}]),\n"
         f"         run(['--data-dir', {str(data_dir)!r}, 'scores', '--year', '2566', '--org', 'อบต.ตะโกทอง', '--json']),\n"
         f"         run(['--data-dir', {str(data_dir)!r}, 'offices'])]\n"
-        "print('CODES', codes, 'sqlalchemy' in sys.modules)\n"
+        "print('CODES', codes, 'sqlalchemy' in sys.modules, 'pythainlp' in sys.modules)\n"
     )
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=180,
                           env={**os.environ, "ITA_DESKTOP_DATA_DIR": str(data_dir)})
     assert proc.returncode == 0, proc.stderr
-    assert "CODES [0, 0, 0] False" in proc.stdout
+    assert "CODES [0, 0, 0] False False" in proc.stdout
     assert '"total": 75.47' in proc.stdout
     assert out.read_bytes().startswith(b"%PDF")
