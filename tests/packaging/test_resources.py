@@ -21,6 +21,21 @@ def test_frozen_bundle_resources(monkeypatch, tmp_path):
         paths.resources_dir.cache_clear()
 
 
+def test_thai_word_list_found_installed_and_frozen(monkeypatch, tmp_path):
+    from ita_desktop.documents.wordbreak import words_file
+
+    assert words_file().is_file() and words_file().parts[-3:] == ("pythainlp", "corpus", "words_th.txt")
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    # where collect_data_files("pythainlp") in the spec puts it
+    assert words_file() == tmp_path / "pythainlp" / "corpus" / "words_th.txt"
+
+
+def test_third_party_code_ships_its_licence():
+    licences = paths.resources_dir() / "licenses"
+    assert "Apache License" in (licences / "pythainlp-LICENSE.txt").read_text(encoding="utf-8")
+    assert "newmm.py" in (licences / "README.md").read_text(encoding="utf-8")
+
+
 def test_spec_bundles_resources_and_migrations():
     spec = (paths.resources_dir().parent / "installer" / "ita_desktop.spec").read_text(encoding="utf-8")
     assert '"resources"' in spec and "migrations" in spec and "pythainlp" in spec
