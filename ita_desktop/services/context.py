@@ -127,4 +127,3 @@ def open_read_only(data_dir: str | Path | None = None, db_url: str | None = None
         connection.close()
         return None
     return ReadOnlyContext(connection, folder)
-
