@@ -131,3 +131,196 @@ def test_menu_opens_the_dialog(qtbot, ctx, monkeypatch):
     assert [a.text() for a in window.menuBar().actions()][-2:] == ["ตั้งค่า", "ช่วยเหลือ"]
     window.actions["criteria"].trigger()
     assert opened and opened[0] in criteria_service.list_years(ctx)
+
+
+# -- unsaved edits: asked about before the shown year is left ------------------------------------
+
+@pytest.fixture
+def answer(monkeypatch):
+    """Stand in for the unsaved-edits question: ``answer.value`` is the clerk's reply, ``answer.asked`` the years."""
+
+    class Answer:
+        value = QMessageBox.Cancel
+        asked: list[int] = []
+
+    reply = Answer()
+    reply.asked = []
+
+    def ask(self, year):
+        reply.asked.append(year)
+        return reply.value
+
+    monkeypatch.setattr(CriteriaDialog, "_ask_unsaved", ask)
+    return reply
+
+
+def _edit_oit_and_iit(dialog):
+    """A valid edit (weights still add up to 100) that the database does not have."""
+    assert _set(dialog.weights, _row(dialog.weights, "OIT"), 2, "35")
+    assert _set(dialog.weights, _row(dialog.weights, "IIT"), 2, "35")
+
+
+def _choose_year(dialog, year):
+    dialog.year_combo.setCurrentIndex(dialog.year_combo.findData(year))
+
+
+def _oit_weight_on_screen(dialog):
+    return dialog.weights.rows[_row(dialog.weights, "OIT")].weight
+
+
+def test_no_question_while_nothing_is_edited(ctx, dialog, answer):
+    assert not dialog.has_unsaved_edits()
+    _choose_year(dialog, 2567)
+    assert dialog.current_year() == 2567 and dialog.loaded.year == 2567
+    dialog.pass_line.setValue(dialog.pass_line.value())  # touching without changing is not an edit
+    assert dialog.add_next_year() == 2569
+    assert answer.asked == []
+
+
+def test_switching_year_answered_cancel_stays_on_the_edits(ctx, dialog, answer, shown):
+    before = criteria_service.get_criteria(ctx, 2566)
+    dialog.pass_line.setValue(90)
+    assert dialog.has_unsaved_edits()
+    answer.value = QMessageBox.Cancel
+    _choose_year(dialog, 2567)
+    assert answer.asked == [2566]
+    assert dialog.current_year() == 2566 and dialog.year_combo.currentText() == "พ.ศ. 2566"
+    assert dialog.loaded.year == 2566 and dialog.pass_line.value() == 90
+    assert criteria_service.get_criteria(ctx, 2566) == before
+    assert shown["information"] == []
+
+
+def test_switching_year_answered_discard_shows_the_other_year(ctx, dialog, answer):
+    before = criteria_service.get_criteria(ctx, 2566)
+    _edit_oit_and_iit(dialog)
+    answer.value = QMessageBox.Discard
+    _choose_year(dialog, 2567)
+    assert answer.asked == [2566]
+    assert dialog.current_year() == 2567 and dialog.loaded.year == 2567
+    assert dialog.weights.rows == cm.weight_rows(criteria_service.get_criteria(ctx, 2567))
+    assert criteria_service.get_criteria(ctx, 2566) == before
+    _choose_year(dialog, 2566)  # the discarded edit is gone
+    assert _oit_weight_on_screen(dialog) == 40.0 and answer.asked == [2566]
+
+
+def test_switching_year_answered_save_stores_then_switches(ctx, dialog, answer, shown):
+    _edit_oit_and_iit(dialog)
+    dialog.pass_line.setValue(90)
+    answer.value = QMessageBox.Save
+    _choose_year(dialog, 2567)
+    saved = criteria_service.get_criteria(ctx, 2566)
+    assert saved.tool("OIT").weight == 35.0 and saved.tool("IIT").weight == 35.0 and saved.pass_line == 90
+    assert dialog.current_year() == 2567 and dialog.loaded.year == 2567
+    assert "2566" in shown["information"][-1]
+
+
+def test_refused_save_keeps_the_dialog_on_the_edited_year(ctx, dialog, answer, shown):
+    before = criteria_service.get_criteria(ctx, 2566)
+    assert _set(dialog.weights, _row(dialog.weights, "OIT"), 2, "50")  # adds up to 110
+    answer.value = QMessageBox.Save
+    _choose_year(dialog, 2567)
+    assert "100" in shown["warning"][-1]
+    assert dialog.current_year() == 2566 and dialog.loaded.year == 2566
+    assert _oit_weight_on_screen(dialog) == 50.0
+    assert criteria_service.get_criteria(ctx, 2566) == before
+
+
+@pytest.mark.parametrize("how", ["button", "escape", "close box"])
+def test_closing_with_edits_asks_and_cancel_keeps_it_open(qtbot, dialog, answer, how):
+    from PySide6.QtWidgets import QPushButton
+
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.pass_line.setValue(90)
+    answer.value = QMessageBox.Cancel
+    if how == "button":
+        next(b for b in dialog.findChildren(QPushButton) if b.text() == "ปิด").click()
+    elif how == "escape":
+        qtbot.keyClick(dialog, Qt.Key_Escape)
+    else:
+        dialog.close()
+    assert answer.asked == [2566]
+    assert dialog.isVisible() and dialog.pass_line.value() == 90
+    answer.value = QMessageBox.Discard
+    dialog.close()
+    assert answer.asked == [2566, 2566] and not dialog.isVisible()
+
+
+def test_closing_with_edits_answered_save_stores_them(qtbot, ctx, dialog, answer):
+    dialog.show()
+    dialog.pass_line.setValue(90)
+    answer.value = QMessageBox.Save
+    dialog.reject()
+    assert not dialog.isVisible() and dialog.result() == CriteriaDialog.Rejected
+    assert criteria_service.get_criteria(ctx, 2566).pass_line == 90
+
+
+def test_closing_without_edits_does_not_ask(qtbot, dialog, answer):
+    dialog.show()
+    dialog.close()
+    assert answer.asked == [] and not dialog.isVisible()
+
+
+def test_adding_a_year_asks_first(ctx, dialog, answer):
+    dialog.pass_line.setValue(90)
+    answer.value = QMessageBox.Cancel
+    assert dialog.add_next_year() is None
+    assert 2569 not in criteria_service.list_years(ctx)
+    assert dialog.current_year() == 2566 and dialog.pass_line.value() == 90
+    answer.value = QMessageBox.Discard
+    assert dialog.add_next_year() == 2569
+    assert answer.asked == [2566, 2566] and dialog.current_year() == 2569
+    assert criteria_service.get_criteria(ctx, 2566).pass_line == 85.0
+
+
+def test_importing_asks_before_replacing_the_edits(ctx, dialog, answer, tmp_path):
+    from openpyxl import load_workbook
+
+    path = dialog.export_to(tmp_path / "criteria.xlsx")
+    wb = load_workbook(path)
+    wb["ข้อมูลทั่วไป"]["B1"] = 2570
+    wb.save(path)
+    dialog.pass_line.setValue(90)
+    answer.value = QMessageBox.Cancel
+    assert dialog.import_from(path) is None
+    assert 2570 not in criteria_service.list_years(ctx)
+    assert dialog.current_year() == 2566 and dialog.pass_line.value() == 90
+    answer.value = QMessageBox.Save
+    assert dialog.import_from(path) == 2570
+    assert answer.asked == [2566, 2566] and dialog.current_year() == 2570
+    assert criteria_service.get_criteria(ctx, 2566).pass_line == 90
+
+
+def test_the_question_is_in_thai_with_three_answers(qtbot, dialog):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    seen = {}
+
+    def reply():
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, reply)
+            return
+        seen["title"], seen["text"] = box.windowTitle(), box.text()
+        seen["buttons"] = sorted(b.text() for b in box.buttons())
+        box.button(QMessageBox.Cancel).click()
+
+    dialog.pass_line.setValue(90)
+    QTimer.singleShot(0, reply)
+    assert not dialog._resolve_unsaved()
+    assert seen["title"] == "เกณฑ์การประเมิน"
+    assert seen["text"] == "เกณฑ์การประเมินปีงบประมาณ 2566 มีการแก้ไขที่ยังไม่ได้บันทึก ต้องการบันทึกก่อนหรือไม่"
+    assert seen["buttons"] == sorted(["บันทึก", "ไม่บันทึก", "ยกเลิก"])
+    assert dialog.pass_line.value() == 90
+
+
+def test_a_pass_line_finer_than_the_box_is_not_an_edit(ctx, dialog, answer):
+    from dataclasses import replace
+
+    criteria_service.save_criteria(ctx, replace(criteria_service.get_criteria(ctx, 2567), pass_line=85.125))
+    _choose_year(dialog, 2567)
+    assert not dialog.has_unsaved_edits()
+    assert dialog.edited_catalog().pass_line == 85.125
+    _choose_year(dialog, 2566)
+    assert answer.asked == [] and dialog.current_year() == 2566

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -28,6 +29,13 @@ from ita_desktop.ui.messages import show_error
 from ita_desktop.ui.models import catalog_models as cm
 
 TITLE = "เกณฑ์การประเมิน"
+UNSAVED_QUESTION = "เกณฑ์การประเมินปีงบประมาณ {year} มีการแก้ไขที่ยังไม่ได้บันทึก ต้องการบันทึกก่อนหรือไม่"
+# The question's answers: save then go on, go on without saving, stay on the edits.
+UNSAVED_ANSWERS = (
+    (QMessageBox.Save, "บันทึก"),
+    (QMessageBox.Discard, "ไม่บันทึก"),
+    (QMessageBox.Cancel, "ยกเลิก"),
+)
 
 
 def _table(model: cm.CatalogTableModel, stretch: int) -> QTableView:
@@ -50,6 +58,7 @@ class CriteriaDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.loaded = None  # the Criteria as last loaded or saved
+        self._pass_line_shown = None  # the pass line box's value right after loading (it rounds)
         self.setWindowTitle(TITLE)
         self.resize(980, 680)
         self.weights = cm.weight_model(self)
@@ -117,12 +126,25 @@ class CriteriaDialog(QDialog):
         wanted = select if select in years else (years[-1] if years else None)
         self.year_combo.setCurrentIndex(self.year_combo.findData(wanted))
         self.year_combo.blockSignals(False)
-        self._year_chosen()
+        self._show_year()
 
     def current_year(self) -> int | None:
         return self.year_combo.currentData()
 
+    def _select_year(self, year: int) -> None:
+        """Put the selector on ``year`` without loading it."""
+        self.year_combo.blockSignals(True)
+        self.year_combo.setCurrentIndex(self.year_combo.findData(year))
+        self.year_combo.blockSignals(False)
+
     def _year_chosen(self) -> None:
+        """The clerk picked another year: settle unsaved edits first, else stay on the edited year."""
+        if self.loaded is not None and self.current_year() != self.loaded.year and not self._resolve_unsaved():
+            self._select_year(self.loaded.year)
+            return
+        self._show_year()
+
+    def _show_year(self) -> None:
         year = self.current_year()
         if year is None:
             return
@@ -130,19 +152,53 @@ class CriteriaDialog(QDialog):
             self.show_catalog(criteria_service.get_criteria(self.ctx, year))
         except UserError as exc:
             show_error(self, exc)
+            if self.loaded is not None:  # the selector names the year still on screen
+                self._select_year(self.loaded.year)
 
     def show_catalog(self, catalog) -> None:
         """Put a catalog into the editor (the state 'บันทึก' starts from)."""
         self.loaded = catalog
         self.pass_line.setValue(catalog.pass_line)
+        self._pass_line_shown = self.pass_line.value()
         self.weights.set_rows(cm.weight_rows(catalog))
         self.indicators.set_rows(list(catalog.indicators))
         self.items.set_rows(list(catalog.items))
 
     def edited_catalog(self):
-        """The catalog as edited on screen."""
-        return cm.catalog_with(self.loaded, self.weights.rows, self.indicators.rows, self.items.rows,
-                               self.pass_line.value())
+        """The catalog as edited on screen (an untouched pass line keeps its stored value)."""
+        edited = cm.catalog_with(self.loaded, self.weights.rows, self.indicators.rows, self.items.rows,
+                                 self.pass_line.value())
+        if self.pass_line.value() == self._pass_line_shown:  # the box shows 2 decimals only
+            edited = replace(edited, pass_line=self.loaded.pass_line)
+        return edited
+
+    def has_unsaved_edits(self) -> bool:
+        return self.loaded is not None and self.edited_catalog() != self.loaded
+
+    # -- unsaved edits ---------------------------------------------------------------------------
+    def _resolve_unsaved(self) -> bool:
+        """Before the shown catalog is left: True to go on (nothing unsaved, saved, or discarded)."""
+        if not self.has_unsaved_edits():
+            return True
+        answer = self._ask_unsaved(self.loaded.year)
+        if answer == QMessageBox.Save:
+            return self.save()
+        return answer == QMessageBox.Discard
+
+    def _ask_unsaved(self, year: int) -> QMessageBox.StandardButton:
+        """Ask whether to save the year's edits: Save, Discard or Cancel (Esc and the close box: Cancel)."""
+        box = QMessageBox(QMessageBox.Question, TITLE, UNSAVED_QUESTION.format(year=year), parent=self)
+        for button, text in UNSAVED_ANSWERS:
+            box.addButton(button).setText(text)
+        box.setDefaultButton(QMessageBox.Save)
+        box.setEscapeButton(QMessageBox.Cancel)
+        box.exec()
+        return box.standardButton(box.clickedButton())
+
+    def reject(self) -> None:
+        """ปิด, Esc and the window's close box all come here: unsaved edits are asked about first."""
+        if self._resolve_unsaved():
+            super().reject()
 
     # -- actions -------------------------------------------------------------------------------
     def save(self) -> bool:
@@ -161,6 +217,8 @@ class CriteriaDialog(QDialog):
 
     def add_next_year(self) -> int | None:
         """Start the year after the latest as a copy of it (services.criteria.copy_year)."""
+        if not self._resolve_unsaved():
+            return None
         years = criteria_service.list_years(self.ctx)
         if not years:
             return None
@@ -199,10 +257,12 @@ class CriteriaDialog(QDialog):
             self.import_from(path)
 
     def import_from(self, path: str | Path) -> int | None:
-        """Read a catalog from Excel and store it (asking first when its year exists)."""
+        """Read a catalog from Excel and store it (asking first when its year exists or edits are unsaved)."""
         try:
             catalog = read_criteria_xlsx(path)
             if catalog.year in criteria_service.list_years(self.ctx) and not self._confirm_replace(catalog.year):
+                return None
+            if not self._resolve_unsaved():
                 return None
             criteria_service.save_criteria(self.ctx, catalog)
         except Exception as exc:
