@@ -2,14 +2,17 @@
 
 IndicatorBarChart: the ten indicators as bars with the pass line; TrendChart: total and tool
 scores over the years against the plan's yearly targets (dashed). Both take plain data.
+``place_value_labels`` is the trend chart's label placement, kept free of painting for tests.
 """
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
+from PySide6.QtCore import QPointF, QRectF, QSize, QSizeF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
 PASS_COLOUR = QColor("#3c9a4e")
@@ -41,7 +44,7 @@ class Series:
     values: dict[int, float] = field(default_factory=dict)
     dashed: bool = False
     width: float = 2.0
-    labelled: bool = False  # print the value beside each point
+    labelled: bool = False  # print the value beside each point (where there is room)
 
 
 class _Chart(QWidget):
@@ -201,17 +204,146 @@ class IndicatorBarChart(_Chart):
         QToolTip.hideText()
 
 
+# Value labels of the trend chart. One rule set, in priority order (series as given, then years):
+# a label goes below its point, else above, else right, else left (sliding along the plot's edge when
+# the point is near it), at the first spot that stays inside
+# the plot, clears every label already placed and every point, and crosses no line; when each of these
+# spots crosses a line, the first spot that only crosses a line is used (the label gets a white backing);
+# when none is free the label is left out and the point's tooltip still shows the value.
+MARKER_RADIUS = 5.0  # a drawn point: radius 3.5 plus its outline
+LABEL_GAP = 2.0  # between a point's marker and its label
+LABEL_PAD_X, LABEL_PAD_Y = 2.0, 1.0  # around the ink of the digits
+LINE_HALF_WIDTH = 1.5  # the widest line (3 px) is this far either side of its path
+DIGITS = "0123456789.-"
+
+
+@dataclass(frozen=True)
+class LabelSpot:
+    """Where one value label goes; ``rect`` is None when no free spot was found."""
+
+    anchor: QPointF
+    text: str
+    rect: QRectF | None
+    crosses_line: bool = False
+
+
+def label_ink(metrics: QFontMetricsF, text: str) -> QRectF:
+    """The ink box of ``text`` relative to its baseline origin, with the full digit height.
+
+    All numbers get the same height so labels line up; ``x`` runs from 0 to the advance.
+    """
+    own = metrics.tightBoundingRect(text)
+    top = min(own.top(), metrics.tightBoundingRect(DIGITS).top())
+    bottom = max(own.bottom(), metrics.tightBoundingRect(DIGITS).bottom())
+    width = max(metrics.horizontalAdvance(text), own.right())
+    return QRectF(0.0, top, width, bottom - top)
+
+
+def label_size(metrics: QFontMetricsF, text: str) -> QSizeF:
+    """The size of a value label's box: the text's ink plus a little padding."""
+    ink = label_ink(metrics, text)
+    return QSizeF(ink.width() + 2 * LABEL_PAD_X, ink.height() + 2 * LABEL_PAD_Y)
+
+
+def label_candidates(anchor: QPointF, size: QSizeF, bounds: QRectF, radius: float = MARKER_RADIUS,
+                     gap: float = LABEL_GAP) -> list[QRectF]:
+    """The spots tried for a label of ``size`` at ``anchor``: below, above, right, left.
+
+    Below and above are centred on the point, right and left level with it; near an edge of ``bounds``
+    a spot slides along that edge as long as it still faces the point.
+    """
+    w, h, x, y, off = size.width(), size.height(), anchor.x(), anchor.y(), radius + gap
+    left = min(max(x - w / 2, bounds.left()), bounds.right() - w)
+    top = min(max(y - h / 2, bounds.top()), bounds.bottom() - h)
+    spots = [QRectF(left, y + off, w, h), QRectF(left, y - off - h, w, h),
+             QRectF(x + off, top, w, h), QRectF(x - off - w, top, w, h)]
+    return [r for n, r in enumerate(spots)
+            if (r.left() <= x <= r.right() if n < 2 else r.top() <= y <= r.bottom())]
+
+
+def segment_hits_rect(a: QPointF, b: QPointF, rect: QRectF) -> bool:
+    """Whether the segment ``a``-``b`` passes through ``rect`` (Liang-Barsky clipping)."""
+    x0, y0 = a.x(), a.y()
+    dx, dy = b.x() - x0, b.y() - y0
+    t0, t1 = 0.0, 1.0
+    for p, q in ((-dx, x0 - rect.left()), (dx, rect.right() - x0),
+                 (-dy, y0 - rect.top()), (dy, rect.bottom() - y0)):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            t0 = max(t0, t)
+        else:
+            t1 = min(t1, t)
+        if t0 > t1:
+            return False
+    return True
+
+
+def place_value_labels(anchors: Sequence[tuple[QPointF, str]], metrics: QFontMetricsF, bounds: QRectF,
+                       markers: Sequence[QPointF] = (), lines: Sequence[Sequence[QPointF]] = (),
+                       radius: float = MARKER_RADIUS, gap: float = LABEL_GAP) -> list[LabelSpot]:
+    """A spot for the label ``text`` of each ``(point, text)``, earlier anchors first (see the rules above).
+
+    ``bounds`` is where labels may go (the plot area); ``markers`` are the drawn points to keep clear of
+    and ``lines`` the drawn polylines. Placed rectangles never intersect each other nor any marker and
+    always lie inside ``bounds``.
+    """
+    marker_rects = [QRectF(m.x() - radius, m.y() - radius, 2 * radius, 2 * radius) for m in markers]
+    segments = [(line[n], line[n + 1]) for line in lines for n in range(len(line) - 1)]
+    placed: list[QRectF] = []
+    spots = []
+    for anchor, text in anchors:
+        free, crossing = None, None
+        for rect in label_candidates(anchor, label_size(metrics, text), bounds, radius, gap):
+            if not bounds.contains(rect):
+                continue
+            spaced = rect.adjusted(-1, -1, 1, 1)  # keep a pixel between neighbours
+            if any(spaced.intersects(other) for other in placed):
+                continue
+            if any(rect.intersects(m) for m in marker_rects):
+                continue
+            widened = rect.adjusted(-LINE_HALF_WIDTH, -LINE_HALF_WIDTH, LINE_HALF_WIDTH, LINE_HALF_WIDTH)
+            if not any(segment_hits_rect(a, b, widened) for a, b in segments):
+                free = rect
+                break
+            crossing = crossing or rect
+        chosen = free or crossing
+        if chosen is not None:
+            placed.append(chosen)
+        spots.append(LabelSpot(anchor, text, chosen, chosen is not None and free is None))
+    return spots
+
+
+@dataclass(frozen=True)
+class ValueLabel:
+    """A labelled point of the trend chart and where its value is printed (``rect`` None: left out)."""
+
+    series: Series
+    year: int
+    value: float
+    anchor: QPointF
+    text: str
+    rect: QRectF | None
+    crosses_line: bool = False
+
+
 class TrendChart(_Chart):
     """Lines of total and tool scores per fiscal year, with the plan's targets dashed."""
 
     title = "แนวโน้มคะแนนรายปี"
     empty_text = "ยังไม่มีคะแนนของหน่วยงานนี้"
-    margins = (46, 40, 24, 82)
+    margins = (46, 40, 24, 82)  # the bottom one is computed: year row and as many legend rows as needed
+    YEAR_GAP, LEGEND_GAP, BOTTOM_PAD = 4.0, 6.0, 4.0  # axis-year row, year row-legend, legend-edge
+    HOVER_DISTANCE = 14.0  # how near a year's column the mouse shows that year's values
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.years: list[int] = []
         self.series: list[Series] = []
+        self.setMouseTracking(True)
 
     def set_data(self, years: list[int], series: list[Series]) -> None:
         """Show ``series`` over ``years`` (Buddhist-era fiscal years, ascending)."""
@@ -233,20 +365,110 @@ class TrendChart(_Chart):
         step = (area.width() - 2 * pad) / (len(self.years) - 1)
         return area.left() + pad + self.years.index(year) * step
 
+    # --- layout -------------------------------------------------------------------------------------
+
+    def label_metrics(self) -> QFontMetricsF:
+        """Metrics of the font the values, years and legend are drawn in."""
+        return QFontMetricsF(self.small_font(), self)
+
+    def legend_row_height(self, metrics: QFontMetricsF) -> float:
+        return float(max(22, math.ceil(metrics.height())))  # full line height: Thai marks are never cut
+
+    def _legend_layout(self, metrics: QFontMetricsF) -> list[tuple[int, float, float, str, Series]]:
+        """``(row, x, width, shown name, series)`` of each legend entry, wrapping at the widget's edge.
+
+        An entry is a 20 px line sample, 4 px, the name (+2 px slack); entries are 16 px apart.
+        """
+        left, right = float(self.margins[0]), self.width() - 4.0
+        x, row, items = left, 0, []
+        for s in self.series:
+            name = s.name
+            width = 24 + metrics.horizontalAdvance(name) + 2
+            if x + width > right and x > left:
+                x, row = left, row + 1
+            if x + width > right:  # one entry wider than the widget: shorten its name
+                name = metrics.elidedText(s.name, Qt.ElideRight, max(10.0, right - x - 24 - 2))
+                width = 24 + metrics.horizontalAdvance(name) + 2
+            items.append((row, x, width, name, s))
+            x += width + 16
+        return items
+
+    def _year_row_height(self, metrics: QFontMetricsF) -> float:
+        return label_ink(metrics, "2568").height() + 2 * LABEL_PAD_Y
+
+    def plot_rect(self) -> QRectF:
+        left, top, right, _ = self.margins
+        metrics = self.label_metrics()
+        rows = 1 + max((row for row, *_ in self._legend_layout(metrics)), default=0)
+        bottom = (self.YEAR_GAP + self._year_row_height(metrics) + self.LEGEND_GAP
+                  + rows * self.legend_row_height(metrics) + self.BOTTOM_PAD)
+        return QRectF(left, top, max(10, self.width() - left - right), max(10, self.height() - top - bottom))
+
+    def year_label_rects(self, area: QRectF | None = None) -> list[tuple[int, QRectF]]:
+        """Each year and the box its label is drawn in, under the x axis."""
+        area = self.plot_rect() if area is None else area
+        metrics = self.label_metrics()
+        top, height = area.bottom() + self.YEAR_GAP, self._year_row_height(metrics)
+        rects = []
+        for year in self.years:
+            width = label_ink(metrics, str(year)).width() + 2 * LABEL_PAD_X
+            rects.append((year, QRectF(self.x_of(area, year) - width / 2, top, width, height)))
+        return rects
+
+    def legend_rects(self, area: QRectF | None = None) -> list[tuple[Series, str, QRectF]]:
+        """Each legend entry: its series, the name as shown and the box of line sample and name."""
+        area = self.plot_rect() if area is None else area
+        metrics = self.label_metrics()
+        top = area.bottom() + self.YEAR_GAP + self._year_row_height(metrics) + self.LEGEND_GAP
+        row_height = self.legend_row_height(metrics)
+        return [(s, name, QRectF(x, top + row * row_height, width, row_height))
+                for row, x, width, name, s in self._legend_layout(metrics)]
+
+    def _points(self, area: QRectF, s: Series, low: float, high: float) -> list[tuple[int, float, QPointF]]:
+        return [(y, v, QPointF(self.x_of(area, y), self.y_of(area, v, low, high)))
+                for y, v in sorted(s.values.items()) if y in self.years]
+
+    def value_labels(self, area: QRectF | None = None) -> list[ValueLabel]:
+        """Every point of the labelled series with the spot of its value label (None where left out).
+
+        Placement follows ``place_value_labels``: series in their order (the total first), years ascending,
+        inside the plot area so no label reaches the year row, the legend or the widget's edge.
+        """
+        if not self.has_data():
+            return []
+        area = self.plot_rect() if area is None else area
+        low, high = self.value_range()
+        lines = [[point for *_, point in self._points(area, s, low, high)] for s in self.series]
+        wanted = [(s, year, value, point) for s in self.series if s.labelled
+                  for year, value, point in self._points(area, s, low, high)]
+        bounds = area.adjusted(2, 0, 0, -2)  # off the axis lines
+        spots = place_value_labels([(point, f"{value:.2f}") for _, _, value, point in wanted],
+                                   self.label_metrics(), bounds, [point for line in lines for point in line], lines)
+        return [ValueLabel(s, year, value, spot.anchor, spot.text, spot.rect, spot.crosses_line)
+                for (s, year, value, _), spot in zip(wanted, spots)]
+
+    # --- painting -----------------------------------------------------------------------------------
+
     def draw(self, p: QPainter, area: QRectF) -> None:
         low, high = self.value_range()
         self.draw_y_axis(p, area, low, high, 10 if high - low <= 50 else 20)
         p.setPen(TEXT_COLOUR)
-        for year in self.years:
-            x = self.x_of(area, year)
-            p.drawText(QRectF(x - 40, area.bottom() + 2, 80, 20), Qt.AlignCenter, str(year))
+        for year, rect in self.year_label_rects(area):
+            self._draw_number(p, rect, str(year))
         for series in self.series:
             self._draw_series(p, area, series, low, high)
+        for label in self.value_labels(area):  # after every line, so no line is drawn over a value
+            if label.rect is not None:
+                self._draw_value_label(p, label)
         self._draw_legend(p, area)
 
+    def _draw_number(self, p: QPainter, rect: QRectF, text: str) -> None:
+        """``text`` with its ink box (``label_ink``) padded into ``rect``."""
+        ink = label_ink(self.label_metrics(), text)
+        p.drawText(QPointF(rect.left() + LABEL_PAD_X, rect.top() + LABEL_PAD_Y - ink.top()), text)
+
     def _draw_series(self, p: QPainter, area: QRectF, s: Series, low: float, high: float) -> None:
-        points = [QPointF(self.x_of(area, y), self.y_of(area, v, low, high))
-                  for y, v in sorted(s.values.items()) if y in self.years]
+        points = [point for *_, point in self._points(area, s, low, high)]
         if not points:
             return
         path = QPainterPath(points[0])
@@ -260,20 +482,30 @@ class TrendChart(_Chart):
         for point in points:
             p.drawEllipse(point, 3.5, 3.5)
         p.setBrush(Qt.NoBrush)
-        if s.labelled:
-            values = [v for y, v in sorted(s.values.items()) if y in self.years]
-            for point, value in zip(points, values):
-                p.drawText(QRectF(point.x() - 30, point.y() + 4, 60, 18), Qt.AlignCenter, f"{value:.2f}")
+
+    def _draw_value_label(self, p: QPainter, label: ValueLabel) -> None:
+        p.fillRect(label.rect, QColor(255, 255, 255, 235))  # a line may pass under the value
+        p.setPen(label.series.colour.darker(115))
+        self._draw_number(p, label.rect, label.text)
 
     def _draw_legend(self, p: QPainter, area: QRectF) -> None:
-        x, y = area.left(), area.bottom() + 30
-        metrics = p.fontMetrics()
-        for s in self.series:
-            width = 26 + metrics.horizontalAdvance(s.name) + 16
-            if x + width > self.width() and x > area.left():
-                x, y = area.left(), y + 22  # wrap onto the next legend line
+        for s, name, rect in self.legend_rects(area):
+            y = rect.center().y()
             p.setPen(QPen(s.colour, s.width, Qt.DashLine if s.dashed else Qt.SolidLine))
-            p.drawLine(QPointF(x, y + 10), QPointF(x + 20, y + 10))
+            p.drawLine(QPointF(rect.left(), y), QPointF(rect.left() + 20, y))
             p.setPen(TEXT_COLOUR)
-            p.drawText(QRectF(x + 24, y, width - 24, 22), Qt.AlignLeft | Qt.AlignVCenter, s.name)
-            x += width
+            p.drawText(rect.adjusted(24, 0, 0, 0), Qt.AlignLeft | Qt.AlignVCenter, name)
+
+    def mouseMoveEvent(self, event) -> None:
+        """Over a year's column: that year's value of every series, also those whose label was left out."""
+        pos = event.position()
+        area = self.plot_rect()
+        if self.has_data() and area.adjusted(-4, -8, 4, 8).contains(pos):
+            year = min(self.years, key=lambda y: abs(self.x_of(area, y) - pos.x()))
+            if abs(self.x_of(area, year) - pos.x()) <= self.HOVER_DISTANCE:
+                lines = [f"{s.name}: {s.values[year]:.2f}" for s in self.series if year in s.values]
+                if lines:
+                    text = "\n".join([f"ปีงบประมาณ {year}", *lines])
+                    QToolTip.showText(event.globalPosition().toPoint(), text, self)
+                    return
+        QToolTip.hideText()
