@@ -66,17 +66,43 @@ def open_app(data_dir: str | Path | None = None, db_url: str | None = None,
     The GUI backs the database up at every start; ``ita-cli`` (``backup_on_start=False``) only
     before an upgrade and before commands that write.
     """
+    from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError
+
     from ita_desktop.models.db import init_db  # local: read-only commands never import SQLAlchemy
     from ita_desktop.services import criteria
+
+    from .errors import UserError
 
     folder = paths.data_dir(data_dir)
     setup_logging(folder / "ita-desktop.log")
     url = paths.db_url(folder, db_url)
-    db = init_db(url, backup_dir=folder / "backups", backup_on_start=backup_on_start)
+    try:
+        db = init_db(url, backup_dir=folder / "backups", backup_on_start=backup_on_start)
+    except (ArgumentError, NoSuchModuleError, ImportError) as exc:  # a URL this program cannot use
+        raise UserError(f"ที่อยู่ฐานข้อมูล '{_where(url)}' ใช้ไม่ได้ ใช้ SQLite ในโฟลเดอร์ข้อมูล (ไม่ต้องระบุ) หรือ "
+                        "postgresql+psycopg2://ผู้ใช้:รหัสผ่าน@เครื่อง/ชื่อฐานข้อมูล") from exc
+    except DatabaseError as exc:  # a damaged file, or a server that cannot be reached
+        log.exception("cannot open the database %s", _where(url))
+        raise UserError(f"เปิดฐานข้อมูล '{_where(url)}' ไม่ได้ ไฟล์อาจเสียหายหรือเชื่อมต่อเซิร์ฟเวอร์ไม่ได้ "
+                        f"(สำเนาสำรองอยู่ในโฟลเดอร์ {folder / 'backups'}; รายละเอียดใน {folder / 'ita-desktop.log'})") from exc
     ctx = AppContext(db=db, data_dir=folder)
     ctx.attachments_dir.mkdir(exist_ok=True)
     criteria.sync_bundled_criteria(ctx)
     return ctx
+
+
+def _where(url: str) -> str:
+    """The database for a message: the SQLite file, else the URL without its password."""
+    path = sqlite_file(url)
+    if path is not None:
+        return str(path)
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url.split("@")[-1]  # not a URL at all: keep any password out of the message
 
 
 @dataclass

@@ -107,3 +107,24 @@ def test_read_only_commands_make_no_backup_but_writing_ones_do(ctx, capsys):
     assert not list(ctx.backups_dir.glob("*before-*"))
     assert run(["demo"]) == 0
     assert list(ctx.backups_dir.glob("*before-demo*"))
+
+
+def test_damaged_database_file_gets_a_thai_message_and_is_left_alone(tmp_path, capsys):
+    data = tmp_path / "data"
+    data.mkdir()
+    damaged = data / "ita.sqlite3"
+    damaged.write_bytes(b"not a database at all")
+    for argv in (["memo", "analysis", "--org", "ตะโกทอง", "--year", "2566", "--out", str(tmp_path / "m.pdf")],
+                 ["offices"], ["demo"]):
+        assert run(["--data-dir", str(data), *argv]) == 2
+        err = capsys.readouterr().err
+        assert f"เปิดฐานข้อมูล '{damaged}' ไม่ได้" in err and "Traceback" not in err
+    assert damaged.read_bytes() == b"not a database at all"
+    assert not (tmp_path / "m.pdf").exists()
+
+
+def test_unusable_database_url_gets_a_thai_message_without_the_password(tmp_path, capsys):
+    for url in ("nonsense", "mysql://clerk:secret@server/ita"):
+        assert run(["--data-dir", str(tmp_path / "data"), "--db-url", url, "offices"]) == 2
+        err = capsys.readouterr().err
+        assert "ที่อยู่ฐานข้อมูล" in err and "postgresql+psycopg2://" in err and "secret" not in err
