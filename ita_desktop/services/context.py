@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from ita_desktop.models.db import Database
 
 log = logging.getLogger(__name__)
+LOG_FILE_NAME = "ita-desktop.log"  # in the data folder; tracebacks go there, never to the user
 
 
 @dataclass
@@ -41,7 +42,7 @@ class AppContext:
 
     @property
     def log_file(self) -> Path:
-        return self.data_dir / "ita-desktop.log"
+        return self.data_dir / LOG_FILE_NAME
 
     def close(self) -> None:
         self.db.dispose()
@@ -74,7 +75,7 @@ def open_app(data_dir: str | Path | None = None, db_url: str | None = None,
     from .errors import UserError
 
     folder = paths.data_dir(data_dir)
-    setup_logging(folder / "ita-desktop.log")
+    setup_logging(folder / LOG_FILE_NAME)
     url = paths.db_url(folder, db_url)
     try:
         db = init_db(url, backup_dir=folder / "backups", backup_on_start=backup_on_start)
@@ -84,7 +85,7 @@ def open_app(data_dir: str | Path | None = None, db_url: str | None = None,
     except DatabaseError as exc:  # a damaged file, or a server that cannot be reached
         log.exception("cannot open the database %s", _where(url))
         raise UserError(f"เปิดฐานข้อมูล '{_where(url)}' ไม่ได้ ไฟล์อาจเสียหายหรือเชื่อมต่อเซิร์ฟเวอร์ไม่ได้ "
-                        f"(สำเนาสำรองอยู่ในโฟลเดอร์ {folder / 'backups'}; รายละเอียดใน {folder / 'ita-desktop.log'})") from exc
+                        f"(สำเนาสำรองอยู่ในโฟลเดอร์ {folder / 'backups'}; รายละเอียดใน {folder / LOG_FILE_NAME})") from exc
     ctx = AppContext(db=db, data_dir=folder)
     ctx.attachments_dir.mkdir(exist_ok=True)
     criteria.sync_bundled_criteria(ctx)
@@ -121,7 +122,7 @@ class ReadOnlyContext:
 
     @property
     def log_file(self) -> Path:
-        return self.data_dir / "ita-desktop.log"
+        return self.data_dir / LOG_FILE_NAME
 
     def close(self) -> None:
         self.connection.close()
@@ -137,7 +138,7 @@ def open_read_only(data_dir: str | Path | None = None, db_url: str | None = None
     path = sqlite_file(paths.db_url(folder, db_url))
     if path is None or not path.is_file() or path.stat().st_size == 0:
         return None
-    setup_logging(folder / "ita-desktop.log")
+    setup_logging(folder / LOG_FILE_NAME)
     try:
         connection = connect_read_only(path)
     except sqlite3.Error:
