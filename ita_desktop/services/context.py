@@ -84,7 +84,7 @@ def open_app(data_dir: str | Path | None = None, db_url: str | None = None,
                         "postgresql+psycopg2://ผู้ใช้:รหัสผ่าน@เครื่อง/ชื่อฐานข้อมูล") from exc
     except DatabaseError as exc:  # a damaged file, or a server that cannot be reached
         log.exception("cannot open the database %s", _where(url))
-        raise UserError(f"เปิดฐานข้อมูล '{_where(url)}' ไม่ได้ ไฟล์อาจเสียหายหรือเชื่อมต่อเซิร์ฟเวอร์ไม่ได้ "
+        raise UserError(f"เปิดฐานข้อมูลไม่ได้: '{_where(url)}' ไฟล์อาจเสียหายหรือเชื่อมต่อเซิร์ฟเวอร์ไม่ได้ "
                         f"(สำเนาสำรองอยู่ในโฟลเดอร์ {folder / 'backups'}; รายละเอียดใน {folder / LOG_FILE_NAME})") from exc
     ctx = AppContext(db=db, data_dir=folder)
     ctx.attachments_dir.mkdir(exist_ok=True)

@@ -118,7 +118,7 @@ def test_damaged_database_file_gets_a_thai_message_and_is_left_alone(tmp_path, c
                  ["offices"], ["demo"]):
         assert run(["--data-dir", str(data), *argv]) == 2
         err = capsys.readouterr().err
-        assert f"เปิดฐานข้อมูล '{damaged}' ไม่ได้" in err and "Traceback" not in err
+        assert f"เปิดฐานข้อมูลไม่ได้: '{damaged}'" in err and "Traceback" not in err
     assert damaged.read_bytes() == b"not a database at all"
     assert not (tmp_path / "m.pdf").exists()
 
