@@ -24,6 +24,7 @@ class Office(Base):
     memo_number_prefix: Mapped[str] = mapped_column(String(100), default="")  # ที่ ขย ๗๙๙๐๑/
     garuda_path: Mapped[str] = mapped_column(String(500), default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     divisions: Mapped[list["Division"]] = relationship(
         back_populates="office", cascade="all, delete-orphan", order_by="Division.sort_order"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, Float, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, Float, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, utcnow
@@ -39,6 +39,7 @@ class Assessment(Base):
     official_total: Mapped[float | None] = mapped_column(Float, nullable=True)
     official_level: Mapped[str] = mapped_column(String(50), default="")
     note: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     indicator_scores: Mapped[list["IndicatorScore"]] = relationship(
         back_populates="assessment", cascade="all, delete-orphan", passive_deletes=True
@@ -65,6 +66,7 @@ class IndicatorScore(Base):
     note: Mapped[str] = mapped_column(Text, default="")  # e.g. ประเด็นที่นำไปใช้พัฒนา
     source_file_id: Mapped[int | None] = mapped_column(ForeignKey("source_file.id", ondelete="SET NULL"))
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     assessment: Mapped[Assessment] = relationship(back_populates="indicator_scores")
 
@@ -83,6 +85,7 @@ class ItemScore(Base):
     guideline: Mapped[str] = mapped_column(Text, default="")  # แนวทางการพัฒนา
     source_file_id: Mapped[int | None] = mapped_column(ForeignKey("source_file.id", ondelete="SET NULL"))
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     assessment: Mapped[Assessment] = relationship(back_populates="item_scores")
 
@@ -100,5 +103,6 @@ class ToolScore(Base):
     assessment_id: Mapped[int] = mapped_column(ForeignKey("assessment.id", ondelete="CASCADE"), index=True)
     tool_code: Mapped[str] = mapped_column(String(10))
     score: Mapped[float] = mapped_column(Float)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     assessment: Mapped[Assessment] = relationship(back_populates="tool_scores")

@@ -4,6 +4,8 @@ Reading lives in queries.py (plain SQL); this module writes."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy.orm import Session
 
 from ita_desktop.core.orgnames import canonical_org_name
@@ -11,7 +13,8 @@ from ita_desktop.models import Division, Office, Signatory
 from ita_desktop.models.db import SessionReader
 
 from . import audit
-from .errors import UserError
+from . import snapshots
+from .errors import UserError, bump, check_version
 from .queries import (  # noqa: F401  (the read side, re-exported under its usual names)
     OfficeProfile,
     SignatoryInfo,
@@ -55,6 +58,11 @@ def save_office(ctx, p: OfficeProfile) -> OfficeProfile:
         return store_office(s, p)
 
 
+def save_office_from(p: OfficeProfile):
+    """``save_office`` of ``p`` as a function of the context (for the operations helper)."""
+    return lambda ctx: save_office(ctx, p)
+
+
 def store_office(s: Session, p: OfficeProfile) -> OfficeProfile:
     """:func:`save_office` inside a caller's transaction."""
     validate_profile(p)
@@ -63,13 +71,29 @@ def store_office(s: Session, p: OfficeProfile) -> OfficeProfile:
     clash = find_office_row(s, name)
     if clash is not None and (o is None or clash.id != o.id):
         raise UserError(f"มีหน่วยงานชื่อ '{clash.name}' อยู่แล้ว")
+    if p.id and o is None:
+        raise UserError(f"ไม่พบหน่วยงาน {p.name} (อาจถูกลบโดยผู้ใช้อื่นระหว่างนั้น)")
+    old = None
     if o is None:
         o = Office(name=name, kind=p.kind)
         s.add(o)
+    else:
+        check_version(o, p.version or None, f"ข้อมูลหน่วยงาน {o.name}")
+        old = office_profiles(SessionReader(s), o.id)[0]
+        bump(o)
     _apply(o, p, name)
     s.flush()
-    audit.record(s, "office.save", "office", o.id, name=o.name)
+    audit.record(s, "office.save", "office", o.id, office_id=o.id, name=o.name,
+                 old=None if old is None else _audit_view(old), new=_audit_view(p))
     return office_profiles(SessionReader(s), o.id)[0]
+
+
+def _audit_view(p: OfficeProfile) -> dict:
+    from dataclasses import asdict
+
+    view = asdict(p)
+    view.pop("version", None)
+    return view
 
 
 def _apply(o: Office, p: OfficeProfile, name: str) -> None:
@@ -102,10 +126,55 @@ def _sync(rows: list, keys: list, key, make) -> None:
             rows.append(make(k))
 
 
-def delete_office(ctx, office_id: int) -> None:
+@dataclass(frozen=True)
+class OfficeContents:
+    """What deleting an office takes with it, for the confirmation."""
+
+    name: str
+    years: tuple[int, ...]
+    rows: int  # every stored row of the office, its own included
+
+    def sentence(self) -> str:
+        years = ", ".join(str(y) for y in self.years) or "ไม่มี"
+        return (f"จะลบ {self.name} พร้อมข้อมูลทั้งหมดของหน่วยงานนี้: คะแนนปีงบประมาณ {years} "
+                f"มาตรการ รายงานผล แผนปฏิบัติการ และเอกสารแนบ (รวม {self.rows:,} รายการ)")
+
+
+def office_contents(ctx, office_id: int) -> OfficeContents:
     with ctx.db.session() as s:
-        o = s.get(Office, office_id)
-        if o is None:
-            raise UserError(f"ไม่พบหน่วยงานรหัส {office_id}")
-        audit.record(s, "office.delete", "office", office_id, name=o.name)
-        s.delete(o)
+        o = _office(s, office_id)
+        snap = snapshots.take(s, "office", {"id": office_id})
+        years = tuple(sorted(r["year"] for r in snap.rows.get("assessment", ())))
+        return OfficeContents(o.name, years, sum(len(v) for v in snap.rows.values()))
+
+
+def _office(s: Session, office_id: int) -> Office:
+    o = s.get(Office, office_id)
+    if o is None:
+        raise UserError(f"ไม่พบหน่วยงานรหัส {office_id} (อาจถูกลบไปแล้ว)")
+    return o
+
+
+def delete_office(ctx, office_id: int, expected_version: int | None = None) -> snapshots.Snapshot:
+    """Delete an office with everything it holds; returns what was deleted (for undo)."""
+    with ctx.db.session() as s:
+        o = _office(s, office_id)
+        check_version(o, expected_version, f"หน่วยงาน {o.name}")
+        snap = snapshots.take(s, "office", {"id": office_id})
+        audit.record(s, "office.delete", "office", office_id, office_id=office_id, name=o.name,
+                     old={t: len(rows) for t, rows in snap.rows.items()}, new=None)
+        s.expunge(o)
+        snapshots.remove(s, "office", {"id": office_id})
+        return snap
+
+
+def restore_rows(ctx, snap: snapshots.Snapshot, what: str) -> None:
+    """Put deleted rows back (undo of a deletion); refused when something now stands in the way."""
+    from sqlalchemy.exc import IntegrityError
+
+    try:
+        with ctx.db.session() as s:
+            snapshots.restore(s, snap)
+            audit.record(s, "restore", what, None, new={t: len(rows) for t, rows in snap.rows.items()})
+    except IntegrityError as exc:
+        raise UserError(f"นำ{what}กลับมาไม่ได้ เพราะมีข้อมูลชื่อหรือรหัสเดียวกันถูกเพิ่มเข้ามาแล้ว") from exc

@@ -45,6 +45,7 @@ class OfficeProfile:
     divisions: tuple[str, ...] = ()
     signatories: tuple[SignatoryInfo, ...] = ()
     id: int | None = None
+    version: int = 0  # of the stored row; 0 for a new office
 
     @property
     def short_name(self) -> str:
@@ -55,7 +56,7 @@ class OfficeProfile:
 
 
 _OFFICE_FIELDS = ("id", "name", "kind", "district", "province", "website", "phone", "memo_unit",
-                  "memo_number_prefix", "garuda_path")
+                  "memo_number_prefix", "garuda_path", "version")
 
 
 def office_profiles(r: Reader, office_id: int | None = None) -> list[OfficeProfile]:
@@ -74,7 +75,7 @@ def office_profiles(r: Reader, office_id: int | None = None) -> list[OfficeProfi
         signatories.setdefault(x["office_id"], []).append(
             SignatoryInfo(x["role"], x["name"] or "", x["position"] or "", extra))
     return [
-        OfficeProfile(**{k: o[k] if k == "id" else (o[k] or "") for k in _OFFICE_FIELDS},
+        OfficeProfile(**{k: o[k] if k in ("id", "version") else (o[k] or "") for k in _OFFICE_FIELDS},
                       divisions=tuple(divisions.get(o["id"], ())),
                       signatories=tuple(signatories.get(o["id"], ())))
         for o in offices
@@ -192,6 +193,9 @@ class StoredScores:
     official_level: str = ""
     indicator_notes: dict[int, str] = field(default_factory=dict)
     guidelines: dict[str, str] = field(default_factory=dict)
+    # Row versions the screen carries back with an edit (no entry: no row stored).
+    indicator_versions: dict[int, int] = field(default_factory=dict)
+    item_versions: dict[str, int] = field(default_factory=dict)
 
 
 def read_scores(r: Reader, office_id: int, year: int) -> StoredScores:
@@ -204,9 +208,9 @@ def read_scores(r: Reader, office_id: int, year: int) -> StoredScores:
     if not found:
         return StoredScores(office_id, name, year)
     a = found[0]
-    indicators = r.rows("SELECT c.number, s.score, s.note FROM indicator_score s "
+    indicators = r.rows("SELECT c.number, s.score, s.note, s.version FROM indicator_score s "
                         "JOIN criteria_indicator c ON c.id = s.indicator_id WHERE s.assessment_id = :a", a=a["id"])
-    items = r.rows("SELECT c.code, s.score, s.guideline FROM item_score s "
+    items = r.rows("SELECT c.code, s.score, s.guideline, s.version FROM item_score s "
                    "JOIN criteria_item c ON c.id = s.item_id WHERE s.assessment_id = :a", a=a["id"])
     tools = r.rows("SELECT tool_code, score FROM tool_score WHERE assessment_id = :a", a=a["id"])
     return StoredScores(
@@ -220,6 +224,8 @@ def read_scores(r: Reader, office_id: int, year: int) -> StoredScores:
         official_level=a["official_level"] or "",
         indicator_notes={x["number"]: x["note"] for x in indicators if x["note"]},
         guidelines={x["code"]: x["guideline"] for x in items if x["guideline"]},
+        indicator_versions={x["number"]: x["version"] for x in indicators},
+        item_versions={x["code"]: x["version"] for x in items},
     )
 
 
@@ -258,7 +264,14 @@ class OfficeYearScores:
 
 def score_office_year(ctx, office_id: int, year: int) -> OfficeYearScores:
     """Compute totals, levels and pass/fail of one office-year from its stored scores."""
+    from dataclasses import replace
+
+    from .settings import pass_line
+
     catalog = get_criteria(ctx, year)
+    line = pass_line(ctx, office_id, year).value
+    if line != catalog.pass_line:
+        catalog = replace(catalog, pass_line=line)
     stored = load_scores(ctx, office_id, year)
     result = compute_scores(catalog, stored.items, stored.indicators, stored.tools, stored.official_total)
     return OfficeYearScores(office_id, stored.office_name, stored, result)

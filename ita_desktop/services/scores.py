@@ -17,7 +17,7 @@ from ita_desktop.models import (
 )
 
 from . import audit
-from .errors import UserError
+from .errors import UserError, bump, check_version
 from .queries import (  # noqa: F401  (the read side, re-exported under its usual names)
     OfficeYearScores,
     StoredScores,
@@ -104,27 +104,67 @@ def set_official(a: Assessment, total: float | None, level: str) -> None:
     a.official_level = level or ""
 
 
-def set_indicator_score(ctx, office_id: int, year: int, number: int, score: float | None) -> None:
-    """Enter or correct one indicator score by hand (None removes it)."""
-    _set_one(ctx, office_id, year, "indicator", number, score)
+def set_indicator_score(ctx, office_id: int, year: int, number: int, score: float | None,
+                        expected_version: int | None = None) -> int:
+    """Enter or correct one indicator score by hand (None removes it).
+
+    ``expected_version`` is the row version the clerk saw (0: no score); returns the version
+    now stored (0 when removed), which an undo carries back.
+    """
+    return _set_one(ctx, office_id, year, "indicator", number, score, expected_version)
 
 
-def set_item_score(ctx, office_id: int, year: int, code: str, score: float | None) -> None:
-    """Enter or correct one item score by hand (None removes it)."""
-    _set_one(ctx, office_id, year, "item", code, score)
+def set_item_score(ctx, office_id: int, year: int, code: str, score: float | None,
+                   expected_version: int | None = None) -> int:
+    """Enter or correct one item score by hand (None removes it); see :func:`set_indicator_score`."""
+    return _set_one(ctx, office_id, year, "item", code, score, expected_version)
 
 
-def _set_one(ctx, office_id: int, year: int, kind: str, key, score: float | None) -> None:
+def _set_one(ctx, office_id: int, year: int, kind: str, key, score: float | None,
+             expected_version: int | None) -> int:
+    label = f"ตัวชี้วัดที่ {key}" if kind == "indicator" else f"ข้อคำถาม {key}"
     with ctx.db.session() as s:
         a = get_assessment(s, office_id, year, create=True)
         if kind == "indicator":
             collection, fk, rows, write = a.indicator_scores, "indicator_id", _indicator_rows, write_indicator_scores
         else:
             collection, fk, rows, write = a.item_scores, "item_id", _item_rows, write_item_scores
+        crit = rows(s, year).get(key)
+        if crit is None:
+            raise UserError(f"ปีงบประมาณ {year} ไม่มี{label}")
+        row = next((x for x in collection if getattr(x, fk) == crit.id), None)
+        check_version(row, expected_version, f"คะแนน{label}")
+        old = None if row is None else row.score
         if score is None:
-            crit = rows(s, year)[key]
             collection[:] = [x for x in collection if getattr(x, fk) != crit.id]
+            version = 0
         else:
             write(s, a, {key: score})
-        audit.record(s, f"score.{kind}", "assessment", a.id, **{"number" if kind == "indicator" else "code": key},
-                     score=score)
+            row = next(x for x in collection if getattr(x, fk) == crit.id)
+            if row.id is not None:
+                bump(row)
+            s.flush()
+            version = row.version
+        audit.record(s, f"score.{kind}", "assessment", a.id, office_id=office_id, year=year,
+                     **{"number" if kind == "indicator" else "code": key}, old=old, new=score)
+        return version
+
+
+def delete_year_scores(ctx, office_id: int, year: int):
+    """Delete one office-year's scores (indicators, items, tools, the official total).
+
+    Returns the deleted rows (a :class:`snapshots.Snapshot`) so the deletion can be undone
+    with :func:`offices.restore_rows`.
+    """
+    from . import snapshots
+
+    with ctx.db.session() as s:
+        a = get_assessment(s, office_id, year)
+        if a is None:
+            raise UserError(f"ปีงบประมาณ {year} ยังไม่มีคะแนนของหน่วยงานนี้ จึงไม่มีอะไรให้ลบ")
+        snap = snapshots.take(s, "assessment", {"id": a.id})
+        audit.record(s, "scores.delete", "assessment", a.id, office_id=office_id, year=year,
+                     old={t: len(rows) for t, rows in snap.rows.items()}, new=None)
+        s.expunge(a)
+        snapshots.remove(s, "assessment", {"id": a.id})
+        return snap

@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
 
 from ita_desktop import __version__
 from ita_desktop.services import criteria, offices, scores
-from ita_desktop.ui.messages import show_error
+from ita_desktop.services.changes import CRITERIA, OFFICES, SCORES, SETTINGS, Changes
+from ita_desktop.services.undo import deletion_step
+from ita_desktop.ui.operations import Operations
 from ita_desktop.ui.tabs.analysis_tab import AnalysisTab
 from ita_desktop.ui.tabs.measures_tab import MeasuresTab
 from ita_desktop.ui.tabs.plan_tab import PlanTab
@@ -44,18 +46,24 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
+        self.ops = Operations(ctx, self)
         self.setWindowTitle("ITA Desktop – การประเมินคุณธรรมและความโปร่งใส")
         self.resize(1200, 800)
         self._build_toolbar()
         self.tabs = QTabWidget()
-        self.tab_pages = [cls(ctx) for cls in TAB_CLASSES]
+        self.tab_pages = [cls(ctx, self.ops) for cls in TAB_CLASSES]
         for page in self.tab_pages:
             self.tabs.addTab(page, page.title)
-            self.context_changed.connect(page.set_context)
+            self.context_changed.connect(page.set_context)  # each page listens to self.ops itself
+        self.tabs.currentChanged.connect(lambda _i: self.tabs.currentWidget().refresh_if_stale())
         self.setCentralWidget(self.tabs)
         self.actions: dict[str, QAction] = {}
         self._build_menus()
+        self.ops.changed.connect(self._data_changed)
+        self.ops.history_changed.connect(self._update_undo_actions)
+        self._update_undo_actions()
         self.reload_offices()
+        self.ops.watch()
 
     # -- selectors -------------------------------------------------------------------------
     def _build_toolbar(self) -> None:
@@ -70,7 +78,7 @@ class MainWindow(QMainWindow):
         bar.addWidget(QLabel("   ปี: "))
         bar.addWidget(self.year_combo)
         self.addToolBar(bar)
-        self.office_combo.currentIndexChanged.connect(self._office_changed)
+        self.office_combo.currentIndexChanged.connect(lambda _i: self._office_changed())
         self.year_combo.currentIndexChanged.connect(self._emit_context)
 
     def current_office_id(self) -> int | None:
@@ -79,8 +87,12 @@ class MainWindow(QMainWindow):
     def current_year(self) -> int | None:
         return self.year_combo.currentData()
 
-    def reload_offices(self, select_id: int | None = None) -> None:
-        """Refill the office selector, keeping (or moving to) a selection."""
+    def reload_offices(self, select_id: int | None = None, emit: bool = True) -> None:
+        """Refill the office selector, keeping (or moving to) a selection.
+
+        ``emit`` False (the data changed, not the clerk's choice): the year stays where it is
+        when it still exists, and tabs hear of it only if office or year had to move.
+        """
         keep = select_id or self.current_office_id()
         self.office_combo.blockSignals(True)
         self.office_combo.clear()
@@ -89,9 +101,9 @@ class MainWindow(QMainWindow):
         index = max(0, self.office_combo.findData(keep)) if keep else 0
         self.office_combo.setCurrentIndex(index)
         self.office_combo.blockSignals(False)
-        self._office_changed()
+        self._office_changed(stay=not emit)
 
-    def _office_changed(self) -> None:
+    def _office_changed(self, stay: bool = False) -> None:
         office_id = self.current_office_id()
         keep = self.current_year()
         scored = scores.years_with_scores(self.ctx, office_id) if office_id else []
@@ -100,7 +112,7 @@ class MainWindow(QMainWindow):
         self.year_combo.clear()
         for y in years:
             self.year_combo.addItem(year_label(y), y)
-        preferred = _preferred_year(keep, scored, years)
+        preferred = keep if stay and keep in years else _preferred_year(keep, scored, years)
         if preferred is not None:
             self.year_combo.setCurrentIndex(self.year_combo.findData(preferred))
         self.year_combo.blockSignals(False)
@@ -135,13 +147,22 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self._action("office_new", "เพิ่มหน่วยงาน...", self.new_office))
         file_menu.addAction(self._action("office_edit", "ข้อมูลหน่วยงาน...", self.edit_office))
+        file_menu.addAction(self._action("office_delete", "ลบหน่วยงาน...", self.delete_office))
+        file_menu.addAction(self._action("scores_delete", "ลบคะแนนของปีนี้...", self.delete_year_scores))
         file_menu.addAction(self._action("demo", "โหลดข้อมูลตัวอย่าง", self.load_demo))
         file_menu.addSeparator()
         file_menu.addAction(self._action("backup", "สำรองข้อมูล", self.backup))
         file_menu.addSeparator()
         file_menu.addAction(self._action("exit", "ออก", self.close, QKeySequence.Quit))
+        edit_menu = self.menuBar().addMenu("แก้ไข")
+        edit_menu.addAction(self._action("undo", "เลิกทำ", self.ops.undo, QKeySequence("Ctrl+Z")))
+        edit_menu.addAction(self._action("redo", "ทำซ้ำ", self.ops.redo, QKeySequence("Ctrl+Y")))
+        self.actions["redo"].setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.menuBar().insertMenu(file_menu.menuAction(), edit_menu)
+        self.menuBar().insertMenu(edit_menu.menuAction(), file_menu)
         settings_menu = self.menuBar().addMenu("ตั้งค่า")
         settings_menu.addAction(self._action("criteria", "เกณฑ์การประเมิน...", self.open_criteria))
+        settings_menu.addAction(self._action("settings", "เกณฑ์ผ่านและรูปแบบเอกสาร...", self.open_settings))
         help_menu = self.menuBar().addMenu("ช่วยเหลือ")
         help_menu.addAction(self._action("about", "เกี่ยวกับ ITA Desktop", self.about))
 
@@ -153,6 +174,9 @@ class MainWindow(QMainWindow):
         name = offices.get_office(self.ctx, office_id).name if office_id else None
         dialog = ImportDialog(self.ctx, self, default_org=name, default_year=self.current_year())
         if dialog.exec() and dialog.result_plan:
+            self.ops.history.clear()  # an import replaced rows the steps before it knew
+            self._update_undo_actions()
+            self.ops.announce(Changes.of(SCORES, OFFICES, year=dialog.result_plan.year))
             self.reload_offices(dialog.imported_office_id(prefer=office_id))
             self.select(year=dialog.result_plan.year)
         dialog.deleteLater()
@@ -173,18 +197,16 @@ class MainWindow(QMainWindow):
     def print_memo(self) -> None:
         from ita_desktop.ui.dialogs.memo_dialog import MemoDialog
 
-        try:
-            dialog = MemoDialog(self.ctx, self.current_office_id(), self.current_year(), parent=self)
-        except Exception as exc:
-            show_error(self, exc, "พิมพ์บันทึกข้อความไม่ได้")
-            return
-        dialog.exec()
-        dialog.deleteLater()
+        dialog = self.ops.query(lambda ctx: MemoDialog(ctx, self.current_office_id(), self.current_year(), parent=self),
+                                title="พิมพ์บันทึกข้อความไม่ได้")
+        if dialog is not None:
+            dialog.exec()
+            dialog.deleteLater()
 
     def new_office(self) -> None:
         from ita_desktop.ui.dialogs.office_dialog import OfficeDialog
 
-        dialog = OfficeDialog(self.ctx, parent=self)
+        dialog = OfficeDialog(self.ctx, parent=self, ops=self.ops)
         if dialog.exec() and dialog.saved:
             self.reload_offices(dialog.saved.id)
 
@@ -195,31 +217,85 @@ class MainWindow(QMainWindow):
         if office_id is None:
             self.new_office()
             return
-        dialog = OfficeDialog(self.ctx, offices.get_office(self.ctx, office_id), parent=self)
+        dialog = OfficeDialog(self.ctx, offices.get_office(self.ctx, office_id), parent=self, ops=self.ops)
         if dialog.exec() and dialog.saved:
             self.reload_offices(dialog.saved.id)
 
     def load_demo(self) -> None:
+        """แฟ้ม → โหลดข้อมูลตัวอย่าง: over existing data only after a question and a backup."""
         from ita_desktop.services.demo import load_sample_data
 
-        try:
-            summary = load_sample_data(self.ctx)
-        except Exception as exc:
-            show_error(self, exc, "โหลดข้อมูลตัวอย่างไม่ได้")
+        if self.office_combo.count() and QMessageBox.question(
+                self, "โหลดข้อมูลตัวอย่าง",
+                "ข้อมูลตัวอย่างจะแทนที่ข้อมูลของหน่วยงานตัวอย่างที่มีอยู่ (สำรองข้อมูลไว้ก่อนโดยอัตโนมัติ) ดำเนินการต่อหรือไม่?",
+                QMessageBox.Yes | QMessageBox.No, QMessageBox.No) != QMessageBox.Yes:
             return
-        self.reload_offices()
-        self.statusBar().showMessage(summary.message_th(), 10000)
+        done, summary = self.ops.change(load_sample_data, changes=Changes.everything(), label="โหลดข้อมูลตัวอย่าง",
+                                        backup="before-sample")
+        if done:
+            self.ops.history.clear()
+            self._update_undo_actions()
+            self.statusBar().showMessage(summary.message_th(), 10000)
 
     def backup(self) -> None:
-        try:
-            target = self.ctx.db.backup("manual")
-        except Exception as exc:
-            show_error(self, exc, "สำรองข้อมูลไม่ได้")
+        done, target = self.ops.change(lambda ctx: ctx.db.backup("manual"), changes=Changes.of(),
+                                       label="สำรองข้อมูล")
+        if not done:
             return
         if target is None:
             QMessageBox.information(self, "สำรองข้อมูล", "ฐานข้อมูลอยู่บนเซิร์ฟเวอร์ ให้ผู้ดูแลสำรองด้วยเครื่องมือของเซิร์ฟเวอร์")
         else:
             QMessageBox.information(self, "สำรองข้อมูล", f"สำรองข้อมูลแล้วที่\n{target}")
+
+    # -- deleting ------------------------------------------------------------------------------
+    def delete_office(self) -> None:
+        """แฟ้ม → ลบหน่วยงาน: says what will go, backs up, deletes; แก้ไข → เลิกทำ brings it back."""
+        office_id = self.current_office_id()
+        if office_id is None:
+            return
+        contents = self.ops.query(lambda ctx: offices.office_contents(ctx, office_id), title="ลบหน่วยงานไม่ได้")
+        if contents is None or not self._confirm("ลบหน่วยงาน", contents.sentence()):
+            return
+        label = f"ลบหน่วยงาน {contents.name}"
+        changed = Changes.of(OFFICES, SCORES)
+        delete = lambda ctx: offices.delete_office(ctx, office_id)  # noqa: E731
+        restore = lambda ctx, snap: offices.restore_rows(ctx, snap, "หน่วยงาน")  # noqa: E731
+        self.ops.change(delete, changes=changed, label=label, backup="before-delete",
+                        step=lambda snap: deletion_step(label, delete, restore, snap, changed))
+
+    def delete_year_scores(self) -> None:
+        """แฟ้ม → ลบคะแนนของปีนี้ (indicators, items, tools and the official total of one year)."""
+        office_id, year = self.current_office_id(), self.current_year()
+        if office_id is None or year is None:
+            return
+        name = self.office_combo.currentText()
+        if not self._confirm("ลบคะแนน", f"จะลบคะแนนทั้งหมดของ {name} ปีงบประมาณ พ.ศ. {year} "
+                                         "(คะแนนตัวชี้วัด ข้อคำถาม เครื่องมือ และคะแนนรวมที่ประกาศ)"):
+            return
+        label = f"ลบคะแนนปีงบประมาณ พ.ศ. {year}"
+        changed = Changes.of(SCORES, office_id=office_id, year=year)
+        delete = lambda ctx: scores.delete_year_scores(ctx, office_id, year)  # noqa: E731
+        restore = lambda ctx, snap: offices.restore_rows(ctx, snap, "คะแนน")  # noqa: E731
+        self.ops.change(delete, changes=changed, label=label, backup="before-delete",
+                        step=lambda snap: deletion_step(label, delete, restore, snap, changed))
+
+    def _confirm(self, title: str, what: str) -> bool:
+        text = what + "\n\nระบบจะสำรองข้อมูลก่อนลบ และเลิกทำได้จากเมนู แก้ไข → เลิกทำ ลบหรือไม่?"
+        return QMessageBox.question(self, title, text, QMessageBox.Yes | QMessageBox.No,
+                                    QMessageBox.No) == QMessageBox.Yes
+
+    # -- following the data ----------------------------------------------------------------------
+    def _data_changed(self, changes: Changes) -> None:
+        """Offices or years may have come or gone: refill the selectors, keeping the selection."""
+        if changes.kinds & {OFFICES, SCORES, CRITERIA, SETTINGS} or changes.external:
+            self.reload_offices(emit=False)
+
+    def _update_undo_actions(self) -> None:
+        status = self.ops.history.status()
+        for key, verb, label in (("undo", "เลิกทำ", status.undo_label), ("redo", "ทำซ้ำ", status.redo_label)):
+            action = self.actions[key]
+            action.setEnabled(label is not None)
+            action.setText(f"{verb}: {label}" if label else verb)
 
     def open_criteria(self) -> None:
         """ตั้งค่า → เกณฑ์การประเมิน; afterwards years and tabs reload (a year or pass line may have changed)."""
@@ -228,7 +304,15 @@ class MainWindow(QMainWindow):
         dialog = CriteriaDialog(self.ctx, self.current_year(), parent=self)
         dialog.exec()
         dialog.deleteLater()
-        self._office_changed()
+        self.ops.announce(Changes.of(CRITERIA))
+
+    def open_settings(self) -> None:
+        """ตั้งค่า → เกณฑ์ผ่านและรูปแบบเอกสาร: the pass line of this office and year, digits, Garuda."""
+        from ita_desktop.ui.dialogs.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.ctx, self.ops, self.current_office_id(), self.current_year(), parent=self)
+        dialog.exec()
+        dialog.deleteLater()
 
     def about(self) -> None:
         QMessageBox.about(
@@ -246,7 +330,7 @@ class MainWindow(QMainWindow):
             return
         from ita_desktop.ui.dialogs.office_dialog import OfficeDialog
 
-        dialog = OfficeDialog(self.ctx, parent=self, first_run=True)
+        dialog = OfficeDialog(self.ctx, parent=self, first_run=True, ops=self.ops)
         if dialog.exec() and dialog.saved:
             self.reload_offices(dialog.saved.id)
         elif dialog.wants_sample:

@@ -92,6 +92,7 @@ def test_window_selection_updates_the_tab(qtbot, demo_ctx):
     window = MainWindow(demo_ctx)
     qtbot.addWidget(window)
     tab = window.tab_pages[1]
+    window.tabs.setCurrentWidget(tab)  # a hidden tab redraws only when shown
     window.select(office_id=_id(demo_ctx, "อบต.ตะโกทอง"), year=2566)
     assert tab.current.office_name == "องค์การบริหารส่วนตำบลตะโกทอง" and tab.model.rowCount() > 40
     window.select(office_id=_id(demo_ctx, "อบต.ทุ่งท่าช้าง"), year=2568)

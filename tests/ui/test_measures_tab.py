@@ -98,6 +98,7 @@ def test_window_selection_updates_the_tab(qtbot, demo_ctx):
     window = MainWindow(demo_ctx)
     qtbot.addWidget(window)
     tab = window.tab_pages[2]
+    window.tabs.setCurrentWidget(tab)  # a hidden tab redraws only when shown
     window.select(office_id=_id(demo_ctx, "อบต.แม่เจดีย์"), year=2567)
     assert tab.results.model.rowCount() == 9 and tab.measures.model.rowCount() == 0
     window.select(office_id=_id(demo_ctx, "ทต.วังไผ่"), year=2565)

@@ -123,6 +123,7 @@ def test_window_selection_updates_the_tab(qtbot, demo_ctx):
     window = MainWindow(demo_ctx)
     qtbot.addWidget(window)
     tab = window.tab_pages[3]
+    window.tabs.setCurrentWidget(tab)  # a hidden tab redraws only when shown
     window.select(office_id=_id(demo_ctx, "อบต.เขาทอง"), year=2567)
     assert tab.plan is not None and tab.projects.highlight_year == 2567
     window.select(year=2568)

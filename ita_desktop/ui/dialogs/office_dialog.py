@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -20,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from ita_desktop.services import offices
-from ita_desktop.services.errors import UserError
-from ita_desktop.ui.messages import show_error
+from ita_desktop.services.changes import OFFICES, Changes
+from ita_desktop.services.undo import value_step
 
 ROLE_LABELS = {
     "clerk": "ผู้จัดทำ (ผู้เสนอบันทึก)",
@@ -35,9 +37,12 @@ class OfficeDialog(QDialog):
     """Create or edit an office. ``saved`` holds the stored profile after OK."""
 
     def __init__(self, ctx, profile: offices.OfficeProfile | None = None, parent: QWidget | None = None,
-                 first_run: bool = False):
+                 first_run: bool = False, ops=None):
         super().__init__(parent)
+        from ita_desktop.ui.operations import Operations
+
         self.ctx = ctx
+        self.ops = ops or Operations(ctx, self)
         self.profile = profile
         self.saved: offices.OfficeProfile | None = None
         self.wants_sample = False
@@ -135,7 +140,8 @@ class OfficeDialog(QDialog):
             if name.text().strip() or position.text().strip()
         )
         return offices.OfficeProfile(
-            id=self.profile.id if self.profile else None, name=self.name.text(), kind=self.kind.currentText(),
+            id=self.profile.id if self.profile else None, version=self.profile.version if self.profile else 0,
+            name=self.name.text(), kind=self.kind.currentText(),
             district=self.district.text(), province=self.province.text(), website=self.website.text(),
             phone=self.phone.text(), memo_unit=self.memo_unit.text(), memo_number_prefix=self.memo_prefix.text(),
             garuda_path=self.garuda.text(),
@@ -144,9 +150,20 @@ class OfficeDialog(QDialog):
         )
 
     def accept(self) -> None:
-        try:
-            self.saved = offices.save_office(self.ctx, self.current_profile())
-        except UserError as exc:
-            show_error(self, exc, "บันทึกข้อมูลหน่วยงานไม่ได้")
-            return
-        super().accept()
+        """Save through the operations helper: refused on a row someone else changed meanwhile."""
+        new = self.current_profile()
+        old = self.profile
+        changed = Changes.of(OFFICES, office_id=new.id)
+        label = f"แก้ข้อมูลหน่วยงาน {new.name.strip()}" if old else f"เพิ่มหน่วยงาน {new.name.strip()}"
+
+        def write(ctx, profile, version):
+            return offices.save_office(ctx, replace(profile, version=version)).version
+
+        def step(saved):
+            return None if old is None else value_step(label, write, old, new, saved.version, changed)
+
+        done, saved = self.ops.change(offices.save_office_from(new), changes=changed, label="บันทึกข้อมูลหน่วยงาน",
+                                      step=step, parent=self)
+        if done:
+            self.saved = saved
+            super().accept()

@@ -6,9 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from ita_desktop.services import analysis
+from ita_desktop.services import analysis, changes
 from ita_desktop.services.analysis import OfficeYearAnalysis
-from ita_desktop.services.errors import UserError
 from ita_desktop.ui.models import analysis_models as am
 from ita_desktop.ui.models.score_base import format_score
 from ita_desktop.ui.widgets.score_panels import MessageBar
@@ -44,11 +43,13 @@ class AnalysisTab(Tab):
 
     title = "วิเคราะห์จุดอ่อน"
 
-    def __init__(self, ctx, parent: QWidget | None = None):
-        super().__init__(ctx, parent)
+    kinds = frozenset({changes.ANALYSIS, changes.SCORES, changes.CRITERIA, changes.SETTINGS, changes.OFFICES})
+
+    def __init__(self, ctx, ops=None, parent: QWidget | None = None):
+        super().__init__(ctx, ops, parent)
         self.current: OfficeYearAnalysis | None = None
         self._build()
-        self.refresh()
+        self.refresh_if_stale()
 
     def _build(self) -> None:
         self.heading = QLabel(textFormat=Qt.RichText, wordWrap=True)
@@ -82,10 +83,9 @@ class AnalysisTab(Tab):
         if self.office_id is None or self.year is None:
             self._show_nothing(NO_OFFICE_TEXT)
             return
-        try:
-            result = analysis.analyse_office_year(self.ctx, self.office_id, self.year)
-        except UserError as exc:
-            self._show_nothing(str(exc))
+        result, error = self.read(analysis.analyse_office_year, self.office_id, self.year)
+        if error:
+            self._show_nothing(error)
             return
         if not result.has_scores:
             self._show_nothing(no_scores_text(self.year), result)

@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ita_desktop.services import measures
-from ita_desktop.services.errors import UserError
+from ita_desktop.services import changes, measures
 from ita_desktop.services.measures import MeasureSetView, ResultReportView
 from ita_desktop.ui.models import measure_models as mm
 from ita_desktop.ui.widgets.score_panels import MessageBar
@@ -248,8 +247,10 @@ class MeasuresTab(Tab):
 
     title = "มาตรการ"
 
-    def __init__(self, ctx, parent: QWidget | None = None):
-        super().__init__(ctx, parent)
+    kinds = frozenset({changes.MEASURES, changes.RESULTS, changes.OFFICES})
+
+    def __init__(self, ctx, ops=None, parent: QWidget | None = None):
+        super().__init__(ctx, ops, parent)
         self.measures = MeasureSetPanel()
         self.results = ResultReportPanel()
         self.sections = QTabWidget()
@@ -258,7 +259,7 @@ class MeasuresTab(Tab):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.sections)
-        self.refresh()
+        self.refresh_if_stale()
 
     def refresh(self) -> None:
         """Reload the measures and the report of the selected office-year."""
@@ -266,12 +267,13 @@ class MeasuresTab(Tab):
             self.measures.show_sets((), NO_OFFICE_TEXT)
             self.results.show_report(None, NO_OFFICE_TEXT)
             return
-        try:
-            sets = measures.measure_sets_for_year(self.ctx, self.office_id, self.year)
-            report = measures.result_report_for_year(self.ctx, self.office_id, self.year)
-        except UserError as exc:
-            self.measures.show_sets((), str(exc))
-            self.results.show_report(None, str(exc))
+        both, error = self.read(lambda ctx, o, y: (measures.measure_sets_for_year(ctx, o, y),
+                                                     measures.result_report_for_year(ctx, o, y)),
+                                self.office_id, self.year)
+        if error:
+            self.measures.show_sets((), error)
+            self.results.show_report(None, error)
             return
+        sets, report = both
         self.measures.show_sets(sets, no_measures_text(self.year))
         self.results.show_report(report, no_report_text(self.year))

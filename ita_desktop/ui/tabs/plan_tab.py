@@ -6,8 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from ita_desktop.services import plans
-from ita_desktop.services.errors import UserError
+from ita_desktop.services import changes, plans
 from ita_desktop.services.plans import PlanView, ProjectView
 from ita_desktop.ui.models import plan_models as pm
 from ita_desktop.ui.models.score_base import KEY_ROLE
@@ -35,12 +34,14 @@ class PlanTab(Tab):
 
     title = "ติดตามแผน"
 
-    def __init__(self, ctx, parent: QWidget | None = None):
-        super().__init__(ctx, parent)
+    kinds = frozenset({changes.PLAN, changes.SCORES, changes.OFFICES})
+
+    def __init__(self, ctx, ops=None, parent: QWidget | None = None):
+        super().__init__(ctx, ops, parent)
         self.plan: PlanView | None = None
         self.current_project: ProjectView | None = None
         self._build()
-        self.refresh()
+        self.refresh_if_stale()
 
     def _build(self) -> None:
         self.heading = QLabel(textFormat=Qt.RichText, wordWrap=True)
@@ -90,10 +91,9 @@ class PlanTab(Tab):
         if self.office_id is None:
             self._show_nothing(NO_OFFICE_TEXT)
             return
-        try:
-            plan = plans.plan_for_year(self.ctx, self.office_id, self.year)
-        except UserError as exc:
-            self._show_nothing(str(exc))
+        plan, error = self.read(plans.plan_for_year, self.office_id, self.year)
+        if error:
+            self._show_nothing(error)
             return
         if plan is None:
             self._show_nothing(NO_PLAN_TEXT)

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QSplitter, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QSplitter, QVBoxLayout, QWidget
 
-from ita_desktop.services import scores, trends
-from ita_desktop.services.errors import UserError
-from ita_desktop.ui.messages import show_error
+from ita_desktop.services import changes, scores, trends
 from ita_desktop.ui.models.indicator_model import indicator_rows
 from ita_desktop.ui.widgets.score_panels import ChartPanel, IndicatorPanel, ItemPanel, MessageBar, SummaryPanel
-from ita_desktop.ui.widgets.score_undo import INDICATOR, ITEM, SetScoreCommand
+from ita_desktop.ui.widgets.score_undo import INDICATOR, ITEM, ScoreEdit
 
 from .base import Tab
 
@@ -22,18 +19,17 @@ DISCREPANCY_HEADING = "คะแนนไม่ตรงกัน (ต่าง�
 
 
 class ScoresTab(Tab):
-    """The คะแนน tab. Edits go through the services and can be undone (Ctrl+Z / Ctrl+Y)."""
+    """The คะแนน tab. Edits go through the operations helper: undo with แก้ไข → เลิกทำ (Ctrl+Z)."""
 
     title = "คะแนน"
-    scores_changed = Signal()  # a hand-entered score was stored (or an edit undone)
+    kinds = frozenset({changes.SCORES, changes.CRITERIA, changes.SETTINGS, changes.OFFICES})
 
-    def __init__(self, ctx, parent: QWidget | None = None):
-        super().__init__(ctx, parent)
-        self.undo_stack = QUndoStack(self)
+    def __init__(self, ctx, ops=None, parent: QWidget | None = None):
+        super().__init__(ctx, ops, parent)
         self.current = None  # OfficeYearScores on show
         self._build()
         self._connect()
-        self.refresh()
+        self.refresh_if_stale()
 
     # -- layout ----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -56,29 +52,10 @@ class ScoresTab(Tab):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([440, 300])
         layout = QVBoxLayout(self)
-        layout.addLayout(self._header_row())
+        layout.addWidget(self.summary)
         layout.addWidget(self.empty_bar)
         layout.addWidget(self.warning_bar)
         layout.addWidget(self.splitter, 1)
-
-    def _header_row(self) -> QHBoxLayout:
-        self.undo_action = self.undo_stack.createUndoAction(self, "เลิกทำ")
-        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
-        self.redo_action = self.undo_stack.createRedoAction(self, "ทำซ้ำ")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        row = QHBoxLayout()
-        row.addWidget(self.summary, 1)
-        for action in (self.undo_action, self.redo_action):
-            action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
-            self.addAction(action)
-            row.addWidget(self._button(action))
-        return row
-
-    def _button(self, action: QAction) -> QToolButton:
-        button = QToolButton()
-        button.setDefaultAction(action)
-        button.setToolButtonStyle(Qt.ToolButtonTextOnly)
-        return button
 
     def _connect(self) -> None:
         # Queued: the edit is stored (and the tables reset) after the editor has closed.
@@ -88,27 +65,20 @@ class ScoresTab(Tab):
         self.indicators.model.entry_rejected.connect(self._entry_rejected, queued)
         self.items.model.entry_rejected.connect(self._entry_rejected, queued)
 
-    # -- context and loading -----------------------------------------------------------------
-    def set_context(self, office_id: int | None, year: int | None) -> None:
-        if (office_id, year) != (self.office_id, self.year):
-            self.undo_stack.clear()  # undoing edits of an office-year no longer shown would confuse
-        super().set_context(office_id, year)
-
+    # -- loading -------------------------------------------------------------------------------
     def refresh(self) -> None:
         """Reload scores, change against last year and the trend from the services."""
         if self.office_id is None or self.year is None:
             self._show_nothing(NO_OFFICE_TEXT)
             return
-        try:
-            current = scores.score_office_year(self.ctx, self.office_id, self.year)
-            comparison = trends.change_from_last_year(self.ctx, self.office_id, self.year)
-            trend = trends.office_trend(self.ctx, self.office_id)
-        except UserError as exc:
-            self._show_nothing(str(exc))
+        found, error = self.read(_load, self.office_id, self.year)
+        if error:
+            self._show_nothing(error)
             return
+        current, comparison, trend = found
         self._show(current, trends.indicator_changes(comparison), trend)
 
-    def _show(self, current, changes, trend) -> None:
+    def _show(self, current, changes_, trend) -> None:
         self.current = current
         result = current.result
         self.summary.show_result(result, current.level)
@@ -116,7 +86,7 @@ class ScoresTab(Tab):
         self.warning_bar.set_messages([d.message for d in result.discrepancies], DISCREPANCY_HEADING)
         for panel in (self.indicators, self.items):
             panel.model.editable = True
-        self.indicators.model.set_rows(indicator_rows(result, changes))
+        self.indicators.model.set_rows(indicator_rows(result, changes_))
         self.items.set_result(result)
         self.charts.show_data(result, trend)
 
@@ -132,33 +102,30 @@ class ScoresTab(Tab):
 
     # -- editing -----------------------------------------------------------------------------
     def _indicator_entered(self, number, old, new) -> None:
-        self._store(INDICATOR, number, old, new, f"ตัวชี้วัดที่ {number}")
+        self.store_score(INDICATOR, number, old, new)
 
     def _item_entered(self, code, old, new) -> None:
-        self._store(ITEM, code, old, new, f"ข้อคำถาม {code}")
+        self.store_score(ITEM, code, old, new)
 
-    def _store(self, kind: str, key, old, new, label: str) -> None:
-        office_id, year = self.office_id, self.year
-        if office_id is None or year is None:
-            return
-        if self.apply_score(kind, office_id, year, key, new):
-            self.undo_stack.push(SetScoreCommand(self, kind, office_id, year, key, old, new, label))
-
-    def apply_score(self, kind: str, office_id: int, year: int, key, value: float | None) -> bool:
-        """Store one score through the services, then reload; a Thai message when refused."""
-        write = scores.set_indicator_score if kind == INDICATOR else scores.set_item_score
-        try:
-            write(self.ctx, office_id, year, key, value)
-        except Exception as exc:
-            show_error(self, exc, "บันทึกคะแนนไม่ได้")
+    def store_score(self, kind: str, key, old, new) -> bool:
+        """Store one score typed by the clerk, carrying the row version the screen showed."""
+        if self.office_id is None or self.year is None or self.current is None:
             return False
-        if (office_id, year) == (self.office_id, self.year):
-            self.refresh()
-        self.scores_changed.emit()
-        return True
+        stored = self.current.stored
+        seen = (stored.indicator_versions if kind == INDICATOR else stored.item_versions).get(key, 0)
+        edit = ScoreEdit(self.office_id, self.year, kind, key, old, new)
+        done, _ = self.ops.change(lambda ctx: edit.write(ctx, new, seen), changes=edit.changes,
+                                  label=edit.label, step=edit.step, parent=self)
+        return done
 
     def _entry_rejected(self, message: str) -> None:
         QMessageBox.warning(self, "คะแนนไม่ถูกต้อง", message + "\nคะแนนเดิมไม่ถูกเปลี่ยน")
+
+
+def _load(ctx, office_id: int, year: int):
+    return (scores.score_office_year(ctx, office_id, year),
+            trends.change_from_last_year(ctx, office_id, year),
+            trends.office_trend(ctx, office_id))
 
 
 def _is_empty(stored) -> bool:

@@ -1,37 +1,39 @@
-"""Undoable score edits: each command writes its old or new value back through the services."""
+"""One hand-entered score as an undoable change (Qt-free; the operations helper runs it)."""
 
 from __future__ import annotations
 
-from typing import Protocol
+from dataclasses import dataclass
 
-from PySide6.QtGui import QUndoCommand
+from ita_desktop.services import scores
+from ita_desktop.services.changes import SCORES, Changes
+from ita_desktop.services.undo import Step, value_step
 
 INDICATOR, ITEM = "indicator", "item"
 
 
-class ScoreWriter(Protocol):
-    def apply_score(self, kind: str, office_id: int, year: int, key, value: float | None) -> bool: ...
+@dataclass(frozen=True)
+class ScoreEdit:
+    """Indicator ``number`` or item ``code`` of one office-year goes from ``old`` to ``new``."""
 
+    office_id: int
+    year: int
+    kind: str
+    key: object
+    old: float | None
+    new: float | None
 
-class SetScoreCommand(QUndoCommand):
-    """One hand-entered indicator or item score of one office-year.
+    @property
+    def label(self) -> str:
+        what = f"ตัวชี้วัดที่ {self.key}" if self.kind == INDICATOR else f"ข้อคำถาม {self.key}"
+        return f"แก้คะแนน{what}"
 
-    The edit is stored before the command is pushed (so a refused edit never reaches the
-    stack); the first :meth:`redo`, which QUndoStack.push calls, therefore does nothing.
-    """
+    @property
+    def changes(self) -> Changes:
+        return Changes.of(SCORES, office_id=self.office_id, year=self.year)
 
-    def __init__(self, writer: ScoreWriter, kind: str, office_id: int, year: int, key, old, new, label: str):
-        super().__init__(f"แก้คะแนน{label}")
-        self.writer, self.kind = writer, kind
-        self.office_id, self.year, self.key = office_id, year, key
-        self.old, self.new = old, new
-        self._stored = True
+    def write(self, ctx, value: float | None, expected_version: int | None) -> int:
+        setter = scores.set_indicator_score if self.kind == INDICATOR else scores.set_item_score
+        return setter(ctx, self.office_id, self.year, self.key, value, expected_version)
 
-    def redo(self) -> None:
-        if self._stored:
-            self._stored = False
-            return
-        self.writer.apply_score(self.kind, self.office_id, self.year, self.key, self.new)
-
-    def undo(self) -> None:
-        self.writer.apply_score(self.kind, self.office_id, self.year, self.key, self.old)
+    def step(self, version: int) -> Step:
+        return value_step(self.label, self.write, self.old, self.new, version, self.changes)
