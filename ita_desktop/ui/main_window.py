@@ -158,8 +158,6 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self._action("undo", "เลิกทำ", self.ops.undo, QKeySequence("Ctrl+Z")))
         edit_menu.addAction(self._action("redo", "ทำซ้ำ", self.ops.redo, QKeySequence("Ctrl+Y")))
         self.actions["redo"].setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        self.menuBar().insertMenu(file_menu.menuAction(), edit_menu)
-        self.menuBar().insertMenu(edit_menu.menuAction(), file_menu)
         settings_menu = self.menuBar().addMenu("ตั้งค่า")
         settings_menu.addAction(self._action("criteria", "เกณฑ์การประเมิน...", self.open_criteria))
         settings_menu.addAction(self._action("settings", "เกณฑ์ผ่านและรูปแบบเอกสาร...", self.open_settings))
