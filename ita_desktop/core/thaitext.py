@@ -114,3 +114,55 @@ def format_number(value: float | int | Decimal, decimals: int = 2, thai_digits: 
     quantum = Decimal(1).scaleb(-decimals)
     rounded = Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP)
     return digits(f"{rounded:,.{decimals}f}", thai_digits)
+
+
+class DateError(ValueError):
+    """A date that cannot be read; the message is Thai."""
+
+
+def parse_thai_date(text: str) -> _dt.date:
+    """Read a Buddhist-era date as a clerk types it: ``30/11/2569``, ``30-11-69``,
+    ``30 พ.ย. 2569`` or ``๓๐ พฤศจิกายน ๒๕๖๙`` (Thai or Arabic digits)."""
+    from ita_desktop.core.digits import to_arabic_digits
+
+    raw = to_arabic_digits(str(text)).strip()
+    if not raw:
+        raise DateError("ยังไม่ได้กรอกวันที่")
+    parts = raw.replace("/", " ").replace("-", " ").split()
+    if len(parts) != 3:
+        raise DateError(f"อ่านวันที่ '{text}' ไม่ได้ ให้เขียนเป็น วัน/เดือน/ปี พ.ศ. เช่น 30/11/2569")
+    day_text, month_text, year_text = parts
+    month = _month_number(month_text)
+    try:
+        day, year = int(day_text), int(year_text)
+    except ValueError:
+        raise DateError(f"อ่านวันที่ '{text}' ไม่ได้ ให้เขียนเป็น วัน/เดือน/ปี พ.ศ. เช่น 30/11/2569") from None
+    if year < 100:
+        year += 2500
+    if not 2400 <= year <= 2700:
+        raise DateError(f"ปี {year} ในวันที่ '{text}' ต้องเป็นปีพุทธศักราช เช่น 2569")
+    try:
+        return _dt.date(year - BE_OFFSET, month, day)
+    except ValueError:
+        raise DateError(f"ไม่มีวันที่ '{text}' ในปฏิทิน") from None
+
+
+def _month_number(text: str) -> int:
+    if text.isdigit():
+        month = int(text)
+        if 1 <= month <= 12:
+            return month
+        raise DateError(f"เดือน {text} ต้องอยู่ระหว่าง 1 ถึง 12")
+    for names in (THAI_MONTHS, THAI_MONTHS_ABBR):
+        if text in names:
+            return names.index(text) + 1
+    plain = text.replace(".", "")
+    for n, abbr in enumerate(THAI_MONTHS_ABBR):
+        if plain == abbr.replace(".", ""):
+            return n + 1
+    raise DateError(f"ไม่รู้จักเดือน '{text}'")
+
+
+def short_thai_date(date: _dt.date, thai_digits: bool = False) -> str:
+    """``date(2026, 11, 30)`` -> ``'30/11/2569'`` (as typed back into a table)."""
+    return digits(f"{date.day}/{date.month}/{buddhist_year(date.year)}", thai_digits)

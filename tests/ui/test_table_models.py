@@ -79,17 +79,17 @@ def test_only_the_score_column_is_editable(indicators):
 
 def test_set_data_emits_the_valid_entry_and_keeps_the_model(qtbot, indicators):
     row = indicators.row_of(2)
-    with qtbot.waitSignal(indicators.score_entered) as blocker:
+    with qtbot.waitSignal(indicators.entered) as blocker:
         assert indicators.setData(indicators.index(row, im.COL_SCORE), "๘๕.๕")  # Thai digits
-    assert blocker.args == [2, 78.75, 85.5]
+    assert blocker.args == [2, im.COL_SCORE, 78.75, 85.5]
     assert _cell(indicators, row, im.COL_SCORE) == "78.75"  # the owner stores it and reloads
 
 
 @pytest.mark.parametrize("text, reason", [("105", "ระหว่าง"), ("abc", "ตัวเลข"), ("80.123", "ทศนิยม")])
 def test_set_data_rejects_bad_entries_naming_row_and_value(qtbot, indicators, text, reason):
     entered = []
-    indicators.score_entered.connect(lambda *a: entered.append(a))
-    with qtbot.waitSignal(indicators.entry_rejected) as blocker:
+    indicators.entered.connect(lambda *a: entered.append(a))
+    with qtbot.waitSignal(indicators.rejected) as blocker:
         assert not indicators.setData(indicators.index(indicators.row_of(2), im.COL_SCORE), text)
     message = blocker.args[0]
     assert "ตัวชี้วัดที่ 2 การใช้งบประมาณ" in message and f'"{text}"' in message and reason in message
@@ -97,16 +97,16 @@ def test_set_data_rejects_bad_entries_naming_row_and_value(qtbot, indicators, te
 
 
 def test_set_data_ignores_other_roles_columns_and_unchanged_values(qtbot, indicators):
-    with qtbot.assertNotEmitted(indicators.score_entered):
+    with qtbot.assertNotEmitted(indicators.entered):
         assert not indicators.setData(indicators.index(0, im.COL_NAME), "x")
         assert not indicators.setData(indicators.index(0, im.COL_SCORE), "90", Qt.DisplayRole)
         assert not indicators.setData(indicators.index(indicators.row_of(1), im.COL_SCORE), "90.63")
 
 
 def test_empty_entry_removes_a_score(qtbot, indicators):
-    with qtbot.waitSignal(indicators.score_entered) as blocker:
+    with qtbot.waitSignal(indicators.entered) as blocker:
         indicators.setData(indicators.index(indicators.row_of(10), im.COL_SCORE), "  ")
-    assert blocker.args == [10, 55.0, None]
+    assert blocker.args == [10, im.COL_SCORE, 55.0, None]
 
 
 def test_items_show_every_catalog_item_and_highlight_failed_rows(items):

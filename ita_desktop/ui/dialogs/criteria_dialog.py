@@ -66,7 +66,7 @@ class CriteriaDialog(QDialog):
         self.items = cm.item_model(self)
         self._build()
         for model in (self.weights, self.indicators, self.items):
-            model.entry_rejected.connect(lambda text: QMessageBox.warning(self, TITLE, text))
+            model.rejected.connect(lambda text: QMessageBox.warning(self, TITLE, text))
         self.reload_years(year)
 
     # -- layout ----------------------------------------------------------------------------

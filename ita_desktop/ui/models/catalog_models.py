@@ -5,27 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt
 
 from ita_desktop.core.criteria import Criteria, Indicator, Item, Tool, ToolPart
 from ita_desktop.core.digits import to_arabic_digits
 
-from .row_list import RowListModel
-
-_Index = QModelIndex | QPersistentModelIndex
+from .table import Column, EntryError, TableModel, required_text  # noqa: F401  (EntryError re-exported)
 
 
-class EntryError(ValueError):
-    """A cell entry that cannot be accepted; the message is Thai."""
-
-
-@dataclass(frozen=True)
-class Column:
-    """One column: its header, how a row shows, and (when editable) how an entry changes the row."""
-
-    header: str
-    show: Callable[[object], str]
-    edit: Callable[[object, str], object] | None = None
+def text_column(header: str, show: Callable[[object], str], edit: Callable[[object, str], object] | None = None) -> Column:
+    """A catalog column: ``edit(row, text)`` makes the new row (EntryError when refused)."""
+    if edit is None:
+        return Column(header, show)
+    return Column(header, show, parse=lambda text: text, write=edit, value=lambda row: show(row).strip(),
+                  edit_text=lambda row: show(row).strip())
 
 
 @dataclass(frozen=True)
@@ -64,76 +57,45 @@ def parse_weight(text: str) -> float:
     return value
 
 
-def required_text(text: str) -> str:
-    value = str(text).strip()
-    if not value:
-        raise EntryError("ข้อความว่างไม่ได้")
-    return value
-
-
 WEIGHT_COLUMNS = (
-    Column("รหัส", lambda r: r.code if not r.parent else f"   {r.code} (ส่วนของ {r.parent})"),
-    Column("ชื่อเครื่องมือการประเมิน", lambda r: r.name, lambda r, t: replace(r, name=required_text(t))),
-    Column("น้ำหนัก (ร้อยละ)", lambda r: f"{r.weight:g}", lambda r, t: replace(r, weight=parse_weight(t))),
+    text_column("รหัส", lambda r: r.code if not r.parent else f"   {r.code} (ส่วนของ {r.parent})"),
+    text_column("ชื่อเครื่องมือการประเมิน", lambda r: r.name, lambda r, t: replace(r, name=required_text(t))),
+    text_column("น้ำหนัก (ร้อยละ)", lambda r: f"{r.weight:g}", lambda r, t: replace(r, weight=parse_weight(t))),
 )
 INDICATOR_COLUMNS = (
-    Column("ตัวชี้วัดที่", lambda i: str(i.number)),
-    Column("เครื่องมือ", lambda i: i.tool),
-    Column("ชื่อตัวชี้วัด", lambda i: i.name, lambda i, t: replace(i, name=required_text(t))),
+    text_column("ตัวชี้วัดที่", lambda i: str(i.number)),
+    text_column("เครื่องมือ", lambda i: i.tool),
+    text_column("ชื่อตัวชี้วัด", lambda i: i.name, lambda i, t: replace(i, name=required_text(t))),
 )
 ITEM_COLUMNS = (
-    Column("ข้อ", lambda i: i.code),
-    Column("ตัวชี้วัดที่", lambda i: str(i.indicator)),
-    Column("ตัวชี้วัดย่อย", lambda i: i.sub_indicator or ""),
+    text_column("ข้อ", lambda i: i.code),
+    text_column("ตัวชี้วัดที่", lambda i: str(i.indicator)),
+    text_column("ตัวชี้วัดย่อย", lambda i: i.sub_indicator or ""),
     # Typing a text makes it known: the clerk has the year's official wording.
-    Column("ข้อคำถาม", lambda i: i.text, lambda i, t: replace(i, text=required_text(t), text_known=True)),
+    text_column("ข้อคำถาม", lambda i: i.text, lambda i, t: replace(i, text=required_text(t), text_known=True)),
 )
 
 
-class CatalogTableModel(RowListModel):
-    """Rows of frozen dataclasses shown through :class:`Column` definitions; edits replace rows."""
-
-    entry_rejected = Signal(str)
-    edited = Signal()
+class CatalogTableModel(TableModel):
+    """Rows of frozen dataclasses shown through column definitions; edits replace rows."""
 
     def __init__(self, columns: tuple[Column, ...], label: Callable[[object], str], parent=None):
-        super().__init__(parent)
-        self.columns = columns
+        super().__init__(columns, parent)
         self.label = label  # how a row is named in a message
 
+    def row_label(self, row) -> str:
+        return self.label(row)
 
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section: int, orientation, role: int = Qt.DisplayRole):
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal and 0 <= section < len(self.columns):
-            return self.columns[section].header
-        return None
-
-    def data(self, index: _Index, role: int = Qt.DisplayRole):
-        if not index.isValid():
-            return None
-        if role in (Qt.DisplayRole, Qt.EditRole, Qt.ToolTipRole):
-            text = self.columns[index.column()].show(self.rows[index.row()])
-            return text.strip() if role == Qt.EditRole else text
-        return None
-
-    def flags(self, index: _Index):
-        if not index.isValid():
-            return Qt.NoItemFlags
-        base = Qt.ItemIsEnabled | Qt.ItemIsSelectable
-        return base | Qt.ItemIsEditable if self.columns[index.column()].edit else base
-
-    def setData(self, index: _Index, value, role: int = Qt.EditRole) -> bool:
-        column = self.columns[index.column()] if index.isValid() else None
-        if role != Qt.EditRole or column is None or column.edit is None:
+    def setData(self, index, value, role: int = Qt.EditRole) -> bool:
+        # The column's write parses: its EntryError becomes the Thai rejection like a parse error.
+        column = self.column(index.column()) if index.isValid() else None
+        if role != Qt.EditRole or column is None or column.write is None:
             return False
         row = self.rows[index.row()]
         try:
-            new = column.edit(row, value)
+            new = column.write(row, value)
         except EntryError as exc:
-            self.entry_rejected.emit(f"{self.label(row)} ช่อง '{column.header}': ค่า \"{value}\" ใช้ไม่ได้ เพราะ{exc}")
+            self.rejected.emit(self.entry_message(row, column, value, str(exc)))
             return False
         if new == row:
             return False
@@ -141,6 +103,9 @@ class CatalogTableModel(RowListModel):
         self.dataChanged.emit(index, index)
         self.edited.emit()
         return True
+
+    def entry_message(self, row, column: Column, value, reason: str) -> str:
+        return f"{self.label(row)} ช่อง '{column.header}': ค่า \"{value}\" ใช้ไม่ได้ เพราะ{reason}"
 
 
 def weight_model(parent=None) -> CatalogTableModel:

@@ -3,19 +3,12 @@ base they share with the analysis and plan tables: rows of long Thai text that w
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from ita_desktop.services.measures import MeasureSetView, MeasureView, ResultReportView, ResultRowView
 
-from .score_base import KEY_ROLE
-
-from .row_list import RowListModel
-
-_Index = QModelIndex | QPersistentModelIndex
-
-TOP_LEFT = int(Qt.AlignTop | Qt.AlignLeft)
-TOP_CENTER = int(Qt.AlignTop | Qt.AlignHCenter)
+from .table import TOP_CENTER, TOP_LEFT, Column, TableModel
 
 # Measure categories as stored (urgent | develop | maintain) -> Thai heading and row tint.
 MEASURE_CATEGORIES = {
@@ -25,7 +18,7 @@ MEASURE_CATEGORIES = {
 }
 
 
-class TextTableModel(RowListModel):
+class TextTableModel(TableModel):
     """A read-only table of frozen rows; subclasses give HEADERS and :meth:`display`.
 
     HEADERS may hold line breaks so long official titles stay in narrow columns; the tool tip
@@ -36,53 +29,22 @@ class TextTableModel(RowListModel):
     CENTERED: frozenset[int] = frozenset()
 
     def __init__(self, parent=None):
-        super().__init__(parent)
+        super().__init__(None, parent)
 
     def display(self, row, column: int) -> str:
         raise NotImplementedError
 
-    def decorate(self, row, column: int, role: int):
-        """Colours and fonts of a cell; None for the default."""
-        return None
-
-    def row_key(self, row):
-        return None
-
     def headers(self) -> tuple[str, ...]:
         return self.HEADERS
 
-
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.headers())
-
-    def headerData(self, section: int, orientation, role: int = Qt.DisplayRole):
+    def columns(self):
         headers = self.headers()
-        if orientation != Qt.Horizontal or not 0 <= section < len(headers):
-            return None
-        if role == Qt.DisplayRole:
-            return headers[section]
-        if role == Qt.ToolTipRole:
-            return headers[section].replace("\n", " ")
-        return None
-
-    def data(self, index: _Index, role: int = Qt.DisplayRole):
-        if not index.isValid() or index.row() >= len(self.rows):
-            return None
-        row, column = self.rows[index.row()], index.column()
-        if role == Qt.DisplayRole:
-            return self.display(row, column)
-        if role == KEY_ROLE:
-            return self.row_key(row)
-        decorated = self.decorate(row, column, role)
-        if decorated is not None:
-            return decorated
-        if role == Qt.TextAlignmentRole:
-            return TOP_CENTER if column in self.CENTERED else TOP_LEFT
-        return None
-
-    def flags(self, index: _Index):
-        return Qt.ItemIsEnabled | Qt.ItemIsSelectable if index.isValid() else Qt.NoItemFlags
+        if getattr(self, "_columns_for", None) != headers:  # plan tables gain a column per year
+            self._columns_for = headers
+            self._text_columns = tuple(Column(header, lambda row, n=n: self.display(row, n),
+                                              align=TOP_CENTER if n in self.CENTERED else TOP_LEFT)
+                                       for n, header in enumerate(headers))
+        return self._text_columns
 
 
 # --- มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ------------------------------------------

@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from ita_desktop.core.scoring import ScoreError, validate_score
-
-from .row_list import RowListModel
-
-SORT_ROLE = Qt.UserRole + 1  # a number (or text) that sorts the column correctly
-KEY_ROLE = Qt.UserRole + 2  # indicator number or item code of the row
+from .table import KEY_ROLE, NUMBER, RIGHT, SORT_ROLE, Column, TableModel, score_value  # noqa: F401
 
 PASSED_TEXT = "ผ่านเกณฑ์"
 FAILED_TEXT = "ไม่ผ่านเกณฑ์"
@@ -23,7 +18,6 @@ FAILED_FG = QColor("#b3261e")
 MUTED_FG = QColor("#777777")
 TOOL_ORDER = {"IIT": 0, "EIT": 1, "OIT": 2}
 
-_Index = QModelIndex | QPersistentModelIndex
 
 
 def format_score(score: float | None) -> str:
@@ -42,31 +36,36 @@ def result_background(passed: bool | None) -> QColor | None:
     return None if passed is None else (PASSED_BG if passed else FAILED_BG)
 
 
-def parse_entry(text: object) -> float | None:
-    """A typed score: empty removes it (None); otherwise 0-100, 2 decimals, Thai digits allowed."""
-    if isinstance(text, str) and text.strip() == "":
-        return None
-    return validate_score(text)
-
-
-class ScoreTableModel(RowListModel):
+class ScoreTableModel(TableModel):
     """A read-mostly table of rows whose score column the clerk may edit.
 
-    An edit does not change the model: a valid entry emits :attr:`score_entered` (key, old,
-    new) for the owner to store through the services and reload; an invalid one emits
-    :attr:`entry_rejected` with a Thai message naming the row and the value.
+    Columns come from HEADERS (WRAPPED_HEADERS on two lines), :meth:`display` and
+    :meth:`sort_key`; the score column parses with :func:`score_value`. An edit does not change
+    the model: it emits :attr:`entered` (key, column, old, new) for the owner to store through
+    the operations helper and reload; an invalid entry emits :attr:`rejected` in Thai.
     """
-
-    score_entered = Signal(object, object, object)  # key, old score, new score (None removes)
-    entry_rejected = Signal(str)
 
     HEADERS: tuple[str, ...] = ()
     WRAPPED_HEADERS: dict[int, str] = {}  # long headers shown on two lines to keep columns narrow
     SCORE_COLUMN = -1
 
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self.editable = True
+        super().__init__(None, parent)
+        self._score_columns = tuple(self._column(n) for n in range(len(self.HEADERS)))
+
+    def _column(self, n: int) -> Column:
+        header = self.WRAPPED_HEADERS.get(n, self.HEADERS[n])
+        read = lambda row, n=n: self.display(row, n)  # noqa: E731
+        sort = lambda row, n=n: self.sort_key(row, n)  # noqa: E731
+        if n != self.SCORE_COLUMN:
+            return Column(header, read, sort=sort)
+        return Column(header, read, parse=score_value, editor=NUMBER, value=lambda row: row.score,
+                      edit_text=lambda row: "" if row.score is None else f"{row.score:.2f}", sort=sort, align=RIGHT,
+                      tooltip=lambda row: "ดับเบิลคลิกหรือกด F2 เพื่อกรอกหรือแก้คะแนน (ลบให้ว่างเพื่อเอาคะแนนออก)"
+                      if self.editable else None)
+
+    def columns(self):
+        return self._score_columns
 
     # -- to be provided by subclasses ----------------------------------------------------
     def display(self, row, column: int) -> str:
@@ -75,71 +74,10 @@ class ScoreTableModel(RowListModel):
     def sort_key(self, row, column: int):
         return self.display(row, column)
 
-    def row_label(self, row) -> str:
-        raise NotImplementedError
-
-    def row_key(self, row):
-        raise NotImplementedError
-
-    def decorate(self, row, column: int, role: int):
-        """Colours and fonts of a cell; None for the default."""
-        return None
-
-    # -- Qt model API -------------------------------------------------------------------
-
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
     def headerData(self, section: int, orientation, role: int = Qt.DisplayRole):
-        if orientation != Qt.Horizontal or not 0 <= section < len(self.HEADERS):
-            return None
-        if role == Qt.DisplayRole:
-            return self.WRAPPED_HEADERS.get(section, self.HEADERS[section])
-        if role == Qt.ToolTipRole:
+        if role == Qt.ToolTipRole and orientation == Qt.Horizontal and 0 <= section < len(self.HEADERS):
             return self.HEADERS[section]
-        return None
+        return super().headerData(section, orientation, role)
 
-    def data(self, index: _Index, role: int = Qt.DisplayRole):
-        if not index.isValid() or index.row() >= len(self.rows):
-            return None
-        row, column = self.rows[index.row()], index.column()
-        if role == Qt.DisplayRole:
-            return self.display(row, column)
-        if role == Qt.EditRole:
-            return "" if row.score is None else f"{row.score:.2f}" if column == self.SCORE_COLUMN else None
-        if role == SORT_ROLE:
-            return self.sort_key(row, column)
-        if role == KEY_ROLE:
-            return self.row_key(row)
-        if role == Qt.TextAlignmentRole and column == self.SCORE_COLUMN:
-            return int(Qt.AlignRight | Qt.AlignVCenter)
-        if role == Qt.ToolTipRole and column == self.SCORE_COLUMN and self.editable:
-            return "ดับเบิลคลิกหรือกด F2 เพื่อกรอกหรือแก้คะแนน (ลบให้ว่างเพื่อเอาคะแนนออก)"
-        return self.decorate(row, column, role)
-
-    def flags(self, index: _Index):
-        if not index.isValid():
-            return Qt.NoItemFlags
-        base = Qt.ItemIsEnabled | Qt.ItemIsSelectable
-        if index.column() == self.SCORE_COLUMN and self.editable:
-            return base | Qt.ItemIsEditable
-        return base
-
-    def setData(self, index: _Index, value, role: int = Qt.EditRole) -> bool:
-        if role != Qt.EditRole or not index.isValid() or index.column() != self.SCORE_COLUMN:
-            return False
-        row = self.rows[index.row()]
-        try:
-            new = parse_entry(value)
-        except ScoreError as exc:
-            self.entry_rejected.emit(f"{self.row_label(row)}: ค่า \"{value}\" ใช้ไม่ได้ เพราะ{exc}")
-            return False
-        if new == row.score:
-            return False
-        self.score_entered.emit(self.row_key(row), row.score, new)
-        return True
-
-    def row_of(self, key) -> int:
-        """Row number of an indicator number or item code; -1 when absent."""
-        return next((n for n, row in enumerate(self.rows) if self.row_key(row) == key), -1)
+    def entry_message(self, row, column: Column, value, reason: str) -> str:
+        return f"{self.row_label(row)}: ค่า \"{value}\" ใช้ไม่ได้ เพราะ{reason}"

@@ -60,10 +60,10 @@ class ScoresTab(Tab):
     def _connect(self) -> None:
         # Queued: the edit is stored (and the tables reset) after the editor has closed.
         queued = Qt.QueuedConnection
-        self.indicators.model.score_entered.connect(self._indicator_entered, queued)
-        self.items.model.score_entered.connect(self._item_entered, queued)
-        self.indicators.model.entry_rejected.connect(self._entry_rejected, queued)
-        self.items.model.entry_rejected.connect(self._entry_rejected, queued)
+        self.indicators.model.entered.connect(self._indicator_entered, queued)
+        self.items.model.entered.connect(self._item_entered, queued)
+        self.indicators.model.rejected.connect(self._entry_rejected, queued)
+        self.items.model.rejected.connect(self._entry_rejected, queued)
 
     # -- loading -------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -101,10 +101,10 @@ class ScoresTab(Tab):
         self.charts.show_data(None, None)
 
     # -- editing -----------------------------------------------------------------------------
-    def _indicator_entered(self, number, old, new) -> None:
+    def _indicator_entered(self, number, _column, old, new) -> None:
         self.store_score(INDICATOR, number, old, new)
 
-    def _item_entered(self, code, old, new) -> None:
+    def _item_entered(self, code, _column, old, new) -> None:
         self.store_score(ITEM, code, old, new)
 
     def store_score(self, kind: str, key, old, new) -> bool:
