@@ -182,7 +182,7 @@ class MainWindow(QMainWindow):
     def export_scores(self) -> None:
         from ita_desktop.ui.dialogs.export_dialog import ExportDialog
 
-        dialog = ExportDialog(self.ctx, self.current_office_id(), self.current_year(), parent=self)
+        dialog = ExportDialog(self.ctx, self.current_office_id(), self.current_year(), parent=self, ops=self.ops)
         dialog.exec()
         dialog.deleteLater()
 
@@ -190,12 +190,12 @@ class MainWindow(QMainWindow):
         """แฟ้ม → บันทึกแบบฟอร์มคะแนน: the blank template for the selected year's criteria."""
         from ita_desktop.ui.dialogs.export_dialog import save_template
 
-        save_template(self, self.ctx, self.current_year())
+        save_template(self, self.ctx, self.current_year(), ops=self.ops)
 
     def print_memo(self) -> None:
         from ita_desktop.ui.dialogs.memo_dialog import MemoDialog
 
-        dialog = self.ops.query(lambda ctx: MemoDialog(ctx, self.current_office_id(), self.current_year(), parent=self),
+        dialog = self.ops.query(lambda ctx: MemoDialog(ctx, self.current_office_id(), self.current_year(), parent=self, ops=self.ops),
                                 title="พิมพ์บันทึกข้อความไม่ได้")
         if dialog is not None:
             dialog.exec()
@@ -299,10 +299,9 @@ class MainWindow(QMainWindow):
         """ตั้งค่า → เกณฑ์การประเมิน; afterwards years and tabs reload (a year or pass line may have changed)."""
         from ita_desktop.ui.dialogs.criteria_dialog import CriteriaDialog
 
-        dialog = CriteriaDialog(self.ctx, self.current_year(), parent=self)
+        dialog = CriteriaDialog(self.ctx, self.current_year(), parent=self, ops=self.ops)
         dialog.exec()
         dialog.deleteLater()
-        self.ops.announce(Changes.of(CRITERIA))
 
     def open_settings(self) -> None:
         """ตั้งค่า → เกณฑ์ผ่านและรูปแบบเอกสาร: the pass line of this office and year, digits, Garuda."""

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from ita_desktop.services import criteria as criteria_service
 from ita_desktop.services.criteria_xlsx import export_criteria_xlsx, read_criteria_xlsx
-from ita_desktop.services.errors import UserError
-from ita_desktop.ui.messages import show_error
+from ita_desktop.services.changes import CRITERIA, Changes
+from ita_desktop.ui.operations import Operations
 from ita_desktop.ui.models import catalog_models as cm
 
 TITLE = "เกณฑ์การประเมิน"
@@ -54,8 +54,9 @@ def _table(model: cm.CatalogTableModel, stretch: int) -> QTableView:
 class CriteriaDialog(QDialog):
     """Edit the criteria catalog of one fiscal year; saving goes through services.criteria."""
 
-    def __init__(self, ctx, year: int | None = None, parent: QWidget | None = None):
+    def __init__(self, ctx, year: int | None = None, parent: QWidget | None = None, ops=None):
         super().__init__(parent)
+        self.ops = ops or Operations(ctx, self)
         self.ctx = ctx
         self.loaded = None  # the Criteria as last loaded or saved
         self._pass_line_shown = None  # the pass line box's value right after loading (it rounds)
@@ -148,12 +149,11 @@ class CriteriaDialog(QDialog):
         year = self.current_year()
         if year is None:
             return
-        try:
-            self.show_catalog(criteria_service.get_criteria(self.ctx, year))
-        except UserError as exc:
-            show_error(self, exc)
-            if self.loaded is not None:  # the selector names the year still on screen
-                self._select_year(self.loaded.year)
+        catalog = self.ops.query(lambda ctx: criteria_service.get_criteria(ctx, year), title=TITLE, parent=self)
+        if catalog is not None:
+            self.show_catalog(catalog)
+        elif self.loaded is not None:  # the selector names the year still on screen
+            self._select_year(self.loaded.year)
 
     def show_catalog(self, catalog) -> None:
         """Put a catalog into the editor (the state 'บันทึก' starts from)."""
@@ -206,10 +206,10 @@ class CriteriaDialog(QDialog):
         if self.loaded is None:
             return False
         catalog = self.edited_catalog()
-        try:
-            criteria_service.save_criteria(self.ctx, catalog)
-        except Exception as exc:
-            show_error(self, exc, "บันทึกเกณฑ์การประเมินไม่ได้")
+        done, _ = self.ops.change(lambda ctx: criteria_service.save_criteria(ctx, catalog),
+                                  changes=Changes.of(CRITERIA, year=catalog.year), label="บันทึกเกณฑ์การประเมิน",
+                                  parent=self)
+        if not done:
             return False
         self.loaded = catalog
         QMessageBox.information(self, TITLE, f"บันทึกเกณฑ์การประเมินปีงบประมาณ {catalog.year} แล้ว")
@@ -223,10 +223,9 @@ class CriteriaDialog(QDialog):
         if not years:
             return None
         source, new = years[-1], years[-1] + 1
-        try:
-            criteria_service.copy_year(self.ctx, source, new)
-        except Exception as exc:
-            show_error(self, exc, "เพิ่มปีไม่ได้")
+        done, _ = self.ops.change(lambda ctx: criteria_service.copy_year(ctx, source, new),
+                                  changes=Changes.of(CRITERIA, year=new), label="เพิ่มปี", parent=self)
+        if not done:
             return None
         self.reload_years(new)
         QMessageBox.information(self, TITLE, f"เพิ่มเกณฑ์ปีงบประมาณ {new} โดยคัดลอกจากปี {source} แล้ว "
@@ -243,10 +242,9 @@ class CriteriaDialog(QDialog):
 
     def export_to(self, path: str | Path) -> Path | None:
         """Write the catalog as shown (including unsaved edits) to an Excel file."""
-        try:
-            target = export_criteria_xlsx(self.edited_catalog(), path)
-        except Exception as exc:
-            show_error(self, exc, "ส่งออกไม่ได้")
+        target = self.ops.query(lambda ctx: export_criteria_xlsx(self.edited_catalog(), path), title="ส่งออกไม่ได้",
+                                parent=self)
+        if target is None:
             return None
         QMessageBox.information(self, TITLE, f"ส่งออกเกณฑ์การประเมินแล้วที่\n{target}")
         return target
@@ -258,15 +256,18 @@ class CriteriaDialog(QDialog):
 
     def import_from(self, path: str | Path) -> int | None:
         """Read a catalog from Excel and store it (asking first when its year exists or edits are unsaved)."""
-        try:
-            catalog = read_criteria_xlsx(path)
-            if catalog.year in criteria_service.list_years(self.ctx) and not self._confirm_replace(catalog.year):
-                return None
-            if not self._resolve_unsaved():
-                return None
-            criteria_service.save_criteria(self.ctx, catalog)
-        except Exception as exc:
-            show_error(self, exc, "นำเข้าเกณฑ์การประเมินไม่ได้")
+        title = "นำเข้าเกณฑ์การประเมินไม่ได้"
+        catalog = self.ops.query(lambda ctx: read_criteria_xlsx(path), title=title, parent=self)
+        if catalog is None:
+            return None
+        if catalog.year in criteria_service.list_years(self.ctx) and not self._confirm_replace(catalog.year):
+            return None
+        if not self._resolve_unsaved():
+            return None
+        done, _ = self.ops.change(lambda ctx: criteria_service.save_criteria(ctx, catalog),
+                                  changes=Changes.of(CRITERIA, year=catalog.year), label="นำเข้าเกณฑ์การประเมิน",
+                                  backup="before-import", parent=self)
+        if not done:
             return None
         self.reload_years(catalog.year)
         QMessageBox.information(self, TITLE, f"นำเข้าเกณฑ์การประเมินปีงบประมาณ {catalog.year} แล้ว")

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QDialogButtonBo
 from ita_desktop.importers.template import build_score_template
 from ita_desktop.services import criteria, exports, offices, scores
 from ita_desktop.services.errors import UserError
-from ita_desktop.ui.messages import show_error
+from ita_desktop.ui.operations import Operations
 
 log = logging.getLogger(__name__)
 
@@ -38,9 +38,10 @@ def ask_xlsx_path(parent: QWidget | None, title: str, suggested: str) -> Path | 
 class ExportDialog(QDialog):
     """Choose what to export (the selected office-year, or all offices of a year) and where."""
 
-    def __init__(self, ctx, office_id: int | None, year: int | None, parent: QWidget | None = None):
+    def __init__(self, ctx, office_id: int | None, year: int | None, parent: QWidget | None = None, ops=None):
         super().__init__(parent)
         self.ctx, self.office_id, self.year = ctx, office_id, year
+        self.ops = ops or Operations(ctx, self)
         self.saved_path: Path | None = None
         self.office = offices.get_office(ctx, office_id) if office_id is not None else None
         self.setWindowTitle("ส่งออกคะแนนเป็น Excel")
@@ -85,14 +86,11 @@ class ExportDialog(QDialog):
         path = ask_xlsx_path(self, "บันทึกคะแนนเป็นไฟล์ Excel", self.suggested_name())
         if path is None:
             return
-        try:
-            self.saved_path = self._write(path)
-        except OSError as exc:
-            show_error(self, _save_error(path, exc), "ส่งออกคะแนนไม่ได้")
+        saved = self.ops.query(lambda ctx: _saving(path, lambda: self._write(path)), title="ส่งออกคะแนนไม่ได้",
+                               parent=self)
+        if saved is None:
             return
-        except Exception as exc:
-            show_error(self, exc, "ส่งออกคะแนนไม่ได้")
-            return
+        self.saved_path = saved
         QMessageBox.information(self, "ส่งออกคะแนนแล้ว", f"บันทึกไฟล์คะแนนแล้วที่\n{self.saved_path}")
         self.accept()
 
@@ -104,21 +102,29 @@ class ExportDialog(QDialog):
         return exports.export_year(self.ctx, self.year_combo.currentData(), path)
 
 
-def save_template(parent: QWidget | None, ctx, year: int | None) -> Path | None:
+def _saving(path: Path, write):
+    """Run ``write()``; a file that cannot be written becomes a Thai UserError naming it."""
+    try:
+        return write()
+    except OSError as exc:
+        raise _save_error(path, exc) from exc
+
+
+def save_template(parent: QWidget | None, ctx, year: int | None, ops=None) -> Path | None:
     """Save the blank score template (listing ``year``'s indicators and items when it has criteria)."""
     suggested = f"แบบฟอร์มคะแนน ITA {year}.xlsx" if year else "แบบฟอร์มคะแนน ITA.xlsx"
     path = ask_xlsx_path(parent, "บันทึกแบบฟอร์มกรอกคะแนน", suggested)
     if path is None:
         return None
-    try:
-        catalog = criteria.get_criteria(ctx, year) if year in criteria.list_years(ctx) else None
-        build_score_template(path, catalog)
-    except OSError as exc:
-        show_error(parent, _save_error(path, exc), "บันทึกแบบฟอร์มไม่ได้")
+    def write(ctx):
+        found = criteria.get_criteria(ctx, year) if year in criteria.list_years(ctx) else None
+        _saving(path, lambda: build_score_template(path, found))
+        return [found]
+
+    done = (ops or Operations(ctx, parent)).query(write, title="บันทึกแบบฟอร์มไม่ได้", parent=parent)
+    if done is None:
         return None
-    except Exception as exc:
-        show_error(parent, exc, "บันทึกแบบฟอร์มไม่ได้")
-        return None
+    catalog = done[0]
     detail = f"ตามเกณฑ์ปีงบประมาณ พ.ศ. {year}" if catalog else "แบบทั่วไป"
     QMessageBox.information(parent, "บันทึกแบบฟอร์มแล้ว",
                             f"บันทึกแบบฟอร์มกรอกคะแนน ({detail}) แล้วที่\n{path}\n"

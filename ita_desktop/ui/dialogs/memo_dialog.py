@@ -34,13 +34,21 @@ from ita_desktop.services import memos, offices, scores
 from ita_desktop.services.errors import UserError
 from ita_desktop.services.memo_text import sections_to_text, text_to_sections
 from ita_desktop.ui import tasks
-from ita_desktop.ui.messages import show_error
+from ita_desktop.services.changes import Changes
+from ita_desktop.ui.operations import Operations
 from ita_desktop.ui.widgets.pdf_preview import PdfPreview, print_pdf
 
 BODY_HINT = ("หัวข้ออยู่ในวงเล็บเหลี่ยม เช่น [ข้อเท็จจริง]  เว้นหนึ่งบรรทัดระหว่างย่อหน้า  "
              "บรรทัดที่ขึ้นต้นด้วย \"- \" เป็นรายการย่อย")
 WARNING_STYLE = "background: #fff3b0; color: #5c4500; border: 1px solid #e0c040; padding: 6px;"
 BUILD_WAIT_SECONDS = 30
+
+
+def _printing(path: Path, printer: QPrinter) -> int:
+    try:
+        return print_pdf(path, printer)
+    except RuntimeError as exc:
+        raise UserError("เริ่มการพิมพ์ไม่ได้ กรุณาตรวจสอบเครื่องพิมพ์") from exc
 
 
 def check_can_open(ctx, office_id: int | None, year: int | None) -> None:
@@ -95,10 +103,11 @@ class MemoDialog(QDialog):
 
     preview_ready = Signal(int)  # pages shown
 
-    def __init__(self, ctx, office_id: int | None, year: int | None, parent: QWidget | None = None):
+    def __init__(self, ctx, office_id: int | None, year: int | None, parent: QWidget | None = None, ops=None):
         check_can_open(ctx, office_id, year)
         super().__init__(parent)
         self.ctx, self.office_id, self.year = ctx, office_id, year
+        self.ops = ops or Operations(ctx, self)
         self._tmp = tempfile.TemporaryDirectory(prefix="ita-memo-")
         self._generation = 0
         self._builds: list[threading.Event] = []
@@ -229,10 +238,8 @@ class MemoDialog(QDialog):
             self.status_label.setText("ใช้ข้อความจากแม่แบบแล้ว (ยังไม่ได้บันทึกร่าง)")
 
     def _load(self, read) -> bool:
-        try:
-            texts = read()
-        except Exception as exc:
-            show_error(self, exc, "อ่านบันทึกข้อความไม่ได้")
+        texts = self.ops.query(lambda ctx: read(), title="อ่านบันทึกข้อความไม่ได้", parent=self)
+        if texts is None:
             return False
         self._fill(texts)
         self.refresh_preview()
@@ -241,10 +248,10 @@ class MemoDialog(QDialog):
     def save_draft(self) -> bool:
         """Keep the edited texts as the draft of this office, year and kind."""
         texts = self.texts()
-        try:
-            memos.save_texts(self.ctx, self.office_id, self.year, self.kind(), texts)
-        except Exception as exc:
-            show_error(self, exc, "บันทึกร่างไม่ได้")
+        office_id, year, kind = self.office_id, self.year, self.kind()
+        done, _ = self.ops.change(lambda ctx: memos.save_texts(ctx, office_id, year, kind, texts),
+                                  changes=Changes.of(office_id=office_id, year=year), label="บันทึกร่าง", parent=self)
+        if not done:
             return False
         self._baseline = texts
         self.status_label.setText("บันทึกร่างแล้ว")
@@ -260,10 +267,8 @@ class MemoDialog(QDialog):
 
     def refresh_preview(self) -> bool:
         """Rebuild the preview from the current texts in the background."""
-        try:
-            data = self._memo_data()
-        except Exception as exc:
-            show_error(self, exc, "แสดงตัวอย่างไม่ได้")
+        data = self.ops.query(lambda ctx: self._memo_data(), title="แสดงตัวอย่างไม่ได้", parent=self)
+        if data is None:
             return False
         self._generation += 1
         generation, path = self._generation, Path(self._tmp.name) / f"preview-{self._generation}.pdf"
@@ -284,10 +289,9 @@ class MemoDialog(QDialog):
     def _preview_built(self, generation: int, path: Path, warnings: list[str]) -> None:
         if self._closed or generation != self._generation:
             return  # a newer preview is on its way, or the dialog is gone
-        try:
-            pages = self.preview.load(path)
-        except Exception as exc:
-            self._preview_failed(generation, exc)
+        pages = self.ops.query(lambda ctx: self.preview.load(path), title="แสดงตัวอย่างไม่ได้", parent=self)
+        if pages is None:
+            self.status_label.setText("")
             return
         for old in Path(self._tmp.name).glob("preview-*.pdf"):
             if old != path:
@@ -300,21 +304,16 @@ class MemoDialog(QDialog):
         if self._closed or generation != self._generation:
             return
         self.status_label.setText("")
-        show_error(self, exc, "แสดงตัวอย่างไม่ได้")
+        self.ops.report(exc, "แสดงตัวอย่างไม่ได้", self)
 
     def _write_pdf(self, path: Path) -> list[str] | None:
         """Build the memo at ``path`` now; None (after a message) when it cannot be built."""
         QGuiApplication.setOverrideCursor(Qt.WaitCursor)
-        try:
-            warnings = build_memo_pdf(self._memo_data(), path)
-        except OSError as exc:
-            show_error(self, UserError(f"เขียนไฟล์ {path} ไม่ได้: {exc.strerror or exc}"), "บันทึกไฟล์ไม่ได้")
+        warnings = self.ops.query(lambda ctx: build_memo_pdf(self._memo_data(), path),
+                                  title="สร้างบันทึกข้อความไม่ได้", parent=self)
+        QGuiApplication.restoreOverrideCursor()
+        if warnings is None:
             return None
-        except Exception as exc:
-            show_error(self, exc, "สร้างบันทึกข้อความไม่ได้")
-            return None
-        finally:
-            QGuiApplication.restoreOverrideCursor()
         self._show_warnings(warnings)
         return warnings
 
@@ -343,10 +342,8 @@ class MemoDialog(QDialog):
         path = Path(self._tmp.name) / "print.pdf"
         if self._write_pdf(path) is None:
             return 0
-        try:
-            pages = print_pdf(path, printer)
-        except RuntimeError:
-            show_error(self, UserError("เริ่มการพิมพ์ไม่ได้ กรุณาตรวจสอบเครื่องพิมพ์"), "พิมพ์ไม่ได้")
+        pages = self.ops.query(lambda ctx: _printing(path, printer), title="พิมพ์ไม่ได้", parent=self)
+        if pages is None:
             return 0
         self.status_label.setText(f"ส่งพิมพ์แล้ว {pages} หน้า")
         return pages

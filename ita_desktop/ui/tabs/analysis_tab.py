@@ -10,10 +10,12 @@ from ita_desktop.services import analysis, changes
 from ita_desktop.services.analysis import OfficeYearAnalysis
 from ita_desktop.ui.models import analysis_models as am
 from ita_desktop.ui.models.score_base import format_score
-from ita_desktop.ui.widgets.score_panels import MessageBar
+from ita_desktop.ui.widgets.message_bar import MessageBar
 
 from .base import Tab
-from .measures_tab import NO_OFFICE_TEXT, WrappedTable
+from ita_desktop.ui.widgets.tables import WrappedTable
+
+from .measures_tab import NO_OFFICE_TEXT
 
 
 HEADING = "การวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส"

@@ -10,10 +10,12 @@ from ita_desktop.services import changes, plans
 from ita_desktop.services.plans import PlanView, ProjectView
 from ita_desktop.ui.models import plan_models as pm
 from ita_desktop.ui.models.score_base import KEY_ROLE
-from ita_desktop.ui.widgets.score_panels import MessageBar
+from ita_desktop.ui.widgets.message_bar import MessageBar
 
 from .base import Tab
-from .measures_tab import NO_OFFICE_TEXT, WrappedTable, text_browser
+from ita_desktop.ui.widgets.tables import WrappedTable, text_browser
+
+from .measures_tab import NO_OFFICE_TEXT
 
 NO_PLAN_TEXT = "หน่วยงานนี้ยังไม่มีแผนปฏิบัติการป้องกันการทุจริต"
 

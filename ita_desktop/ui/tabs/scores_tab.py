@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from ita_desktop.services import changes, scores, trends
 from ita_desktop.ui.models.indicator_model import indicator_rows
-from ita_desktop.ui.widgets.score_panels import ChartPanel, IndicatorPanel, ItemPanel, MessageBar, SummaryPanel
+from ita_desktop.ui.widgets.message_bar import MessageBar
+from ita_desktop.ui.widgets.score_panels import ChartPanel, IndicatorPanel, ItemPanel, SummaryPanel
 from ita_desktop.ui.widgets.score_undo import INDICATOR, ITEM, ScoreEdit
 
 from .base import Tab

@@ -23,6 +23,7 @@ from ita_desktop.services.trends import OfficeTrend
 from ita_desktop.ui.models import indicator_model as im
 from ita_desktop.ui.models import item_model as itm
 from ita_desktop.ui.models.score_base import SORT_ROLE, format_score
+
 from ita_desktop.ui.widgets.charts import Bar, IndicatorBarChart, Series, TrendChart
 
 LEVEL_COLOURS = {
@@ -119,28 +120,6 @@ class SummaryPanel(QFrame):
     def clear(self) -> None:
         for label in (self.total, self.level, self.level_old, self.tools):
             label.setText("")
-
-
-class MessageBar(QLabel):
-    """A coloured, word-wrapped message area, hidden while it has nothing to say."""
-
-    STYLES = {
-        "warning": "background:#fff4ce; border:1px solid #e0b400; color:#5c4300; padding:6px;",
-        "info": "background:#e8f1fb; border:1px solid #9bbce0; color:#1f3c60; padding:6px;",
-    }
-
-    def __init__(self, kind: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWordWrap(True)
-        self.setStyleSheet(self.STYLES[kind])
-        self.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.hide()
-
-    def set_messages(self, messages: list[str], heading: str = "") -> None:
-        """Show ``messages`` one per line under ``heading``; hide when there are none."""
-        lines = ([heading] if heading and messages else []) + [f"• {m}" for m in messages]
-        self.setText("\n".join(lines))
-        self.setVisible(bool(messages))
 
 
 class IndicatorPanel(QWidget):
