@@ -5,6 +5,8 @@ from __future__ import annotations
 from sqlalchemy import Boolean, CheckConstraint, Float, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ita_desktop.core.criteria import DEFAULT_PASS_LINE
+
 from .base import Base
 
 
@@ -15,7 +17,7 @@ class FiscalYear(Base):
     __table_args__ = (CheckConstraint("pass_line >= 0 AND pass_line <= 100", name="pass_line_range"),)
 
     year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    pass_line: Mapped[float] = mapped_column(Float, default=85.0)
+    pass_line: Mapped[float] = mapped_column(Float, default=DEFAULT_PASS_LINE)
     note: Mapped[str] = mapped_column(Text, default="")
     # Level cut-offs (ผ่านดีเยี่ยม / ผ่าน / ต้องปรับปรุง) are per-year data, soft from 2568 on.
     excellent_line: Mapped[float] = mapped_column(Float, default=95.0, server_default="95")

@@ -7,6 +7,8 @@ from datetime import datetime
 from sqlalchemy import Float, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ita_desktop.core.criteria import DEFAULT_PASS_LINE
+
 from .base import Base, utcnow
 
 
@@ -20,7 +22,7 @@ class MeasureSet(Base):
     office_id: Mapped[int] = mapped_column(ForeignKey("office.id", ondelete="CASCADE"), index=True)
     year: Mapped[int] = mapped_column(Integer)  # the year the measures are for
     based_on_year: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    pass_line: Mapped[float] = mapped_column(Float, default=85.0)
+    pass_line: Mapped[float] = mapped_column(Float, default=DEFAULT_PASS_LINE)
     intro: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 

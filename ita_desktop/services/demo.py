@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ita_desktop import paths
+from ita_desktop.core.criteria import DEFAULT_PASS_LINE
 from ita_desktop.models import (
     Dimension,
     FiscalYear,
@@ -68,6 +69,8 @@ def load_sample_data(ctx) -> DemoSummary:
         for entry in _read("offices.json"):
             offices.store_office(s, _profile(s, entry))
         ids = {o.name: o.id for o in s.scalars(select(Office))}
+        for entry in _read("offices.json"):
+            _load_pass_lines(s, ids, entry)
         for entry in _read("scores.json"):
             counts["assessments"] += 1
             counts["item_scores"] += _load_scores(s, ids, entry)
@@ -97,6 +100,18 @@ def _profile(s: Session, e: dict) -> offices.OfficeProfile:
             for x in e.get("signatories") or ()
         ),
     )
+
+
+def _load_pass_lines(s: Session, ids: dict[str, int], e: dict) -> None:
+    """An office's own pass line per year (seed 002's office analyses against 90)."""
+    from ita_desktop.models import Setting
+
+    from .settings import pass_line_key
+
+    office_id = ids[offices.canonical_org_name(e["name"])]
+    for year, value in (e.get("pass_lines") or {}).items():
+        if year.isdigit():
+            s.merge(Setting(key=pass_line_key(office_id, int(year)), value=f"{float(value):g}"))
 
 
 def _office_id(ids: dict[str, int], name: str) -> int:
@@ -140,7 +155,7 @@ def _load_measures(s: Session, ids: dict[str, int], e: dict) -> int:
     office_id = _office_id(ids, e["office"])
     _replace(s, MeasureSet, office_id, e["year"])
     ms = MeasureSet(office_id=office_id, year=e["year"], based_on_year=e.get("based_on_year"),
-                    pass_line=e.get("pass_line") or 85.0, intro=e.get("intro") or "")
+                    pass_line=e.get("pass_line") or DEFAULT_PASS_LINE, intro=e.get("intro") or "")
     for n, r in enumerate(e.get("rows") or ()):
         ms.measures.append(Measure(
             tool=r.get("tool") or "", indicator=r.get("indicator_number"), item_code=r.get("item_code"),

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from ita_desktop.core.criteria import DEFAULT_PASS_LINE
 from ita_desktop.models import Measure, MeasureSet, ResultReport, ResultRow
 
 
@@ -98,7 +99,7 @@ def measures_for_year(ctx, office_id: int, year: int) -> MeasureSetView | None:
 def _measure_set_view(m: MeasureSet) -> MeasureSetView:
     return MeasureSetView(
         id=m.id, office_id=m.office_id, year=m.year, based_on_year=m.based_on_year,
-        pass_line=float(m.pass_line or 85.0), intro=m.intro or "",
+        pass_line=float(m.pass_line or DEFAULT_PASS_LINE), intro=m.intro or "",
         measures=tuple(_measure_view(x) for x in m.measures),
     )
 

@@ -42,6 +42,7 @@ class Operations(QObject):
         self.widget = parent_widget
         self.history = UndoHistory()
         self.busy = False
+        self._running: set = set()  # tasks in flight, kept alive until they report
         self._seen_counter = self._counter()
         self._timer = QTimer(self)
         self._timer.setInterval(WATCH_INTERVAL_MS)
@@ -110,6 +111,7 @@ class Operations(QObject):
             return do(self.ctx, progress)
 
         def finished(result) -> None:
+            self._running.discard(task)
             self.busy = False
             dialog.reset()
             self.announce(changes)
@@ -117,6 +119,7 @@ class Operations(QObject):
                 on_done(result)
 
         def failed(exc) -> None:
+            self._running.discard(task)
             self.busy = False
             dialog.reset()
             if not isinstance(exc, tasks.Cancelled):
@@ -129,6 +132,7 @@ class Operations(QObject):
                 dialog.setLabelText(text)
 
         task = tasks.start(body, finished, failed, progressed)
+        self._running.add(task)
         dialog.canceled.connect(task.cancel)
         return task
 

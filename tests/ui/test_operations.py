@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 
 import openpyxl
 import pytest
@@ -14,36 +15,9 @@ from PySide6.QtWidgets import QMessageBox
 from ita_desktop.services import offices, scores
 from ita_desktop.services.changes import SCORES, Changes
 from ita_desktop.services.context import open_app
-from ita_desktop.ui.main_window import MainWindow
 from ita_desktop.ui.models import analysis_models as am
 
 TAKOTHONG = "อบต.ตะโกทอง"
-
-
-@pytest.fixture
-def answers(monkeypatch):
-    """Message boxes answered without a person: questions get Yes, texts are recorded."""
-    shown: list[tuple[str, str]] = []
-
-    def question(parent, title, text, *args):
-        shown.append((title, text))
-        return QMessageBox.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", question)
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: shown.append((title, text)))
-    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text, *a: shown.append((title, text)))
-    return shown
-
-
-def _window(qtbot, ctx, office_id=None, year=2566):
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
-    if office_id is not None:
-        window.select(office_id=office_id, year=year)
-    return window
 
 
 def _type_score(window, number, text):
@@ -59,9 +33,9 @@ def _analysis_texts(window):
     return [[model.data(model.index(r, c)) or "" for c in range(model.columnCount())] for r in range(model.rowCount())]
 
 
-def test_a_typed_score_reaches_the_analysis_without_switching_office(qtbot, demo_ctx, answers):
+def test_a_typed_score_reaches_the_analysis_without_switching_office(qtbot, demo_ctx, answers, open_window):
     office = offices.find_office(demo_ctx, TAKOTHONG).id
-    window = _window(qtbot, demo_ctx, office)
+    window = open_window(demo_ctx, office)
     window.tabs.setCurrentIndex(1)
     assert any("90.63" in cell for row in _analysis_texts(window) for cell in row)
     _type_score(window, 1, "50")
@@ -76,9 +50,9 @@ def test_a_typed_score_reaches_the_analysis_without_switching_office(qtbot, demo
     assert 1 in [i.number for i in urgent.indicators]
 
 
-def test_hidden_tabs_redraw_only_when_shown(qtbot, demo_ctx, answers):
+def test_hidden_tabs_redraw_only_when_shown(qtbot, demo_ctx, answers, open_window):
     office = offices.find_office(demo_ctx, TAKOTHONG).id
-    window = _window(qtbot, demo_ctx, office)
+    window = open_window(demo_ctx, office)
     analysis, plan = window.tab_pages[1], window.tab_pages[3]
     before = analysis.refresh_count, plan.refresh_count
     window.select(year=2567)
@@ -89,9 +63,9 @@ def test_hidden_tabs_redraw_only_when_shown(qtbot, demo_ctx, answers):
     assert analysis.refresh_count == before[0] + 1 and not analysis.stale
 
 
-def test_undo_and_redo_across_tabs_name_what_they_undo(qtbot, demo_ctx, answers):
+def test_undo_and_redo_across_tabs_name_what_they_undo(qtbot, demo_ctx, answers, open_window):
     office = offices.find_office(demo_ctx, TAKOTHONG).id
-    window = _window(qtbot, demo_ctx, office)
+    window = open_window(demo_ctx, office)
     _type_score(window, 1, "50")
     qtbot.waitUntil(lambda: window.actions["undo"].isEnabled())
     assert window.actions["undo"].text() == "เลิกทำ: แก้คะแนนตัวชี้วัดที่ 1"
@@ -105,12 +79,12 @@ def test_undo_and_redo_across_tabs_name_what_they_undo(qtbot, demo_ctx, answers)
     assert not any("90.63" in cell for row in _analysis_texts(window) for cell in row)
 
 
-def test_second_window_cannot_save_over_a_row_the_first_changed(qtbot, demo_ctx, answers):
+def test_second_window_cannot_save_over_a_row_the_first_changed(qtbot, demo_ctx, answers, open_window):
     office = offices.find_office(demo_ctx, TAKOTHONG).id
     other_ctx = open_app(demo_ctx.data_dir)  # another copy of the program on the same data folder
     try:
-        first = _window(qtbot, demo_ctx, office)
-        second = _window(qtbot, other_ctx, office)
+        first = open_window(demo_ctx, office)
+        second = open_window(other_ctx, office)
         _type_score(first, 1, "70")
         qtbot.waitUntil(lambda: scores.load_scores(demo_ctx, office, 2566).indicators[1] == 70.0)
         second.ops.watch(False)  # as if the change happened between two looks at the database
@@ -129,7 +103,7 @@ def test_second_window_cannot_save_over_a_row_the_first_changed(qtbot, demo_ctx,
         other_ctx.close()
 
 
-def test_office_saved_in_two_windows_is_not_blanked(qtbot, demo_ctx, answers):
+def test_office_saved_in_two_windows_is_not_blanked(qtbot, demo_ctx, answers, open_window):
     office = offices.find_office(demo_ctx, TAKOTHONG)
     saved = offices.save_office(demo_ctx, office.__class__(**{**office.__dict__, "phone": "044-000000"}))
     with pytest.raises(Exception, match="ผู้ใช้อื่น"):
@@ -137,9 +111,9 @@ def test_office_saved_in_two_windows_is_not_blanked(qtbot, demo_ctx, answers):
     assert offices.get_office(demo_ctx, office.id).phone == "044-000000" and saved.version == office.version + 1
 
 
-def test_an_import_by_ita_cli_shows_up_in_the_open_window(qtbot, demo_ctx, answers, tmp_path):
+def test_an_import_by_ita_cli_shows_up_in_the_open_window(qtbot, demo_ctx, answers, open_window, tmp_path):
     office = offices.find_office(demo_ctx, TAKOTHONG).id
-    window = _window(qtbot, demo_ctx, office)
+    window = open_window(demo_ctx, office)
     sheet = tmp_path / "scores.xlsx"
     cli = [sys.executable, "-m", "ita_desktop.cli.main", "--data-dir", str(demo_ctx.data_dir)]
     subprocess.run(cli + ["export", "--year", "2566", "--org", TAKOTHONG, "--out", str(sheet)], check=True)
@@ -153,11 +127,11 @@ def test_an_import_by_ita_cli_shows_up_in_the_open_window(qtbot, demo_ctx, answe
     qtbot.waitUntil(lambda: model.data(model.index(model.row_of(1), model.SCORE_COLUMN)) == "66.00", timeout=5000)
 
 
-def test_delete_office_backs_up_first_and_undo_brings_everything_back(qtbot, demo_ctx, answers):
+def test_delete_office_backs_up_first_and_undo_brings_everything_back(qtbot, demo_ctx, answers, open_window):
     office = offices.find_office(demo_ctx, TAKOTHONG).id
     before = offices.office_contents(demo_ctx, office)
     backups = set(demo_ctx.backups_dir.glob("*"))
-    window = _window(qtbot, demo_ctx, office)
+    window = open_window(demo_ctx, office)
     window.actions["office_delete"].trigger()
     title, question = answers[0]
     assert "ตะโกทอง" in question and "2566" in question and "เลิกทำ" in question
@@ -172,10 +146,10 @@ def test_delete_office_backs_up_first_and_undo_brings_everything_back(qtbot, dem
     assert [o.id for o in offices.list_offices(demo_ctx)].count(office) == 0
 
 
-def test_delete_one_year_of_scores_and_undo(qtbot, demo_ctx, answers):
+def test_delete_one_year_of_scores_and_undo(qtbot, demo_ctx, answers, open_window):
     office = offices.find_office(demo_ctx, TAKOTHONG).id
     stored = scores.load_scores(demo_ctx, office, 2566)
-    window = _window(qtbot, demo_ctx, office)
+    window = open_window(demo_ctx, office)
     window.actions["scores_delete"].trigger()
     assert "2566" in answers[0][1]
     assert scores.years_with_scores(demo_ctx, office) == []
@@ -187,17 +161,17 @@ def test_delete_one_year_of_scores_and_undo(qtbot, demo_ctx, answers):
     assert model.data(model.index(model.row_of(1), model.SCORE_COLUMN)) == "90.63"
 
 
-def test_refused_delete_changes_nothing(qtbot, demo_ctx, monkeypatch):
+def test_refused_delete_changes_nothing(qtbot, demo_ctx, monkeypatch, open_window):
     office = offices.find_office(demo_ctx, TAKOTHONG).id
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.No)
-    window = _window(qtbot, demo_ctx, office)
+    window = open_window(demo_ctx, office)
     window.actions["office_delete"].trigger()
     assert offices.get_office(demo_ctx, office).name.endswith("ตะโกทอง")
     assert not window.actions["undo"].isEnabled()
 
 
-def test_an_unexpected_error_is_logged_and_shown_in_thai(qtbot, demo_ctx, answers, caplog):
-    window = _window(qtbot, demo_ctx)
+def test_an_unexpected_error_is_logged_and_shown_in_thai(qtbot, demo_ctx, answers, open_window, caplog):
+    window = open_window(demo_ctx)
 
     def broken(ctx):
         raise RuntimeError("disk on fire")
@@ -207,3 +181,59 @@ def test_an_unexpected_error_is_logged_and_shown_in_thai(qtbot, demo_ctx, answer
     title, text = answers[-1]
     assert title == "บันทึกคะแนนไม่ได้" and "ข้อผิดพลาดภายในโปรแกรม" in text and "disk" not in text
     assert "disk on fire" in caplog.text
+
+
+def test_settings_dialog_sets_the_office_year_pass_line_and_undo_restores_it(qtbot, demo_ctx, answers, open_window):
+    from ita_desktop.services import settings
+    from ita_desktop.ui.dialogs.settings_dialog import SettingsDialog
+
+    office = offices.find_office(demo_ctx, TAKOTHONG).id
+    window = open_window(demo_ctx, office)
+    window.tabs.setCurrentIndex(1)
+    dialog = SettingsDialog(demo_ctx, window.ops, office, 2566, parent=window)
+    qtbot.addWidget(dialog)
+    assert "ตามเกณฑ์ปีงบประมาณ พ.ศ. 2566" in dialog.source.text()
+    dialog.line.setValue(95)
+    dialog.digits["memo"].setCurrentIndex(dialog.digits["memo"].findData(settings.ARABIC))
+    dialog.accept()
+    assert settings.pass_line(demo_ctx, office, 2566) == settings.PassLine(95.0, "office_year")
+    assert "95" in window.tab_pages[1].pass_line.text()  # the visible tab redrew
+    assert window.actions["undo"].text() == "เลิกทำ: แก้การตั้งค่า"
+    window.actions["undo"].trigger()
+    assert settings.pass_line(demo_ctx, office, 2566).source == "catalog"
+    assert settings.digits(demo_ctx, "memo") == settings.THAI
+
+
+def test_work_in_the_background_reports_progress_and_announces(qtbot, demo_ctx, answers, open_window):
+    window = open_window(demo_ctx)
+    heard = []
+    window.ops.changed.connect(heard.append)
+
+    def slow(ctx, progress):
+        for n in range(0, 101, 25):
+            progress(n, f"ขั้นที่ {n}")
+        return 42
+
+    results = []
+    window.ops.change_in_background(slow, changes=Changes.of(SCORES), label="นำเข้า", on_done=results.append)
+    qtbot.waitUntil(lambda: results == [42])
+    assert any(SCORES in c.kinds for c in heard)
+
+
+def test_cancelled_background_work_stops_early_and_shows_no_error(qtbot, demo_ctx, answers, open_window):
+    window = open_window(demo_ctx)
+    started = []
+
+    def long(ctx, progress):
+        started.append(True)
+        for n in range(1000):
+            progress(n // 10, "")  # raises Cancelled once ยกเลิก was pressed
+            time.sleep(0.005)
+        return "finished"
+
+    results = []
+    task = window.ops.change_in_background(long, changes=Changes.of(SCORES), label="นำเข้า", on_done=results.append)
+    qtbot.waitUntil(lambda: bool(started))
+    task.cancel()
+    qtbot.waitUntil(lambda: not window.ops.busy)
+    assert results == [] and not [a for a in answers if "ไม่ได้" in a[0]]

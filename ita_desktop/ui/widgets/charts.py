@@ -15,6 +15,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
+from ita_desktop.core.criteria import DEFAULT_PASS_LINE
+
 PASS_COLOUR = QColor("#3c9a4e")
 FAIL_COLOUR = QColor("#d0473c")
 NONE_COLOUR = QColor("#c8c8c8")
@@ -120,7 +122,7 @@ class IndicatorBarChart(_Chart):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.bars: list[Bar] = []
-        self.pass_line = 85.0
+        self.pass_line = DEFAULT_PASS_LINE
         self._rects: list[tuple[QRectF, Bar]] = []
         self.setMouseTracking(True)
 

@@ -22,6 +22,7 @@ from ita_desktop.core.scoring import ScoreResult
 from ita_desktop.services.trends import OfficeTrend
 from ita_desktop.ui.models import indicator_model as im
 from ita_desktop.ui.models import item_model as itm
+from ita_desktop.core.criteria import DEFAULT_PASS_LINE
 from ita_desktop.ui.models.score_base import SORT_ROLE, format_score
 
 from ita_desktop.ui.widgets.charts import Bar, IndicatorBarChart, Series, TrendChart
@@ -233,7 +234,7 @@ class ChartPanel(QTabWidget):
         bars = [] if result is None else [
             Bar(str(i.number), i.tool, i.score, i.passed, i.name) for i in result.indicators
         ]
-        self.bars.set_data(bars, 85.0 if result is None else result.pass_line)
+        self.bars.set_data(bars, DEFAULT_PASS_LINE if result is None else result.pass_line)
         self.trend.set_data([] if trend is None else trend.years, [] if trend is None else trend_series(trend))
 
 
