@@ -140,9 +140,17 @@ def _signatory(info: queries.SignatoryInfo) -> Signatory:
     return Signatory(info.name, [p for p in (info.position, *info.extra_positions) if p])
 
 
-def memo_data(ctx, office_id: int, texts: MemoTexts, thai_digits: bool = True) -> MemoData:
-    """The printable memo: the edited texts plus the office's header fields and signature chain."""
+def memo_data(ctx, office_id: int, texts: MemoTexts, thai_digits: bool | None = None) -> MemoData:
+    """The printable memo: the edited texts plus the office's header fields and signature chain.
+
+    Digits follow the memo setting (Thai by default) unless ``thai_digits`` says otherwise; the
+    Garuda image is the office's, else the program-wide one (services.settings).
+    """
+    from . import settings
+
     _validate(texts)
+    if thai_digits is None:
+        thai_digits = settings.digits(ctx, "memo") == settings.THAI
     office = queries.get_office(ctx, office_id)
     writer_role = "clerk" if office.signatory("clerk").name else "head_of_office"
     chain = [r for r in ("head_of_office", "chief_administrator", "mayor") if r != writer_role]
@@ -151,7 +159,7 @@ def memo_data(ctx, office_id: int, texts: MemoTexts, thai_digits: bool = True) -
               "mayor": f"นายก{kind_words}"}
     comments = [CommentBlock(titles[r], _signatory(office.signatory(r))) for r in chain]
     return MemoData(
-        garuda_path=office.garuda_path or None,
+        garuda_path=settings.garuda_image(ctx, office_id) or None,
         unit=office.memo_unit or f"สำนักปลัด {office.name} อำเภอ{office.district} จังหวัด{office.province}",
         number=texts.number, date_text=thai_date(_dt.date.fromisoformat(texts.date), thai_digits),
         subject=texts.subject, salutation=texts.salutation, sections=list(texts.sections), closing=texts.closing,

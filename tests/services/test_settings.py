@@ -88,3 +88,14 @@ def test_no_literal_pass_line_outside_the_defaults():
             if re.search(r"pass_line\w*\s*[=:].*\b85(\.0)?\b|\b85(\.0)?\s+if\b", line):
                 offenders.append(f"{rel}:{n}: {line.strip()}")
     assert offenders == []
+
+
+def test_memo_digits_follow_the_setting(demo_ctx):
+    from ita_desktop.services import memos
+
+    office = _id(demo_ctx, "อบต.ตะโกทอง")
+    texts = memos.default_texts(demo_ctx, office, 2566, "analysis")
+    assert memos.memo_data(demo_ctx, office, texts).thai_digits is True
+    settings.set_many(demo_ctx, {settings.digits_key("memo"): settings.ARABIC})
+    data = memos.memo_data(demo_ctx, office, texts)
+    assert data.thai_digits is False and not any("๐" <= ch <= "๙" for ch in data.date_text)
