@@ -29,11 +29,11 @@ class PassLine:
     source: str  # "office_year" | "office" | "catalog" | "default"
 
     def describe(self, year: int) -> str:
-        where = {"office_year": f"ตั้งไว้สำหรับหน่วยงานนี้ ปีงบประมาณ พ.ศ. {year}",
+        where = {"office_year": f"ตั้งไว้สำหรับหน่วยงานนี้ ปีงบประมาณ พ.ศ.\u00a0{year}",
                  "office": "ตั้งไว้สำหรับหน่วยงานนี้",
-                 "catalog": f"ตามเกณฑ์ปีงบประมาณ พ.ศ. {year}",
+                 "catalog": f"ตามเกณฑ์ปีงบประมาณ พ.ศ.\u00a0{year}",
                  "default": "ค่าเริ่มต้น"}[self.source]
-        return f"เกณฑ์ผ่าน: ร้อยละ {self.value:g} ({where})"
+        return f"เกณฑ์ผ่าน: ร้อยละ\u00a0{self.value:g} ({where})"
 
 
 def pass_line_key(office_id: int, year: int | None = None) -> str:

@@ -192,7 +192,7 @@ def test_settings_dialog_sets_the_office_year_pass_line_and_undo_restores_it(qtb
     window.tabs.setCurrentIndex(1)
     dialog = SettingsDialog(demo_ctx, window.ops, office, 2566, parent=window)
     qtbot.addWidget(dialog)
-    assert "ตามเกณฑ์ปีงบประมาณ พ.ศ. 2566" in dialog.source.text()
+    assert "ตามเกณฑ์ปีงบประมาณ พ.ศ.\u00a02566" in dialog.source.text()
     dialog.line.setValue(95)
     dialog.digits["memo"].setCurrentIndex(dialog.digits["memo"].findData(settings.ARABIC))
     dialog.accept()

@@ -30,6 +30,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.ctx, self.ops, self.office_id, self.year = ctx, ops, office_id, year
         self.setWindowTitle("เกณฑ์ผ่านและรูปแบบเอกสาร")
+        self.setMinimumWidth(620)
         layout = QVBoxLayout(self)
         layout.addWidget(self._pass_line_box())
         layout.addWidget(self._documents_box())
