@@ -32,13 +32,15 @@ GREY = colors.Color(0.9, 0.9, 0.9)
 SUM_FILL = colors.Color(0.96, 0.96, 0.96)
 
 
-def plan_doc(path: str | Path, title: str) -> BaseDocTemplate:
-    """A document with a portrait and a landscape page template (switch with NextPageTemplate)."""
+def plan_doc(path: str | Path, title: str, first: str = "portrait") -> BaseDocTemplate:
+    """A document with a portrait and a landscape page template (switch with NextPageTemplate);
+    the first page is ``first``."""
     left, right, top, bottom = _MARGINS
     doc = BaseDocTemplate(str(path), pagesize=A4, leftMargin=left, rightMargin=right, topMargin=top,
                           bottomMargin=bottom, title=title, initialFontName=font_name())
     templates = []
-    for name, size in (("portrait", A4), ("landscape", landscape(A4))):
+    sizes = (("portrait", A4), ("landscape", landscape(A4)))
+    for name, size in sorted(sizes, key=lambda x: x[0] != first):
         frame = Frame(left, bottom, size[0] - left - right, size[1] - top - bottom, leftPadding=0,
                       rightPadding=0, topPadding=0, bottomPadding=0, id=name)
         templates.append(PageTemplate(name, [frame], pagesize=size))
@@ -85,11 +87,22 @@ def _text_width(text: str, bold: bool, size: float = CELL_STYLE.size) -> float:
     return shape(text, font_name(bold=bold)).width(size) if text else 0.0
 
 
-def _longest_unit(texts, thai_digits: bool) -> float:
+def _longest_unit(texts, thai_digits: bool, bold: bool = False) -> float:
     """The widest piece a line may not be broken in (so that no word is cut)."""
-    return max((_text_width(u.strip(), False) for t in texts for u in break_units(localize_digits(t, thai_digits))
-                if u.strip()),
-               default=0)
+    return max((_text_width(u.strip(), bold) for t in texts for u in break_units(localize_digits(t, thai_digits))
+                if u.strip()), default=0)
+
+
+def fit_headers(widths: list[float], headers, thai_digits: bool, flexible: int) -> list[float]:
+    """Widen columns whose heading has a word longer than the column, taking the room from
+    column ``flexible``."""
+    widths = list(widths)
+    for i, title in enumerate(headers):
+        need = _longest_unit([title], thai_digits, bold=True) + 8
+        if i != flexible and widths[i] < need:
+            widths[flexible] -= need - widths[i]
+            widths[i] = need
+    return widths
 
 
 def _money_width(texts, thai_digits: bool, count: int, room: float) -> float:

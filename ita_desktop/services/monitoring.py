@@ -293,3 +293,75 @@ def plan_progress(ctx, plan_id: int, year: int | None = None, round_no: int = 2)
         budget_years=rows, budget_total=total,
         scores=core_plan.score_against_target(targets, trend.series("total"), plan.years),
     )
+
+
+# --- reports and the cover memo -------------------------------------------------------------
+
+
+def monitoring_data(ctx, plan_id: int, year: int, round_no: int):
+    """The round as the monitoring report prints it; UserError when it was not started."""
+    from ita_desktop.documents.monitoring_report import MonitoringData
+
+    from . import plans
+
+    plan = plans.get_plan(ctx, plan_id)
+    view = get_round(ctx, plan_id, year, round_no)
+    if view is None:
+        raise UserError(f"ยังไม่มีรายงานผล{core_plan.ROUND_NAMES[round_no]} ปีงบประมาณ {year} "
+                        f"ของแผน พ.ศ. {plan.start_year}-{plan.end_year}")
+    return MonitoringData(office_name=plan.office_name, plan_title=plan.title, year=year, round=round_no,
+                          dimensions={d.number: d.name for d in plan.dimensions}, entries=view.entries,
+                          finished=view.finished)
+
+
+def write_monitoring_report(ctx, plan_id: int, year: int, round_no: int, out_path):
+    """The round's report as PDF or Excel (by the file's suffix)."""
+    from pathlib import Path
+
+    from ita_desktop.documents.monitoring_report import build_monitoring_pdf, build_monitoring_xlsx
+
+    out = Path(out_path)
+    builders = {".pdf": build_monitoring_pdf, ".xlsx": build_monitoring_xlsx}
+    if out.suffix.lower() not in builders:
+        raise UserError(f"ไฟล์ผลลัพธ์ '{out.name}' ต้องลงท้ายด้วย .pdf หรือ .xlsx")
+    return builders[out.suffix.lower()](monitoring_data(ctx, plan_id, year, round_no), out)
+
+
+def memo_context(ctx, plan_id: int, year: int, round_no: int) -> dict:
+    """The placeholder values of resources/forms/memo_monitoring.json."""
+    from . import plans, queries
+
+    data = monitoring_data(ctx, plan_id, year, round_no)
+    office = queries.get_office(ctx, plans.get_plan(ctx, plan_id).office_id)
+    t = data.progress().total
+    mayor = office.signatory("mayor")
+    return {
+        "office_name": office.name, "office_short": office.short_name, "year": str(year),
+        "round_name": core_plan.ROUND_NAMES[round_no], "plan_title": data.plan_title,
+        "projects": str(t.projects), "done": str(t.done), "in_progress": str(t.in_progress),
+        "not_possible": str(t.not_possible), "not_reported": str(t.not_reported),
+        "planned": core_plan.format_baht(t.planned), "in_act": core_plan.format_baht(t.in_act),
+        "disbursed": core_plan.format_baht(t.disbursed),
+        "percent": "-" if t.disbursed_percent is None else f"{t.disbursed_percent:.2f}",
+        "website": office.website or "ของหน่วยงาน", "mayor_title": mayor.position or f"นายก{office.name}",
+    }
+
+
+def write_monitoring_memo_pdf(ctx, plan_id: int, year: int, round_no: int, out_path, today=None) -> list[str]:
+    """The cover memo (บันทึกข้อความ) of the round's report, in the memo engine; returns warnings."""
+    import datetime as _dt
+
+    from ita_desktop.documents.memo import build_memo_pdf
+    from ita_desktop.documents.memo_templates import TemplateError, fill_template, load_template
+
+    from . import memos, plans, queries
+
+    try:
+        filled = fill_template(load_template("memo_monitoring"), memo_context(ctx, plan_id, year, round_no))
+    except TemplateError as exc:
+        raise UserError(f"แม่แบบบันทึกข้อความ memo_monitoring: {exc}") from exc
+    office = queries.get_office(ctx, plans.get_plan(ctx, plan_id).office_id)
+    texts = memos.MemoTexts(number=office.memo_number_prefix, date=(today or _dt.date.today()).isoformat(),
+                            subject=filled.subject, salutation=filled.salutation, sections=tuple(filled.sections),
+                            closing=filled.closing)
+    return build_memo_pdf(memos.memo_data(ctx, office.id, texts), out_path)

@@ -752,3 +752,22 @@ def restore_target(ctx, snapshot: dict) -> int:
         s.add(new_row(PlanTarget, snapshot))
         audit.record(s, "target.restore", "plan_target", snapshot["id"], new=snapshot)
         return snapshot["id"]
+
+
+# --- the plan report ------------------------------------------------------------------------
+
+
+def write_plan_report(ctx, plan_id: int, out_path):
+    """The plan as PDF (targets, risks, summary table, detail pages) or Excel (summary table,
+    the importable layout), by the file's suffix."""
+    from pathlib import Path
+
+    from ita_desktop.documents.plan_report import build_plan_pdf
+
+    from .plan_xlsx import export_plan_xlsx
+
+    out = Path(out_path)
+    builders = {".pdf": build_plan_pdf, ".xlsx": export_plan_xlsx}
+    if out.suffix.lower() not in builders:
+        raise UserError(f"ไฟล์ผลลัพธ์ '{out.name}' ต้องลงท้ายด้วย .pdf หรือ .xlsx")
+    return builders[out.suffix.lower()](get_plan(ctx, plan_id), out)
