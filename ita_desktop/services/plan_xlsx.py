@@ -56,8 +56,29 @@ def export_plan_xlsx(plan: PlanView, path: str | Path) -> Path:
     titles = [plan.title, f"{OFFICE_LABEL} {plan.office_name}", f"{SPAN_LABEL} พ.ศ. {plan.start_year} - {plan.end_year}"]
     write_table(ws, columns, rows, titles, landscape=True)
     _keep_digits(ws, titles, rows)
+    _extra_sheets(wb, plan, titles[:2])
     wb.save(path)
     return Path(path)
+
+
+def _extra_sheets(wb: Workbook, plan: PlanView, titles: list[str]) -> None:
+    """The targets and the risk assessment, for printing (the importer reads the first sheet only)."""
+    years = plan.years
+    by_year = {t.year: t for t in plan.targets}
+    targets = [["คะแนน ITA", *("-" if by_year.get(y) is None or by_year[y].ita_target is None
+                                else by_year[y].ita_target for y in years)],
+               [f"จำนวนคดีทุจริตลดลง (คำนวณจากปี {plan.start_year - 1}) ร้อยละ",
+                *("-" if by_year.get(y) is None or by_year[y].fewer_cases_percent is None
+                  else by_year[y].fewer_cases_percent for y in years)],
+               ["เป้าหมายอื่น", *((by_year[y].other if y in by_year else "") or "-" for y in years)]]
+    write_table(wb.create_sheet("ค่าเป้าหมาย"), [SheetColumn("ค่าเป้าหมาย", 40),
+                                                 *(SheetColumn(f"ปี {y}", 14, "center") for y in years)],
+                targets, titles)
+    risks = [[n, r.process, r.risk, r.level, r.controls] for n, r in enumerate(plan.risks, start=1)]
+    write_table(wb.create_sheet("ความเสี่ยง"), [SheetColumn("ที่", 6, "center"), SheetColumn("กระบวนงาน/ขั้นตอน", 30),
+                                                SheetColumn("ประเด็นความเสี่ยง", 50), SheetColumn("ระดับความเสี่ยง", 12, "center"),
+                                                SheetColumn("มาตรการควบคุมที่มีอยู่", 60)],
+                risks, titles, landscape=True)
 
 
 def _keep_digits(ws, titles: list[str], rows: list[list]) -> None:

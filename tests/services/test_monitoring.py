@@ -163,3 +163,28 @@ def test_sample_plan_scores_against_targets(demo_ctx):
     p = monitoring.plan_progress(demo_ctx, plan.id)
     assert [(s.year, s.target) for s in p.scores] == [(2566, 90), (2567, 93), (2568, 95), (2569, 97), (2570, 99)]
     assert p.round is None and p.budget_total.planned == 0
+
+
+def test_scenario_of_the_gui_test_below_the_ui(demo_ctx, tmp_path):
+    """Add a project with budgets for two years, record round 1 for it, lock the round, export
+    the report; its deletion is refused while the round is locked, and undone after unlocking."""
+    office = offices.find_office(demo_ctx, "อบต.เขาทอง").id
+    plan = plans.plan_for_year(demo_ctx, office, 2567)
+    pid = plans.add_project(demo_ctx, plan.dimensions[0].id,
+                            ProjectInput(name="โครงการใหม่", budgets={2567: 10000, 2568: 12000}))
+    rid = monitoring.start_round(demo_ctx, plan.id, 2567, 1)
+    entry = _entries(demo_ctx, plan.id, 2567)["โครงการใหม่"]
+    assert entry.budget_in_plan == 10000
+    monitoring.update_entry(demo_ctx, entry.id, EntryInput(STATUS_DONE, 10000, 10000, 9800, in_act_plan=True))
+    monitoring.finish_round(demo_ctx, rid)
+    out = monitoring.write_monitoring_report(demo_ctx, plan.id, 2567, 1, tmp_path / "r.pdf")
+    assert out.read_bytes().startswith(b"%PDF")
+    with pytest.raises(UserError, match="กรุณาเปิดรอบนั้นก่อน"):
+        plans.delete_project(demo_ctx, pid)
+    monitoring.unlock_round(demo_ctx, rid)
+    snap = plans.delete_project(demo_ctx, pid)
+    assert "โครงการใหม่" not in [p.name for p in plans.get_plan(demo_ctx, plan.id).projects]
+    plans.restore_project(demo_ctx, snap)
+    restored = plans.get_project(demo_ctx, pid)
+    assert (restored.budget(2567), restored.budget(2568)) == (10000, 12000)
+    assert _entries(demo_ctx, plan.id, 2567)["โครงการใหม่"].disbursed == 9800

@@ -52,6 +52,10 @@ def test_budgets_round_trip_with_totals(demo_ctx, khaothong_plan, fresh, tmp_pat
     ws = load_workbook(out).active
     assert ws.print_title_rows and ws.page_setup.orientation == "landscape"
     assert [c.value for c in ws[2]][0] == "หน่วยงาน: องค์การบริหารส่วนตำบลเขาทอง"
+    book = load_workbook(out)
+    assert book.sheetnames == ["แผนปฏิบัติการ", "ค่าเป้าหมาย", "ความเสี่ยง"]
+    assert [c.value for c in book["ค่าเป้าหมาย"][4]] == ["คะแนน ITA", 90, 93, 95, 97, 99]
+    assert book["ความเสี่ยง"].max_row == 2 + 1 + 5 and book["ความเสี่ยง"]["D4"].value == "ต่ำ"  # 2 title rows
     plan_xlsx.import_plan_file(fresh, out)
     imported = plans.plan_for_year(fresh, offices.find_office(fresh, "อบต.เขาทอง").id, 2566)
     assert _table(imported) == _table(plan)
