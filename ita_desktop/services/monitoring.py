@@ -15,7 +15,7 @@ from ita_desktop.models.base import utcnow
 
 from . import audit
 from .errors import UserError
-from .plans import _get, _refuse_existing, bump, check_version, new_row, row_data
+from .plan_rows import _get, _refuse_existing, bump, check_version, new_row, row_data
 
 _ROUND_BY_MONTHS = {m: n for n, m in ROUND_MONTHS.items()}
 
