@@ -23,7 +23,7 @@ from ita_desktop.models import Dimension, Office, Plan, Project, ProjectBudget
 
 from . import audit, offices
 from .errors import UserError
-from .plans import PlanView, _refuse_same_span, row_data
+from .plans import PlanView, _refuse_same_span
 
 SHEET = "แผนปฏิบัติการ"
 OFFICE_LABEL = "หน่วยงาน:"
@@ -381,19 +381,25 @@ def import_plan_file(ctx, path: str | Path, org: str | None = None, dry_run: boo
             plan = Plan(office_id=office.id, title=parsed.title or "", start_year=parsed.start_year,
                         end_year=parsed.end_year)
             s.add(plan)
-        added, updated, kept = _merge(plan, parsed)
+        added, updated, kept, changes = _merge(plan, parsed)
         s.flush()
         summary = PlanImportSummary(parsed.office_name, created, plan.id, parsed.start_year, parsed.end_year,
                                     added, updated, kept, dry_run)
         audit.record(s, "plan.import", "plan", plan.id, file=Path(path).name, office_created=created,
-                     added=added, updated=updated, kept=kept, new=row_data(plan))
+                     added=added, updated=updated, kept=kept, changes=changes)
         if dry_run:
             s.rollback()
             return replace(summary, plan_id=None)
         return summary
 
 
-def _merge(plan: Plan, parsed: ParsedPlan) -> tuple[int, int, int]:
+def _summary_values(p: Project) -> dict:
+    return {"code": p.code, "kind": p.kind, "remark": p.remark, "no_budget": bool(p.no_budget),
+            "budgets": {b.year: b.amount for b in p.budgets}}
+
+
+def _merge(plan: Plan, parsed: ParsedPlan) -> tuple[int, int, int, list[dict]]:
+    """Write the file's summary table into ``plan``; returns counts and the audit's old/new values."""
     dims = {d.number: d for d in plan.dimensions}
     for number in sorted(set(parsed.dimensions) | set(range(1, 5))):
         name = parsed.dimensions.get(number) or NATIONAL_DIMENSIONS[number - 1]
@@ -405,19 +411,23 @@ def _merge(plan: Plan, parsed: ParsedPlan) -> tuple[int, int, int]:
             dims[number].version = (dims[number].version or 1) + 1
     added = updated = 0
     seen: set[int] = set()
+    changes = []
     for p in parsed.projects:
         dim = dims[p.dimension]
         existing = next((x for x in dim.projects if x.name == p.name and id(x) not in seen), None)
+        old = None
         if existing is None:
             existing = Project(name=p.name, sort_order=len(dim.projects))
             dim.projects.append(existing)
             added += 1
         else:
+            old = _summary_values(existing)
             existing.version = (existing.version or 1) + 1
             updated += 1
         seen.add(id(existing))
         existing.code, existing.kind, existing.remark = p.code, p.kind, p.remark
         existing.no_budget = p.no_budget
         existing.budgets = [ProjectBudget(year=y, amount=a) for y, a in sorted(p.budgets.items())]
+        changes.append({"dimension": p.dimension, "name": p.name, "old": old, "new": _summary_values(existing)})
     kept = sum(1 for d in dims.values() for x in d.projects if id(x) not in seen)
-    return added, updated, kept
+    return added, updated, kept, changes

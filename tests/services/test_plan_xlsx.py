@@ -151,3 +151,21 @@ def test_dry_run_stores_nothing(demo_ctx, khaothong_plan, fresh, tmp_path):
     assert summary.added == 15 and summary.plan_id is None
     with pytest.raises(UserError):
         offices.find_office(fresh, "อบต.เขาทอง")
+
+
+def test_import_is_audited_with_old_and_new_values(demo_ctx, khaothong_plan, tmp_path):
+    import json
+
+    from sqlalchemy import select
+
+    from ita_desktop.models import AuditEntry
+
+    out = plan_xlsx.export_plan_xlsx(khaothong_plan, tmp_path / "plan.xlsx")
+    wb = load_workbook(out)
+    wb.active.cell(row=5, column=5, value=5000)
+    wb.save(out)
+    plan_xlsx.import_plan_file(demo_ctx, out)
+    with demo_ctx.db.session() as s:
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "plan.import")).one()
+        first = json.loads(entry.detail)["changes"][0]
+    assert first["old"]["budgets"] == {} and first["new"]["budgets"] == {"2566": 5000.0}
