@@ -10,12 +10,13 @@ from sqlalchemy.orm import Session
 
 from ita_desktop.core import plan as core_plan
 from ita_desktop.core.plan import KINDS, TARGET_GROUPS
-from ita_desktop.models import Dimension, MonitoringRound, Plan, PlanTarget, Project, ProjectBudget, ProjectReport, Risk
+from ita_desktop.models import Dimension, MonitoringRound, Plan, PlanTarget, Project, ProjectReport, Risk
 
 from . import audit
 from .errors import UserError
 from .plan_rows import (
     _get, _insert_project, _join_ints, _project_data, _refuse_existing, _text, bump, check_version, new_row, row_data,
+    set_budgets,
 )
 from .plan_views import ProjectView, _project_view
 
@@ -89,16 +90,7 @@ def _apply_project(p: Project, data: ProjectInput) -> None:
     p.run_years = _join_ints(data.years)
     p.quarters = _join_ints(data.quarters)
     p.target_groups = "\n".join(g for g in TARGET_GROUPS if g in data.target_groups)
-    wanted = {int(y): float(a) for y, a in data.budgets.items() if a}
-    current = {b.year: b for b in p.budgets}
-    for year, row in current.items():
-        if year not in wanted:
-            p.budgets.remove(row)
-    for year, amount in sorted(wanted.items()):
-        if year in current:
-            current[year].amount = amount
-        else:
-            p.budgets.append(ProjectBudget(year=year, amount=amount))
+    set_budgets(p, data.budgets)
 
 
 def _project_state(p: Project) -> dict:

@@ -109,3 +109,18 @@ def _insert_project(s: Session, data: dict) -> None:
     s.add_all(new_row(ProjectBudget, b) for b in data["budgets"])
     s.add_all(new_row(ProjectReport, r) for r in data.get("reports") or ())
     s.flush()
+
+
+def set_budgets(p: Project, wanted: dict[int, float]) -> None:
+    """The project's yearly amounts become ``wanted`` (rows updated in place: replacing the
+    list would insert the new rows before deleting the old ones and break year uniqueness)."""
+    wanted = {int(y): float(a) for y, a in wanted.items() if a}
+    current = {b.year: b for b in p.budgets}
+    for year, row in current.items():
+        if year not in wanted:
+            p.budgets.remove(row)
+    for year, amount in sorted(wanted.items()):
+        if year in current:
+            current[year].amount = amount
+        else:
+            p.budgets.append(ProjectBudget(year=year, amount=amount))

@@ -19,10 +19,11 @@ from ita_desktop.core.orgnames import canonical_org_name, org_kind
 from ita_desktop.core.plan import KINDS, NATIONAL_DIMENSIONS, NO_BUDGET, BudgetTextError, format_baht, parse_budget
 from ita_desktop.documents.xlsx import SheetColumn, write_table
 from ita_desktop.importers.safety import UnsafeFile, check_file_bytes
-from ita_desktop.models import Dimension, Office, Plan, Project, ProjectBudget
+from ita_desktop.models import Dimension, Office, Plan, Project
 
 from . import audit, offices
 from .errors import UserError
+from .plan_rows import set_budgets
 from .plans import PlanView, _refuse_same_span
 
 SHEET = "แผนปฏิบัติการ"
@@ -427,7 +428,7 @@ def _merge(plan: Plan, parsed: ParsedPlan) -> tuple[int, int, int, list[dict]]:
         seen.add(id(existing))
         existing.code, existing.kind, existing.remark = p.code, p.kind, p.remark
         existing.no_budget = p.no_budget
-        existing.budgets = [ProjectBudget(year=y, amount=a) for y, a in sorted(p.budgets.items())]
+        set_budgets(existing, p.budgets)
         changes.append({"dimension": p.dimension, "name": p.name, "old": old, "new": _summary_values(existing)})
     kept = sum(1 for d in dims.values() for x in d.projects if id(x) not in seen)
     return added, updated, kept, changes

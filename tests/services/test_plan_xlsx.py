@@ -169,3 +169,21 @@ def test_import_is_audited_with_old_and_new_values(demo_ctx, khaothong_plan, tmp
         entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "plan.import")).one()
         first = json.loads(entry.detail)["changes"][0]
     assert first["old"]["budgets"] == {} and first["new"]["budgets"] == {"2566": 5000.0}
+
+
+def test_reimport_of_a_plan_with_budgets(demo_ctx, khaothong_plan, tmp_path):
+    """Importing a file whose projects already have budgets updates them (no duplicate year)."""
+    dims = khaothong_plan.dimensions
+    plans.add_project(demo_ctx, dims[0].id, ProjectInput(name="ก", budgets={2566: 100, 2567: 200}))
+    out = plan_xlsx.export_plan_xlsx(plans.get_plan(demo_ctx, khaothong_plan.id), tmp_path / "plan.xlsx")
+    wb = load_workbook(out)
+    ws = wb.active
+    row = next(r for r in range(1, ws.max_row + 1) if ws.cell(row=r, column=3).value == "ก")
+    ws.cell(row=row, column=5, value="150")  # 2566 changed
+    ws.cell(row=row, column=6, value="-")  # 2567 dropped
+    ws.cell(row=row, column=9, value="๑,๐๐๐")  # 2570 added
+    wb.save(out)
+    assert plan_xlsx.import_plan_file(demo_ctx, out).updated == 16
+    assert plan_xlsx.import_plan_file(demo_ctx, out).updated == 16  # twice: same result
+    x = next(p for p in plans.get_plan(demo_ctx, khaothong_plan.id).projects if p.name == "ก")
+    assert x.budgets == ((2566, 150.0), (2570, 1000.0))
