@@ -13,7 +13,10 @@ from openpyxl import Workbook
 from reportlab.lib.units import cm
 from reportlab.platypus import Spacer
 
-from ita_desktop.core.plan import IN_ACT_PLAN, BudgetTextError, parse_budget, NO_BUDGET_TEXT, REASON_OTHER, ROUND_NAMES, EntryLine, format_baht, round_progress
+from ita_desktop.core.plan import (
+    IN_ACT_PLAN, NO_BUDGET_TEXT, REASON_OTHER, ROUND_NAMES, BudgetTextError, EntryLine, format_baht, parse_budget,
+    round_progress,
+)
 from ita_desktop.documents.fonts import register_fonts
 from ita_desktop.documents.plan_report import (
     BOLD_CELL, CELL_STYLE, _amount, _c, _head, _money_width, fit_headers, frame_width, grid_table, plan_doc,

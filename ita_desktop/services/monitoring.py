@@ -159,7 +159,8 @@ def validate_entry(data: EntryInput, where: str) -> None:
     """Refuse an entry e-PlanNACC would not take, with a Thai message naming the field."""
     if data.status and data.status not in STATUSES:
         raise UserError(f"{where}: สถานะ '{data.status}' ไม่ถูกต้อง ต้องเป็นหนึ่งใน {' / '.join(STATUSES)}")
-    for value, what in ((data.budget_in_plan, "งบประมาณตามแผนพัฒนา"), (data.budget_in_act, "งบประมาณตามข้อบัญญัติ/เทศบัญญัติ"),
+    for value, what in ((data.budget_in_plan, "งบประมาณตามแผนพัฒนา"),
+                        (data.budget_in_act, "งบประมาณตามข้อบัญญัติ/เทศบัญญัติ"),
                         (data.disbursed, "จำนวนเงินที่เบิกจ่าย")):
         if value is not None and (not isinstance(value, (int, float)) or value < 0):
             raise UserError(f"{where}: {what} ต้องเป็นจำนวนเงินไม่ติดลบ (ได้รับ '{value}')")

@@ -294,3 +294,22 @@ def restore_target(ctx, snapshot: dict) -> int:
         s.add(new_row(PlanTarget, snapshot))
         audit.record(s, "target.restore", "plan_target", snapshot["id"], new=snapshot)
         return snapshot["id"]
+
+
+def move_project(ctx, project_id: int, position: int, expected_version: int | None = None) -> int:
+    """Put the project at ``position`` (0-based) within its dimension; returns its old position
+    (undo = moving it back)."""
+    with ctx.db.session() as s:
+        project = _get(s, Project, project_id, "โครงการ")
+        check_version(project, expected_version)
+        order = list(project.dimension.projects)
+        if not 0 <= position < len(order):
+            raise UserError(f"ลำดับที่ {position + 1} ไม่มีในมิติที่ {project.dimension.number} "
+                            f"(มี {len(order)} โครงการ)")
+        old = order.index(project)
+        order.insert(position, order.pop(old))
+        for n, p in enumerate(order):
+            p.sort_order = n
+        bump(project)
+        audit.record(s, "project.move", "project", project.id, old={"position": old}, new={"position": position})
+        return old

@@ -54,7 +54,8 @@ def export_plan_xlsx(plan: PlanView, path: str | Path) -> Path:
     wb = Workbook()
     ws = wb.active
     ws.title = SHEET
-    titles = [plan.title, f"{OFFICE_LABEL} {plan.office_name}", f"{SPAN_LABEL} พ.ศ. {plan.start_year} - {plan.end_year}"]
+    titles = [plan.title, f"{OFFICE_LABEL} {plan.office_name}",
+              f"{SPAN_LABEL} พ.ศ. {plan.start_year} - {plan.end_year}"]
     write_table(ws, columns, rows, titles, landscape=True)
     _keep_digits(ws, titles, rows)
     _extra_sheets(wb, plan, titles[:2])
@@ -76,10 +77,10 @@ def _extra_sheets(wb: Workbook, plan: PlanView, titles: list[str]) -> None:
                                                  *(SheetColumn(f"ปี {y}", 14, "center") for y in years)],
                 targets, titles)
     risks = [[n, r.process, r.risk, r.level, r.controls] for n, r in enumerate(plan.risks, start=1)]
-    write_table(wb.create_sheet("ความเสี่ยง"), [SheetColumn("ที่", 6, "center"), SheetColumn("กระบวนงาน/ขั้นตอน", 30),
-                                                SheetColumn("ประเด็นความเสี่ยง", 50), SheetColumn("ระดับความเสี่ยง", 12, "center"),
-                                                SheetColumn("มาตรการควบคุมที่มีอยู่", 60)],
-                risks, titles, landscape=True)
+    risk_columns = [SheetColumn("ที่", 6, "center"), SheetColumn("กระบวนงาน/ขั้นตอน", 30),
+                    SheetColumn("ประเด็นความเสี่ยง", 50), SheetColumn("ระดับความเสี่ยง", 12, "center"),
+                    SheetColumn("มาตรการควบคุมที่มีอยู่", 60)]
+    write_table(wb.create_sheet("ความเสี่ยง"), risk_columns, risks, titles, landscape=True)
 
 
 def _keep_digits(ws, titles: list[str], rows: list[list]) -> None:

@@ -17,7 +17,8 @@ from . import audit
 from .errors import UserError
 from .plan_edit import (  # re-exported: one entry point for the editing services
     ProjectInput, RiskInput, add_project, add_risk, delete_project, delete_risk, delete_target, get_project,
-    project_input, restore_project, restore_risk, restore_target, set_target, snapshot_project, snapshot_risk,
+    move_project, project_input, restore_project, restore_risk, restore_target, set_target, snapshot_project,
+    snapshot_risk,
     snapshot_target, update_project, update_risk, validate_project,
 )
 from .plan_rows import (
@@ -30,7 +31,8 @@ __all__ = [
     "CONFLICT_TH", "DimensionView", "PlanView", "PlanSummary", "ProjectInput", "ProjectView", "RiskInput", "RiskView",
     "TargetView", "add_project", "add_risk", "check_version", "copy_plan", "create_plan", "delete_plan",
     "delete_project", "delete_risk", "delete_target", "get_plan", "get_project", "ita_targets", "list_plans",
-    "plan_for_year", "project_input", "rename_dimension", "restore_plan", "restore_project", "restore_risk",
+    "move_project", "plan_for_year", "project_input", "rename_dimension", "restore_plan", "restore_project",
+    "restore_risk",
     "restore_target", "row_data", "set_target", "snapshot_plan", "snapshot_project", "snapshot_risk",
     "snapshot_target", "update_plan", "update_project", "update_risk", "validate_project", "write_plan_report",
 ]

@@ -20,7 +20,8 @@ def round_one(demo_ctx):
     office = offices.find_office(demo_ctx, "อบต.เขาทอง").id
     plan = plans.plan_for_year(demo_ctx, office, 2567)
     plans.add_project(demo_ctx, plan.dimensions[0].id, ProjectInput(name="โครงการอบรมคุณธรรม", budgets={2567: 50_000}))
-    plans.add_project(demo_ctx, plan.dimensions[1].id, ProjectInput(name="โครงการจัดซื้อระบบคิว", budgets={2567: 120_000}))
+    plans.add_project(demo_ctx, plan.dimensions[1].id,
+                      ProjectInput(name="โครงการจัดซื้อระบบคิว", budgets={2567: 120_000}))
     monitoring.start_round(demo_ctx, plan.id, 2567, 1)
     entries = {e.project_name: e for e in monitoring.get_round(demo_ctx, plan.id, 2567, 1).entries}
     monitoring.update_entry(demo_ctx, entries["โครงการอบรมคุณธรรม"].id,

@@ -200,3 +200,16 @@ def test_targets_set_update_delete_restore(demo_ctx, new_plan):
     assert plans.get_plan(demo_ctx, new_plan).targets == ()
     plans.restore_target(demo_ctx, snap)
     assert plans.get_plan(demo_ctx, new_plan).targets == (t,)
+
+
+def test_move_project_within_its_dimension_and_back(demo_ctx, khaothong):
+    plan = plans.plan_for_year(demo_ctx, khaothong, 2567)
+    dim = plan.dimensions[1]
+    last = dim.projects[-1]
+    assert plans.move_project(demo_ctx, last.id, 0) == len(dim.projects) - 1
+    names = [p.name for p in plans.get_plan(demo_ctx, plan.id).dimensions[1].projects]
+    assert names[0] == last.name and names[1:] == [p.name for p in dim.projects[:-1]]
+    plans.move_project(demo_ctx, last.id, len(dim.projects) - 1)  # undo
+    assert [p.name for p in plans.get_plan(demo_ctx, plan.id).dimensions[1].projects] == [p.name for p in dim.projects]
+    with pytest.raises(UserError, match="ลำดับที่ 99 ไม่มีในมิติที่ 2"):
+        plans.move_project(demo_ctx, last.id, 98)
