@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, CheckConstraint, Float, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, utcnow
@@ -20,6 +20,8 @@ class Plan(Base):
     start_year: Mapped[int] = mapped_column(Integer)
     end_year: Mapped[int] = mapped_column(Integer)
     intro_json: Mapped[str] = mapped_column(Text, default="{}")  # rationale, objectives, goals, parts
+    objectives: Mapped[str] = mapped_column(Text, default="")  # the plan's objectives, one per line
+    version: Mapped[int] = mapped_column(Integer, default=1)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     dimensions: Mapped[list["Dimension"]] = relationship(
@@ -44,6 +46,7 @@ class Dimension(Base):
     plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), index=True)
     number: Mapped[int] = mapped_column(Integer)
     name: Mapped[str] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer, default=1)
 
     plan: Mapped[Plan] = relationship(back_populates="dimensions")
     projects: Mapped[list["Project"]] = relationship(
@@ -71,6 +74,11 @@ class Project(Base):
     responsible: Mapped[str] = mapped_column(Text, default="")
     outputs_outcomes: Mapped[str] = mapped_column(Text, default="")
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    no_budget: Mapped[bool] = mapped_column(Boolean, default=False)  # ไม่ใช้งบประมาณ
+    run_years: Mapped[str] = mapped_column(Text, default="")  # "2566,2567"; empty = every plan year
+    quarters: Mapped[str] = mapped_column(Text, default="")  # "1,2"; empty = not given
+    target_groups: Mapped[str] = mapped_column(Text, default="")  # e-PlanNACC groups, one per line
+    version: Mapped[int] = mapped_column(Integer, default=1)
 
     dimension: Mapped[Dimension] = relationship(back_populates="projects")
     budgets: Mapped[list["ProjectBudget"]] = relationship(
@@ -102,6 +110,8 @@ class PlanTarget(Base):
     year: Mapped[int] = mapped_column(Integer)
     ita_target: Mapped[float | None] = mapped_column(Float, nullable=True)
     other: Mapped[str] = mapped_column(Text, default="")
+    fewer_cases_percent: Mapped[float | None] = mapped_column(Float, nullable=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
 
     plan: Mapped[Plan] = relationship(back_populates="targets")
 
@@ -118,6 +128,7 @@ class Risk(Base):
     level: Mapped[str] = mapped_column(String(40), default="")
     controls: Mapped[str] = mapped_column(Text, default="")
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    version: Mapped[int] = mapped_column(Integer, default=1)
 
     plan: Mapped[Plan] = relationship(back_populates="risks")
 
@@ -135,6 +146,9 @@ class MonitoringRound(Base):
     plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), index=True)
     year: Mapped[int] = mapped_column(Integer)
     months: Mapped[int] = mapped_column(Integer)
+    finished: Mapped[bool] = mapped_column(Boolean, default=False)  # แล้วเสร็จ: locked against edits
+    finished_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
 
     plan: Mapped[Plan] = relationship(back_populates="rounds")
     reports: Mapped[list["ProjectReport"]] = relationship(back_populates="round", cascade="all, delete-orphan")
@@ -156,5 +170,8 @@ class ProjectReport(Base):
     status: Mapped[str] = mapped_column(String(60), default="")  # อยู่ระหว่างดำเนินการ / ดำเนินการแล้วเสร็จ / ไม่สามารถดำเนินการได้
     reason: Mapped[str] = mapped_column(Text, default="")
     remark: Mapped[str] = mapped_column(Text, default="")
+    in_act_plan: Mapped[bool] = mapped_column(Boolean, default=False)  # บรรจุไว้ในข้อบัญญัติ/เทศบัญญัติ/แผนการดำเนินงาน
+    reason_text: Mapped[str] = mapped_column(Text, default="")  # the words after อื่นๆ
+    version: Mapped[int] = mapped_column(Integer, default=1)
 
     round: Mapped[MonitoringRound] = relationship(back_populates="reports")

@@ -199,10 +199,13 @@ def _load_plan(s: Session, ids: dict[str, int], e: dict) -> int:
     for old in s.scalars(select(Plan).where(Plan.office_id == office_id, Plan.start_year == e["start_year"])):
         s.delete(old)
     s.flush()
+    intro = e.get("intro") or {}
     plan = Plan(office_id=office_id, title=e.get("title") or "", start_year=e["start_year"], end_year=e["end_year"],
-                intro_json=json.dumps({"parts": e.get("parts") or [], "intro": e.get("intro") or {}}, ensure_ascii=False))
+                intro_json=json.dumps({"parts": e.get("parts") or [], "intro": intro}, ensure_ascii=False),
+                objectives="\n".join(intro.get("objectives") or ()))
     for t in e.get("targets") or ():
-        plan.targets.append(PlanTarget(year=t["year"], ita_target=t.get("ita_target"), other=t.get("other") or ""))
+        plan.targets.append(PlanTarget(year=t["year"], ita_target=t.get("ita_target"), other=t.get("other") or "",
+                                       fewer_cases_percent=t.get("fewer_cases_percent")))
     for n, r in enumerate(e.get("risks") or ()):
         plan.risks.append(Risk(process=r.get("process") or "", risk=r.get("risk") or "", level=r.get("level") or "",
                                controls=r.get("controls") or "", sort_order=n))
@@ -227,10 +230,14 @@ def _project(p: dict, order: int) -> Project:
         target_group=detail.get("target_group") or "", method=detail.get("method") or "",
         period=detail.get("period") or "", budget_text=detail.get("budget_text") or "",
         responsible=detail.get("responsible") or "", outputs_outcomes=_outputs_text(detail.get("outputs_outcomes")),
-        sort_order=order,
+        sort_order=order, no_budget=bool(p.get("no_budget")),
+        run_years=",".join(str(y) for y in p.get("years") or ()),
+        quarters=",".join(str(q) for q in p.get("quarters") or ()),
+        target_groups="\n".join(p.get("target_groups") or ()),
     )
     for year, amount in (p.get("budgets") or {}).items():
-        project.budgets.append(ProjectBudget(year=int(year), amount=float(amount or 0)))
+        if amount:  # a year without money has no row; ไม่ใช้งบประมาณ is the project's no_budget
+            project.budgets.append(ProjectBudget(year=int(year), amount=float(amount)))
     return project
 
 

@@ -139,7 +139,7 @@ class TargetTableModel(TextTableModel):
         self.targets = {t.year: t for t in plan.targets} if plan else {}
         self.years = plan.years if plan else ()
         self.highlight_year = highlight_year
-        has_other = any(t.other for t in self.targets.values())
+        has_other = any(t.other or t.fewer_cases_percent is not None for t in self.targets.values())
         self.set_rows(self.ROW_LABELS if has_other else self.ROW_LABELS[:1])
 
     def headers(self) -> tuple[str, ...]:
@@ -153,7 +153,9 @@ class TargetTableModel(TextTableModel):
             return ""
         if row == self.ROW_LABELS[0]:
             return "" if target.ita_target is None else f"{target.ita_target:g} คะแนน"
-        return target.other
+        if target.other or target.fewer_cases_percent is None:
+            return target.other
+        return f"คดีทุจริตลดลงร้อยละ {target.fewer_cases_percent:g}"
 
     def decorate(self, row: str, column: int, role: int):
         if role == Qt.BackgroundRole and column and self.years[column - 1] == self.highlight_year:
