@@ -2,7 +2,7 @@
 monitoring round lock and entry tick, version columns on plan tables
 
 Revision ID: 0008
-Revises: 0003
+Revises: 0004
 Create Date: 2026-11-30 02:20:00
 """
 from alembic import op
