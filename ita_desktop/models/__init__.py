@@ -1,6 +1,7 @@
 """SQLAlchemy ORM models, engine set-up and Alembic migrations."""
 
 from .base import Base
+from .guidelines import Guideline
 from .criteria import CriteriaIndicator, CriteriaItem, CriteriaSubIndicator, CriteriaTool, FiscalYear
 from .measures import Measure, MeasureSet, ResultReport, ResultRow
 from .office import Division, Office, Signatory
@@ -13,5 +14,5 @@ __all__ = [
     "Office", "Division", "Signatory", "SourceFile", "Assessment", "IndicatorScore", "ItemScore",
     "ToolScore", "MeasureSet", "Measure", "ResultReport", "ResultRow", "Plan", "Dimension", "Project",
     "ProjectBudget", "PlanTarget", "Risk", "MonitoringRound", "ProjectReport", "Attachment",
-    "MemoDraft", "AuditEntry", "Setting",
+    "MemoDraft", "AuditEntry", "Setting", "Guideline",
 ]
