@@ -29,7 +29,7 @@ class Category(StrEnum):
 
 def classify(score: float, pass_line: float = DEFAULT_PASS_LINE) -> Category:
     """Category of one score against ``pass_line`` (both compared at 2 decimals)."""
-    line = _check_line(pass_line)
+    line = check_line(pass_line)
     value = round_score(score)
     if value >= FULL_SCORE:
         return Category.MAINTAIN
@@ -38,7 +38,8 @@ def classify(score: float, pass_line: float = DEFAULT_PASS_LINE) -> Category:
     return Category.URGENT
 
 
-def _check_line(pass_line: float) -> float:
+def check_line(pass_line: float) -> float:
+    """``pass_line`` at 2 decimals; ValueError (Thai) unless 0 < line <= 100."""
     line = round_score(float(pass_line))
     if not 0 < line <= FULL_SCORE:
         raise ValueError("เกณฑ์ผ่านต้องมากกว่า ๐ และไม่เกิน ๑๐๐")
@@ -125,7 +126,7 @@ def analyse(result: ScoreResult, criteria: Criteria, pass_line: float | None = N
 
     ``pass_line`` defaults to the one the result was computed with.
     """
-    line = _check_line(result.pass_line if pass_line is None else pass_line)
+    line = check_line(result.pass_line if pass_line is None else pass_line)
     tools = tuple(
         ToolFinding(
             tool.code,
