@@ -61,3 +61,28 @@ def test_analysis_bad_input_exits_2(capsys, demo, args, message):
     assert run(argv) == 2
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err
+
+
+def test_report_analysis_pdf_and_xlsx(capsys, demo, tmp_path):
+    for name in ("a.pdf", "a.xlsx"):
+        out = tmp_path / name
+        assert run(["report", "analysis", "--org", "อบต.ตะโกทอง", "--year", "2566", "--out", str(out)]) == 0
+        assert out.stat().st_size > 1000 and str(out) in capsys.readouterr().out
+    assert (tmp_path / "a.pdf").read_bytes()[:5] == b"%PDF-"
+
+
+@pytest.mark.parametrize("org, year, out, message", [
+    ("แม่เจดีย์", "2567", "a.pdf", "ยังไม่มีคะแนน: ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่"),
+    ("ตะโกทอง", "2566", "a.docx", ".pdf หรือ .xlsx"),
+])
+def test_report_refusals_exit_2(capsys, demo, tmp_path, org, year, out, message):
+    assert run(["report", "analysis", "--org", org, "--year", year, "--out", str(tmp_path / out)]) == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+    assert not (tmp_path / out).exists()
+
+
+def test_report_kinds_are_a_dict_others_extend():
+    from ita_desktop.cli import cmd_report
+
+    assert set(cmd_report.REPORTS) >= {"analysis"} and callable(cmd_report.REPORTS["analysis"])
