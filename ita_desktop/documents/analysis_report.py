@@ -7,12 +7,14 @@ repeated on every page) and the Excel writer (A4, TH Sarabun, header rows repeat
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
+from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import cm
 from reportlab.platypus import Spacer
@@ -291,6 +293,42 @@ STYLES = {
 }
 
 
+class _Paragraph(ThaiParagraph):
+    """A ThaiParagraph that keeps its lines while the width stays the same: reportlab wraps
+    a table cell several times (column sizing, row heights, splitting) with one width."""
+
+    _wrapped_for: float | None = None
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        if self._fixed_width is None and self._wrapped_for == avail_width:
+            self.width, self.height = avail_width, len(self._lines) * self.style.line_height
+            return self.width, self.height
+        size = super().wrap(avail_width, avail_height)
+        self._wrapped_for = avail_width if self._fixed_width is None else None
+        return size
+
+
+def _table(block: Block, width: float, thai_digits: bool):
+    table = thai_table(list(block.columns), [list(r) for r in block.rows], width, thai_digits)
+    for row in table._cellvalues:
+        for cell in row:
+            for flowable in cell:
+                flowable.__class__ = _Paragraph  # same object, memoised wrap
+    return table
+
+
+@contextmanager
+def _binary_streams():
+    """Streams written binary (compressed) instead of ASCII85: reportlab's pure-Python ASCII85
+    encoder was a sixth of this report's time, and a PDF needs no 7-bit-safe streams."""
+    saved = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        yield
+    finally:
+        rl_config.useA85 = saved
+
+
 def build_analysis_pdf(d: ReportData, out_path: str | Path) -> Path:
     """The report as an A4 PDF (margins 3/2 cm like the memo), pages numbered."""
     register_fonts()
@@ -299,11 +337,12 @@ def build_analysis_pdf(d: ReportData, out_path: str | Path) -> Path:
     for b in report_blocks(d):
         if b.kind == "table":
             if b.text:
-                story.append(ThaiParagraph(localize_digits(b.text, d.thai_digits), STYLES["caption"]))
-            story += [thai_table(list(b.columns), [list(r) for r in b.rows], doc.width, d.thai_digits), Spacer(1, 6)]
+                story.append(_Paragraph(localize_digits(b.text, d.thai_digits), STYLES["caption"]))
+            story += [_table(b, doc.width, d.thai_digits), Spacer(1, 6)]
         else:
-            story.append(ThaiParagraph(localize_digits(b.text, d.thai_digits), STYLES[b.kind]))
-    doc.build(story, canvasmaker=numbered_canvas(d.thai_digits))
+            story.append(_Paragraph(localize_digits(b.text, d.thai_digits), STYLES[b.kind]))
+    with _binary_streams():
+        doc.build(story, canvasmaker=numbered_canvas(d.thai_digits))
     return Path(out_path)
 
 
