@@ -76,3 +76,19 @@ def test_last_years_own_text_is_offered_again(demo_ctx):
     assert guidelines.get_guideline(demo_ctx, oid, 2567, ITEM, "i7").source == guidelines.PREVIOUS
     other = offices.find_office(demo_ctx, "อบต.แม่เจดีย์").id
     assert guidelines.get_guideline(demo_ctx, other, 2567, INDICATOR, "10").source == guidelines.LIBRARY
+
+
+def test_set_clear_restore_on_sqlite_and_postgresql(db_url, tmp_path):
+    from ita_desktop.services.context import open_app
+
+    ctx = open_app(tmp_path / "data", db_url)
+    try:
+        oid = offices.save_office(ctx, offices.OfficeProfile(name="องค์การบริหารส่วนตำบลตะโกทอง",
+                                                             kind="องค์การบริหารส่วนตำบล")).id
+        v1 = guidelines.set_guideline(ctx, oid, 2567, INDICATOR, "9", "เผยแพร่ข้อมูลให้ครบ")
+        snap = guidelines.clear_guideline(ctx, oid, 2567, INDICATOR, "9", expected_version=1)
+        assert guidelines.restore_guideline(ctx, snap).id == v1.id
+        v2 = guidelines.set_guideline(ctx, oid, 2567, ITEM, "o1", "ข้อใหม่")  # the id sequence still works
+        assert v2.id != v1.id and guidelines.get_guideline(ctx, oid, 2567, INDICATOR, "9").version == 1
+    finally:
+        ctx.close()
