@@ -82,7 +82,9 @@ def _print_text(a) -> None:
         print(f"  {i.number:>2}. [{i.tool}] {i.name}: {_fmt(i.score)} {names[_category(i.category)]} "
               f"(ถึงเกณฑ์ +{_fmt(i.gain_to_line)}, ถึง 100 +{_fmt(i.gain_to_100)})")
     for title, path in (("เส้นทางสู่เกณฑ์", a.path_to_line), ("เส้นทางสู่เป้าหมายปีหน้า", a.path_to_target)):
-        if path is not None:
+        if path is not None and path.reached and not path.steps:
+            print(f"{title} {path.target:g}: คะแนนรวมถึงแล้ว")
+        elif path is not None:
             state = "ถึง" if path.reached else "ยังไม่ถึง"
             print(f"{title} {path.target:g}: {len(path.steps)} ข้อ ({', '.join(path.codes) or '-'}) "
                   f"คะแนนรวมเป็น {_fmt(path.total_after)} {state}")

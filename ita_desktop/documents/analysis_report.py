@@ -269,6 +269,9 @@ def _path_blocks(d: ReportData) -> list[Block]:
     blocks = []
     for path in d.paths:
         blocks.append(Block("heading", path.title))
+        if not path.steps and path.reached:
+            blocks.append(Block("para", f"คะแนนรวม {_f(path.total)} ถึงเป้าหมาย {_g(path.target)} คะแนนแล้ว"))
+            continue
         state = "ถึง" if path.reached else "ยังไม่ถึง"
         blocks.append(Block("para", f"จากคะแนนรวม {_f(path.total)} หากยกระดับข้อคำถามต่อไปนี้ {len(path.steps)} ข้อ "
                                     f"(ข้อ OIT เป็น 100 ข้อ IIT/EIT ถึงเกณฑ์) คะแนนรวมจะเป็น {_f(path.total_after)} "

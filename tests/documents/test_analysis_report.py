@@ -115,3 +115,9 @@ def test_xlsx_sheets_header_repeated_and_items(tmp_path):
     rows = [tuple(c.value for c in row) for row in items.iter_rows(min_row=3)]
     assert [r[2] for r in rows] == [r[2] for r in items_sheet_rows(_data())] == ["i7", "o10", "i1", "i4"]
     assert rows[0][4] == 60.07 and rows[0][5] == I7.guideline
+
+
+def test_a_path_already_reached_says_so():
+    reached = PathData("เส้นทางสู่เกณฑ์ 85 คะแนน", 85, 98.42, (), 98.42, True)
+    paras = [b.text for b in report_blocks(_data(paths=(reached,))) if b.kind == "para"]
+    assert paras[-1] == "คะแนนรวม 98.42 ถึงเป้าหมาย 85 คะแนนแล้ว"
