@@ -20,6 +20,7 @@ from reportlab.lib.units import cm
 from reportlab.platypus import Spacer
 
 from ita_desktop.core.digits import digits
+from ita_desktop.core.levels import OLD_BANDS
 from ita_desktop.documents.fonts import register_fonts
 from ita_desktop.documents.report import Column, numbered_canvas, page_doc, thai_table
 from ita_desktop.documents.thai_pdf import TextStyle, ThaiParagraph, localize_digits
@@ -50,8 +51,15 @@ TOOL_PURPOSE = {
     "OIT": "เป็นแบบวัดที่ให้ผู้ตอบเลือกตอบมีหรือไม่มีเปิดเผยข้อมูล พร้อมทั้งระบุ URL เพื่อเชื่อมโยงไปสู่แหล่งที่อยู่"
            "ของการเปิดเผยข้อมูลในเว็บไซต์หลักของหน่วยงาน",
 }
-OLD_BANDS = (("95.00 - 100", "AA"), ("85.00 - 94.99", "A"), ("75.00 - 84.99", "B"), ("65.00 - 74.99", "C"),
-             ("55.00 - 64.99", "D"), ("50.00 - 54.99", "E"), ("0 - 49.99", "F"))
+def old_band_rows() -> tuple[tuple[str, str], ...]:
+    """The old seven bands as printed: ("95.00 - 100", "AA") ... ("0 - 49.99", "F")."""
+    rows, upper = [], "100"
+    for band, lowest in OLD_BANDS:
+        rows.append((f"{lowest:.2f} - {upper}" if lowest else f"0 - {upper}", band))
+        upper = f"{lowest - 0.01:.2f}"
+    return tuple(rows)
+
+
 URGENT, DEVELOP, MAINTAIN = "urgent", "develop", "maintain"
 SECTION_TITLES = {
     URGENT: "1) ประเด็นที่เป็นข้อบกพร่องหรือจุดอ่อนที่จะต้องแก้ไขโดยเร่งด่วน",
@@ -210,7 +218,7 @@ def _rules(d: ReportData) -> list[Block]:
         Block("table", columns=columns, rows=tuple(tuple(r) for r in rows)),
         Block("subheading", "2. คะแนนและระดับผลการประเมิน"),
         Block("para", "ระดับผลการประเมินแบบเดิม (Rating Score) 7 ระดับ"),
-        Block("table", columns=(Column("คะแนน", 1, "center"), Column("ระดับ", 1, "center")), rows=OLD_BANDS),
+        Block("table", columns=(Column("คะแนน", 1, "center"), Column("ระดับ", 1, "center")), rows=old_band_rows()),
         Block("para", f"ระดับผลการประเมินตั้งแต่ปีงบประมาณ พ.ศ. 2566 แบ่งเป็นหน่วยงานที่ผ่านเกณฑ์ค่าเป้าหมาย "
                       f"({_g(good)} คะแนนขึ้นไป) และหน่วยงานที่ไม่ผ่านเกณฑ์ค่าเป้าหมาย"),
         Block("table", columns=(Column("คะแนน", 1, "center"), Column("เงื่อนไข", 2.4), Column("ระดับ", 1.1, "center")),
