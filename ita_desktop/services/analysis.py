@@ -91,11 +91,15 @@ class OfficeYearAnalysis:
 
 
 def analyse_office_year(ctx, office_id: int, year: int, pass_line: float | None = None) -> OfficeYearAnalysis:
-    """Classify the office-year's indicators and items against the year's pass line (or ``pass_line``)."""
+    """Classify the office-year's indicators and items against the year's pass line (or ``pass_line``);
+    every scored item carries its guideline (see services.guidelines)."""
     current = score_office_year(ctx, office_id, year)
     analysis = analyse(current.result, get_criteria(ctx, year), pass_line)
     stored = current.stored
-    groups = group_findings(analysis, stored.guidelines, stored.indicator_notes)
+    # Each scored item's guideline: the office's own, else last year's, else the library's.
+    keys = [(ITEM, i.code) for i in current.result.items if i.score is not None]
+    texts = {key: view.text for (_, key), view in guidelines_for(ctx, office_id, year, keys).items()}
+    groups = group_findings(analysis, texts, stored.indicator_notes)
     scored = any(i.score is not None for i in analysis.indicators)
     return OfficeYearAnalysis(
         office_id=office_id,
