@@ -47,5 +47,5 @@ def run(args, ctx) -> int:
         raise UserError(f"ไม่พบโฟลเดอร์ '{out.parent}' สำหรับบันทึกไฟล์")
     office = queries.find_office(ctx, args.org)
     REPORTS[args.kind](ctx, office.id, args.year, out, args)
-    print(f"สร้าง{REPORT_TITLES.get(args.kind, 'รายงาน')}แล้ว: {out}")
+    print(f"สร้าง{REPORT_TITLES.get(args.kind, 'รายงาน')} แล้ว: {out}")
     return 0

@@ -221,7 +221,7 @@ def _rules(d: ReportData) -> list[Block]:
         Block("table", columns=(Column("คะแนน", 1, "center"), Column("ระดับ", 1, "center")), rows=old_band_rows()),
         Block("para", f"ระดับผลการประเมินตั้งแต่ปีงบประมาณ พ.ศ. 2566 แบ่งเป็นหน่วยงานที่ผ่านเกณฑ์ค่าเป้าหมาย "
                       f"({_g(good)} คะแนนขึ้นไป) และหน่วยงานที่ไม่ผ่านเกณฑ์ค่าเป้าหมาย"),
-        Block("table", columns=(Column("คะแนน", 1, "center"), Column("เงื่อนไข", 2.4), Column("ระดับ", 1.1, "center")),
+        Block("table", columns=(Column("คะแนน", 1.5, "center"), Column("เงื่อนไข", 2.6), Column("ระดับ", 1.6, "center")),
               rows=tuple(new_levels)),
     ]
 
