@@ -17,7 +17,7 @@ from openpyxl.utils import get_column_letter
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import cm
-from reportlab.platypus import Spacer
+from reportlab.platypus import CondPageBreak, Spacer
 
 from ita_desktop.core.digits import digits
 from ita_desktop.core.levels import OLD_BANDS
@@ -319,6 +319,16 @@ class _Paragraph(ThaiParagraph):
         return size
 
 
+TABLE_START = 4 * cm  # a caption or heading above a table starts a page unless this much room is left
+
+
+def _heading(text: str, style: TextStyle) -> _Paragraph:
+    """A heading or caption that never ends a page: it moves to the next page with what follows."""
+    para = _Paragraph(text, style)
+    para.keepWithNext = True
+    return para
+
+
 def _table(block: Block, width: float, thai_digits: bool):
     table = thai_table(list(block.columns), [list(r) for r in block.rows], width, thai_digits)
     for row in table._cellvalues:
@@ -345,13 +355,20 @@ def build_analysis_pdf(d: ReportData, out_path: str | Path) -> Path:
     register_fonts()
     doc = page_doc(out_path, A4, (3 * cm, 2 * cm, 2 * cm, 2 * cm), TITLE)
     story = []
-    for b in report_blocks(d):
+    blocks = report_blocks(d)
+    for b, after in zip(blocks, [*blocks[1:], None]):
+        text = localize_digits(b.text, d.thai_digits)
         if b.kind == "table":
             if b.text:
-                story.append(_Paragraph(localize_digits(b.text, d.thai_digits), STYLES["caption"]))
+                story += [CondPageBreak(TABLE_START), _Paragraph(text, STYLES["caption"])]
             story += [_table(b, doc.width, d.thai_digits), Spacer(1, 6)]
+        elif b.kind == "para":
+            story.append(_Paragraph(text, STYLES[b.kind]))
+        elif after is not None and after.kind == "table":
+            # Kept with a whole table it would move the table to a new page: ask for room instead.
+            story += [CondPageBreak(TABLE_START), _Paragraph(text, STYLES[b.kind])]
         else:
-            story.append(_Paragraph(localize_digits(b.text, d.thai_digits), STYLES[b.kind]))
+            story.append(_heading(text, STYLES[b.kind]))
     with _binary_streams():
         doc.build(story, canvasmaker=numbered_canvas(d.thai_digits))
     return Path(out_path)
