@@ -69,10 +69,14 @@ def test_blocks_follow_seed_001():
 
 
 def test_no_word_is_cut_in_a_table_cell():
+    assert_no_word_cut(_data())
+
+
+def assert_no_word_cut(data: ReportData) -> None:
     """A cell breaks lines only between words unless one word is wider than the cell: none is."""
     register_fonts()
     width = A4[0] - 5 * cm
-    for block in (b for b in report_blocks(_data()) if b.kind == "table"):
+    for block in (b for b in report_blocks(data) if b.kind == "table"):
         total = sum(c.weight for c in block.columns)
         for n, column in enumerate(block.columns):
             room = width * column.weight / total - 6

@@ -77,3 +77,9 @@ def test_incomplete_scores_are_refused_naming_what_is_missing(demo_ctx, tmp_path
 def test_bad_output_path(demo_ctx, tmp_path, name, message):
     with pytest.raises(UserError, match=message):
         write_analysis_report(demo_ctx, _tako(demo_ctx), 2566, tmp_path / name)
+
+
+def test_no_word_of_seed_001_is_cut_in_a_table_cell(demo_ctx):
+    from tests.documents.test_analysis_report import assert_no_word_cut
+
+    assert_no_word_cut(report_data(full_analysis(demo_ctx, _tako(demo_ctx), 2566)))
