@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -376,7 +377,14 @@ def build_analysis_pdf(d: ReportData, out_path: str | Path) -> Path:
 
 # --- Excel --------------------------------------------------------------------------
 
-SHEET_WIDTH = 100  # Excel width units across the text columns of the report sheet
+# One style object per look: openpyxl hashes every style assigned to a cell, so building a
+# new Font or Alignment for each cell was most of the workbook's time.
+_font = lru_cache(maxsize=None)(thai_font)
+
+
+@lru_cache(maxsize=None)
+def _align(horizontal: str = "left", vertical: str = "top", wrap_text: bool = True) -> Alignment:
+    return Alignment(horizontal=horizontal, vertical=vertical, wrap_text=wrap_text)
 
 
 def build_analysis_xlsx(d: ReportData, out_path: str | Path) -> Path:
@@ -414,8 +422,8 @@ def _write_report_sheet(ws, d: ReportData) -> None:
 
 def _text_row(ws, row: int, text: str, ncols: int, widths, bold=False, center=False, size=16) -> int:
     cell = ws.cell(row=row, column=1, value=text)
-    cell.font = thai_font(size, bold=bold)
-    cell.alignment = Alignment(horizontal="center" if center else "left", vertical="top", wrap_text=True)
+    cell.font = _font(size, bold=bold)
+    cell.alignment = _align(horizontal="center" if center else "left", vertical="top", wrap_text=True)
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=ncols)
     ws.row_dimensions[row].height = row_height_for([text], [sum(widths)], size)
     return row + 1
@@ -430,8 +438,8 @@ def _table_rows(ws, row: int, b: Block, d: ReportData, widths) -> int:
             text = _x(str(value), d)
             texts.append(text)
             cell = ws.cell(row=row, column=start, value=text)
-            cell.font = thai_font(14, bold=r == 0)
-            cell.alignment = Alignment(horizontal="center" if r == 0 else column.align, vertical="top", wrap_text=True)
+            cell.font = _font(14, bold=r == 0)
+            cell.alignment = _align(horizontal="center" if r == 0 else column.align, vertical="top", wrap_text=True)
             for col in range(start, end + 1):
                 ws.cell(row=row, column=col).border = BORDER
                 if r == 0:
@@ -472,12 +480,12 @@ def items_sheet_rows(d: ReportData) -> list[tuple]:
 
 def _write_items_sheet(ws, d: ReportData) -> None:
     title = _x(f"ข้อคำถามจำแนกตามประเด็น {d.office_name} ปีงบประมาณ พ.ศ. {d.year} (เกณฑ์ {_g(d.line)} คะแนน)", d)
-    ws.cell(row=1, column=1, value=title).font = thai_font(16, bold=True)
+    ws.cell(row=1, column=1, value=title).font = _font(16, bold=True)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(ITEMS_SHEET_COLUMNS))
     for col, heading in enumerate(ITEMS_SHEET_COLUMNS, start=1):
         cell = ws.cell(row=2, column=col, value=heading)
-        cell.font, cell.border, cell.fill = thai_font(14, bold=True), BORDER, HEADER_FILL
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        cell.font, cell.border, cell.fill = _font(14, bold=True), BORDER, HEADER_FILL
+        cell.alignment = _align(horizontal="center", vertical="center", wrap_text=True)
     rows = items_sheet_rows(d)
     widths = [16, 22, 6, 50, 9, 60]
     for r, values in enumerate(rows, start=3):
@@ -485,8 +493,8 @@ def _write_items_sheet(ws, d: ReportData) -> None:
             # Codes stay as the catalog writes them (i7, o10) so that the sheet filters and sorts.
             text = isinstance(value, str) and col != 3
             cell = ws.cell(row=r, column=col, value=_x(value, d) if text else value)
-            cell.font, cell.border = thai_font(14), BORDER
-            cell.alignment = Alignment(horizontal="center" if col in (3, 5) else "left", vertical="top", wrap_text=True)
+            cell.font, cell.border = _font(14), BORDER
+            cell.alignment = _align(horizontal="center" if col in (3, 5) else "left", vertical="top", wrap_text=True)
             if col == 5:
                 cell.number_format = "0.00"
         ws.row_dimensions[r].height = row_height_for([str(v) for v in values], widths, 14)
