@@ -23,6 +23,8 @@ def register(sub) -> None:
     p.add_argument("--out", required=True, help="ไฟล์ PDF ที่จะสร้าง")
     p.add_argument("--from-template", action="store_true",
                    help="ใช้ข้อความจากแม่แบบ ไม่ใช้ร่างที่แก้ไขและบันทึกไว้")
+    p.add_argument("--with-report", action="store_true",
+                   help="ต่อท้ายด้วยหน้าของรายงาน (analysis: รายงานการวิเคราะห์ผลการประเมิน)")
     p.set_defaults(handler=run, read_only=True)  # reads only: no SQLAlchemy start-up (services.queries)
 
 
@@ -36,7 +38,8 @@ def run(args, ctx) -> int:
     if not out.parent.exists():
         raise UserError(f"ไม่พบโฟลเดอร์ '{out.parent}' สำหรับบันทึกไฟล์")
     office = queries.find_office(ctx, args.org)
-    warnings = memos.write_memo_pdf(ctx, office.id, args.year, args.kind, out, use_draft=not args.from_template)
+    warnings = memos.write_memo_pdf(ctx, office.id, args.year, args.kind, out, use_draft=not args.from_template,
+                                    with_report=args.with_report)
     for warning in warnings:
         print(f"คำเตือน: {warning}")
     print(f"สร้างบันทึกข้อความแล้ว: {out}")

@@ -1,6 +1,15 @@
 """The list of sub-commands. Each module has ``register(subparsers)`` setting ``handler``."""
 
-from . import cmd_backup, cmd_demo, cmd_export, cmd_import, cmd_memo, cmd_offices, cmd_scores
+from . import (
+    cmd_analysis,
+    cmd_backup,
+    cmd_demo,
+    cmd_export,
+    cmd_import,
+    cmd_memo,
+    cmd_offices,
+    cmd_report,
+    cmd_scores,
+)
 
-ALL = [cmd_demo, cmd_offices, cmd_scores, cmd_import, cmd_export, cmd_memo, cmd_backup]
-ALL.append(__import__("ita_desktop.cli.cmd_report", fromlist=["register"]))  # issue 12: ita-cli report plan|monitoring
+ALL = [cmd_demo, cmd_offices, cmd_scores, cmd_import, cmd_export, cmd_memo, cmd_report, cmd_analysis, cmd_backup]

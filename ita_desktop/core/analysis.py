@@ -29,7 +29,7 @@ class Category(StrEnum):
 
 def classify(score: float, pass_line: float = DEFAULT_PASS_LINE) -> Category:
     """Category of one score against ``pass_line`` (both compared at 2 decimals)."""
-    line = _check_line(pass_line)
+    line = check_line(pass_line)
     value = round_score(score)
     if value >= FULL_SCORE:
         return Category.MAINTAIN
@@ -38,7 +38,8 @@ def classify(score: float, pass_line: float = DEFAULT_PASS_LINE) -> Category:
     return Category.URGENT
 
 
-def _check_line(pass_line: float) -> float:
+def check_line(pass_line: float) -> float:
+    """``pass_line`` at 2 decimals; ValueError (Thai) unless 0 < line <= 100."""
     line = round_score(float(pass_line))
     if not 0 < line <= FULL_SCORE:
         raise ValueError("เกณฑ์ผ่านต้องมากกว่า ๐ และไม่เกิน ๑๐๐")
@@ -125,7 +126,7 @@ def analyse(result: ScoreResult, criteria: Criteria, pass_line: float | None = N
 
     ``pass_line`` defaults to the one the result was computed with.
     """
-    line = _check_line(result.pass_line if pass_line is None else pass_line)
+    line = check_line(result.pass_line if pass_line is None else pass_line)
     tools = tuple(
         ToolFinding(
             tool.code,
@@ -277,3 +278,33 @@ def compare_years(previous: ScoreResult, current: ScoreResult) -> YearComparison
 
 def _score(indicator: IndicatorResult | None) -> float | None:
     return None if indicator is None else indicator.score
+
+
+def compare_items(previous: ScoreResult, current: ScoreResult) -> dict[str, ScoreChange]:
+    """Per-item change between two years, matched by code (codes are stable within a catalog
+    generation; an item only one year has gets no change)."""
+    before = {i.code: i.score for i in previous.items if i.score is not None}
+    return {
+        i.code: score_change(i.code, i.text, before.get(i.code), i.score)
+        for i in current.items
+        if i.score is not None
+    }
+
+
+@dataclass(frozen=True)
+class MeasureEffect:
+    """Of the items that had a measure between two scored years, how many rose."""
+
+    rose: tuple[str, ...]
+    compared: tuple[str, ...]  # items with a measure and a score in both years
+
+    @property
+    def sentence(self) -> str:
+        return f"มาตรการได้ผล {len(self.rose)} จาก {len(self.compared)} ข้อ"
+
+
+def measure_effect(item_changes: dict[str, ScoreChange], measured: set[str] | frozenset[str]) -> MeasureEffect:
+    """Whether the items in ``measured`` rose (``item_changes`` from :func:`compare_items`)."""
+    compared = tuple(code for code, c in item_changes.items() if code in measured and c.change is not None)
+    rose = tuple(code for code in compared if item_changes[code].direction == UP)
+    return MeasureEffect(rose, compared)

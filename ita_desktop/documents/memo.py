@@ -138,12 +138,16 @@ class LabelLine(Flowable):
                 _dotted(self.canv, value_x + line.width + (3 if line.words else 0), end, y)
 
 
+BLANK_NAME = "." * 40
+
+
 class SignatureBlock(Flowable):
     """(ลงชื่อ) with a dotted line, (full name) and positions, centred in the right half."""
 
     def __init__(self, signatory: Signatory, thai_digits: bool) -> None:
         super().__init__()
-        self.lines = [localize_digits(t, thai_digits) for t in [f"({signatory.name})", *signatory.positions]]
+        name = signatory.name.strip() or BLANK_NAME  # a name to be written by hand, never "()"
+        self.lines = [localize_digits(t, thai_digits) for t in [f"({name})", *signatory.positions]]
         self.leading = BODY_SIZE * 1.25
 
     def wrap(self, avail_width, avail_height):
@@ -250,7 +254,29 @@ def memo_warnings(data: MemoData) -> list[str]:
                          ("เรื่อง", data.subject)):
         if not value.strip():
             warnings.append(f"ยังไม่ได้กรอก{label}")
+    unnamed = [("ผู้เขียนบันทึก", data.writer)] + [(c.title, c.signatory) for c in data.comments]
+    missing = [title for title, signatory in unnamed if not signatory.name.strip()]
+    if missing:
+        warnings.append(f"ยังไม่ได้ระบุชื่อผู้ลงนาม: {', '.join(missing)} (เว้นที่ไว้ให้เขียนชื่อ; "
+                        "กรอกได้ที่ข้อมูลหน่วยงาน)")
     return warnings
+
+
+def append_pages(pdf_path: str | Path, extra_path: str | Path) -> int:
+    """Append every page of ``extra_path`` to ``pdf_path`` in place; return the new page count."""
+    import pypdfium2
+
+    target, extra = pypdfium2.PdfDocument(str(pdf_path)), pypdfium2.PdfDocument(str(extra_path))
+    try:
+        target.import_pages(extra)
+        merged = Path(str(pdf_path) + ".part")
+        target.save(str(merged))
+        count = len(target)
+    finally:
+        extra.close()
+        target.close()
+    merged.replace(pdf_path)
+    return count
 
 
 def build_memo_pdf(data: MemoData, out_path: str | Path) -> list[str]:

@@ -3,6 +3,7 @@
 from . import change_counter  # noqa: F401  (counts committed writes)
 from .base import Base
 from .criteria import CriteriaIndicator, CriteriaItem, CriteriaSubIndicator, CriteriaTool, FiscalYear
+from .guidelines import Guideline
 from .measures import Measure, MeasureSet, ResultReport, ResultRow
 from .office import Division, Office, Signatory
 from .plans import Dimension, MonitoringRound, Plan, PlanTarget, Project, ProjectBudget, ProjectReport, Risk
@@ -14,5 +15,5 @@ __all__ = [
     "Office", "Division", "Signatory", "SourceFile", "Assessment", "IndicatorScore", "ItemScore",
     "ToolScore", "MeasureSet", "Measure", "ResultReport", "ResultRow", "Plan", "Dimension", "Project",
     "ProjectBudget", "PlanTarget", "Risk", "MonitoringRound", "ProjectReport", "Attachment",
-    "MemoDraft", "AuditEntry", "Setting", "ChangeCounter",
+    "MemoDraft", "AuditEntry", "Setting", "ChangeCounter", "Guideline",
 ]

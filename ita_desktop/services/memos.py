@@ -167,7 +167,52 @@ def memo_data(ctx, office_id: int, texts: MemoTexts, thai_digits: bool | None = 
     )
 
 
-def write_memo_pdf(ctx, office_id: int, year: int, kind: str, out_path: Path, use_draft: bool = True) -> list[str]:
-    """Build the memo PDF at ``out_path``; returns Thai warnings (e.g. no Garuda image set)."""
+def missing_scores(ctx, office_id: int, year: int, kind: str) -> tuple[str, ...]:
+    """What the memo of ``kind`` needs and the office-year lacks: the analysis memo every indicator
+    score and the total (it goes with the analysis report), the results memo the total."""
+    from .analysis import missing_for_analysis
+
+    _kind(kind)
+    result = queries.score_office_year(ctx, office_id, year).result
+    if kind == "analysis":
+        return missing_for_analysis(result)
+    return () if result.total is not None else ("คะแนนรวม",)
+
+
+def require_scores(ctx, office_id: int, year: int, kind: str) -> None:
+    """A Thai UserError naming what is missing, instead of a memo that prints "คะแนนรวม - คะแนน"."""
+    missing = missing_scores(ctx, office_id, year, kind)
+    if missing:
+        office = queries.get_office(ctx, office_id)
+        raise UserError(f"ยังพิมพ์{KIND_TITLES[kind]} ของ {office.name} ปีงบประมาณ {year} ไม่ได้ "
+                        f"เพราะยังไม่มีคะแนน: {', '.join(missing)} (กรอกหรือนำเข้าคะแนนให้ครบก่อน)")
+
+
+REPORT_WRITERS = {"analysis": "ita_desktop.services.analysis_report:write_analysis_report"}
+
+
+def write_memo_pdf(ctx, office_id: int, year: int, kind: str, out_path: Path, use_draft: bool = True,
+                   with_report: bool = False) -> list[str]:
+    """Build the memo PDF at ``out_path`` (with the report's pages after it when ``with_report``);
+    returns Thai warnings (e.g. no Garuda image set, signatories without a name).
+
+    Refused with a Thai UserError, writing nothing, while the year's scores are incomplete."""
+    import importlib
+    import tempfile
+
+    from ita_desktop.documents.memo import append_pages
+
+    require_scores(ctx, office_id, year, kind)
+    if with_report and kind not in REPORT_WRITERS:
+        raise UserError(f"ยังแนบรายงานไปกับ{KIND_TITLES[kind]}ไม่ได้ (แนบได้กับ: {', '.join(REPORT_WRITERS)})")
     texts = load_texts(ctx, office_id, year, kind, use_draft)
-    return build_memo_pdf(memo_data(ctx, office_id, texts), out_path)
+    data = memo_data(ctx, office_id, texts)
+    if not with_report:
+        return build_memo_pdf(data, out_path)
+    module, name = REPORT_WRITERS[kind].split(":")
+    write_report = getattr(importlib.import_module(module), name)
+    with tempfile.TemporaryDirectory() as folder:
+        report = write_report(ctx, office_id, year, Path(folder) / "report.pdf")
+        warnings = build_memo_pdf(data, out_path)
+        append_pages(out_path, report)
+    return warnings

@@ -146,3 +146,17 @@ def test_compare_years():
     assert cmp.total.change == 4.53 and cmp.total.direction == UP  # 75.47 -> 80.00
     assert [c.key for c in cmp.improved] == ["2"] and [c.key for c in cmp.declined] == ["10"]
     assert [t.key for t in cmp.tools] == ["IIT", "EIT", "OIT"]
+
+
+def test_item_changes_and_measure_effect():
+    from ita_desktop.core.analysis import compare_items, measure_effect
+
+    before = compute_scores(C2566, item_scores={"i7": 60.07, "i8": 44.40, "o10": 0, "e1": 90})
+    after = compute_scores(C2566, item_scores={"i7": 70, "i8": 44.40, "o10": 100, "e2": 80})
+    changes = compare_items(before, after)
+    assert changes["i7"].change == 9.93 and changes["i7"].direction == UP
+    assert changes["i8"].direction == SAME and changes["o10"].change == 100
+    assert changes["e2"].change is None and "e1" not in changes
+    effect = measure_effect(changes, {"i7", "i8", "e2", "i9"})
+    assert effect.compared == ("i7", "i8") and effect.rose == ("i7",)
+    assert effect.sentence == "มาตรการได้ผล 1 จาก 2 ข้อ"

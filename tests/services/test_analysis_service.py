@@ -71,3 +71,13 @@ def test_views_are_frozen(demo_ctx):
     a = analyse_office_year(demo_ctx, _id(demo_ctx, "อบต.ตะโกทอง"), 2566)
     with pytest.raises(AttributeError):
         a.year = 2000
+
+
+def test_items_without_a_stored_guideline_get_the_suggestion(demo_ctx):
+    from ita_desktop.core.guidelines import ITEM, load_library
+
+    oid = _id(demo_ctx, "อบต.ตะโกทอง")
+    scores.set_item_score(demo_ctx, oid, 2566, "o1", 0)
+    a = analyse_office_year(demo_ctx, oid, 2566)
+    o1 = next(item for g in a.groups for i in g.indicators for item in i.items if item.code == "o1")
+    assert o1.guideline == load_library(2566).text(ITEM, "o1") and "เว็บไซต์" in o1.guideline
