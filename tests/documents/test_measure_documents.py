@@ -1,0 +1,173 @@
+"""The measures document (seeds 001, 002) and the results report (seeds 000, 003): PDF text,
+Excel cells, landscape pages with the header row on each, text kept inside its column."""
+
+import pytest
+from openpyxl import load_workbook
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.units import cm
+
+from ita_desktop.core.digits import to_arabic_digits, to_thai_digits
+from ita_desktop.documents import results_report as rdoc
+from ita_desktop.services import measure_documents as md
+from ita_desktop.services import measures as ms
+from ita_desktop.services import offices
+from ita_desktop.services.errors import UserError
+
+from .pdftools import needs_poppler, page_count, page_size, pdf_text, squash, words
+
+
+def _id(ctx, name):
+    return offices.find_office(ctx, name).id
+
+
+def _flat(text):
+    return "".join(to_thai_digits(text).split())
+
+
+def _cells(path):
+    wb = load_workbook(path)
+    return ["".join(to_arabic_digits(str(c.value)).split()) for ws in wb for row in ws.iter_rows() for c in row
+            if c.value is not None]
+
+
+@pytest.fixture(scope="module")
+def seed_003(tmp_path_factory):
+    """Seed 003's rows typed in through the services on a fresh data folder; PDF and Excel reports."""
+    from ita_desktop.services.context import open_app
+    from tests.services.seed_rows import enter_seed_results
+
+    folder = tmp_path_factory.mktemp("seed003")
+    ctx = open_app(folder / "data")
+    office, rows = enter_seed_results(ctx, "seed 003")
+    pdf = md.write_results_report(ctx, office, 2567, folder / "r.pdf", layout="003")
+    xlsx = md.write_results_report(ctx, office, 2567, folder / "r.xlsx", layout="003")
+    ctx.close()
+    return rows, pdf, xlsx
+
+
+def _edges(columns, margin=1.5 * cm):
+    width = landscape(A4)[0] - 2 * margin
+    weights = [c.weight for c in columns]
+    edges, x = [], margin
+    for w in weights:
+        edges.append((x, x + width * w / sum(weights)))
+        x = edges[-1][1]
+    return edges
+
+
+def _column_texts(pdf, columns, first_page=1):
+    """The text of each table column, read down the pages (pdftotext mixes columns of one line)."""
+    edges = _edges(columns)
+    body = (w for w in words(pdf) if w.page >= first_page and w.y1 < 545)  # the page number is below
+    found = sorted(body, key=lambda w: (w.page, round(w.y0), w.x0))
+    texts = ["".join(w.text for w in found if left - 1 <= w.x0 < right) for left, right in edges]
+    # the header row repeats on every page, also inside a row split between pages
+    return [t.replace(_flat(c.title), "") for t, c in zip(texts, columns)]
+
+
+@needs_poppler
+def test_seed_003_report_pdf_holds_every_measure_output_and_outcome(seed_003):
+    rows, pdf, _ = seed_003
+    measure, steps, _, _, output, outcome = _column_texts(pdf, rdoc.COLUMNS["003"])
+    for r in rows:
+        for key, column in (("measure", measure), ("steps", steps), ("output", output), ("outcome", outcome)):
+            assert _flat(r[key]) in column, (key, r[key][:40])
+    assert page_size(pdf)[0] > page_size(pdf)[1]
+    for page in range(1, page_count(pdf) + 1):
+        assert "ผลลัพธ์หรือความสำเร็จของการดำเนินการ" in squash(pdf_text(pdf, page, page)).replace(" ", "")
+
+
+def test_seed_003_report_excel_holds_every_measure_output_and_outcome(seed_003):
+    rows, _, xlsx = seed_003
+    cells = "\n".join(_cells(xlsx))
+    for r in rows:
+        for key in ("measure", "steps", "output", "outcome"):
+            assert "".join(to_arabic_digits(r[key]).split()) in cells
+    ws = load_workbook(xlsx).active
+    assert ws.page_setup.orientation == "landscape" and ws.print_title_rows
+
+
+@needs_poppler
+def test_text_stays_inside_its_column_and_words_are_whole(seed_003):
+    _, pdf, _ = seed_003
+    edges = _edges(rdoc.COLUMNS["003"])
+    found = [w for w in words(pdf) if w.page > 1 and not w.text.startswith("หน้า") and w.y0 < 540]
+    assert found
+    for w in found:
+        left, right = next(e for e in edges if e[0] - 1 <= w.x0 < e[1])
+        assert w.x1 <= right + 0.5, (w.text, w.x1, right)
+    assert any(w.text == "ผู้รับผิดชอบ" for w in words(pdf))
+
+
+@pytest.fixture(scope="module")
+def seed_001(tmp_path_factory):
+    from ita_desktop.services.context import open_app
+    from ita_desktop.services.demo import load_sample_data
+
+    folder = tmp_path_factory.mktemp("seed001")
+    ctx = open_app(folder / "data")
+    load_sample_data(ctx)
+    office = _id(ctx, "อบต.ตะโกทอง")
+    measures = ms.measure_set_of_year(ctx, office, 2567).measures
+    out = {layout: md.write_measures_report(ctx, office, 2567, folder / f"m{layout}.pdf", layout)
+           for layout in ("001", "002")}
+    out["xlsx"] = md.write_measures_report(ctx, office, 2567, folder / "m.xlsx", "001")
+    ctx.close()
+    return measures, out
+
+
+@needs_poppler
+def test_seed_001_measures_document_holds_every_step(seed_001):
+    from ita_desktop.documents import measures_report as mdoc
+
+    measures, out = seed_001
+    _, _, steps, reporting = _column_texts(out["001"], mdoc.COLUMNS["001"])
+    for m in measures:
+        assert _flat(m.steps) in steps and _flat(m.reporting) in reporting
+    _, steps, reporting, _, _ = _column_texts(out["002"], mdoc.COLUMNS["002"])
+    for m in measures:
+        assert _flat(m.steps) in steps and _flat(m.reporting) in reporting
+    for layout in ("001", "002"):
+        assert _flat(pdf_text(out[layout])).startswith(_flat("มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"))
+    header = {"001": "การรายงานผลและการกำกับติดตาม", "002": "การดำเนินการ/รายงาน"}
+    for layout, words_ in header.items():
+        for page in range(1, page_count(out[layout]) + 1):
+            assert words_ in squash(pdf_text(out[layout], page, page)).replace(" ", "")
+    cells = "\n".join(_cells(out["xlsx"]))
+    assert all("".join(to_arabic_digits(m.steps).split()) in cells for m in measures)
+
+
+@needs_poppler
+def test_seed_000_report_has_the_indicator_table_and_summary(demo_ctx, tmp_path):
+    office = _id(demo_ctx, "อบต.ทุ่งท่าช้าง")
+    pdf = md.write_results_report(demo_ctx, office, 2568, tmp_path / "r.pdf")
+    text = squash(pdf_text(pdf)).replace(" ", "")
+    assert "ประเด็นที่นำไปใช้พัฒนา" in text and "ผลการดำเนินการ(Output)" in text
+    assert "สรุปผลการดำเนินการ" in text and "๙๘.๙๒" in text
+    columns = _column_texts(pdf, rdoc.COLUMNS["000"], first_page=2)
+    report = ms.result_report_for_year(demo_ctx, office, 2568)
+    for r in report.rows:
+        assert _flat(r.output) in columns[5] and _flat(r.outcome) in columns[6]
+
+
+def test_bad_requests(demo_ctx, tmp_path):
+    office = _id(demo_ctx, "อบต.ตะโกทอง")
+    with pytest.raises(UserError, match=r"\.pdf หรือ \.xlsx"):
+        md.write_measures_report(demo_ctx, office, 2567, tmp_path / "m.docx")
+    with pytest.raises(UserError, match="ยังไม่มีมาตรการของปีงบประมาณ พ.ศ. 2570"):
+        md.write_measures_report(demo_ctx, office, 2570, tmp_path / "m.pdf")
+    with pytest.raises(UserError, match="รูปแบบ"):
+        md.write_results_report(demo_ctx, office, 2567, tmp_path / "m.pdf", layout="001")
+    with pytest.raises(UserError, match="ไม่พบโฟลเดอร์"):
+        md.write_measures_report(demo_ctx, office, 2567, tmp_path / "no" / "m.pdf")
+    assert [p.name for p in tmp_path.iterdir()] == ["data"]
+
+
+def test_document_modules_need_neither_qt_nor_the_database():
+    import subprocess
+    import sys
+
+    code = ("import sys\nimport ita_desktop.documents.measures_report, ita_desktop.documents.results_report\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'sqlalchemy')))")
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
+    assert out.strip() == "[]"
