@@ -12,11 +12,18 @@ def register(sub) -> None:
     p.add_argument("--year", type=parse_year, help="ปีงบประมาณ พ.ศ. หากในไฟล์ไม่ระบุ")
     p.add_argument("--replace", action="store_true", help="ยืนยันให้แทนคะแนนที่มีอยู่แล้ว")
     p.add_argument("--dry-run", action="store_true", help="ตรวจสอบและสรุปผลเท่านั้น ไม่บันทึก")
+    p.add_argument("--kind", choices=("scores", "measures", "results"), default="scores",
+                   help="ชนิดของตาราง: scores (คะแนน, ค่าเริ่มต้น), measures (มาตรการ), results (ผลการดำเนินการ)")
     p.set_defaults(handler=run, writes=True)
 
 
 def run(args, ctx) -> int:
     from ita_desktop.services import imports
+
+    if args.kind != "scores":
+        from . import import_measures
+
+        return import_measures.run(args, ctx)
 
     plan = imports.import_file(ctx, args.file, args.org, args.year, args.replace, args.dry_run)
     if plan.imported_before:
