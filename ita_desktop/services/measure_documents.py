@@ -26,8 +26,8 @@ def issue_text(m: MeasureView) -> str:
     if m.items:
         prefix = " ".join(m.items)
         return m.issue if m.issue.startswith(prefix) else f"{prefix} {m.issue}".strip()
-    if m.indicators and not m.issue.startswith("ตัวชี้วัด"):
-        return f"ตัวชี้วัดที่ {' '.join(str(n) for n in m.indicators)} {m.issue}".strip()
+    if len(m.indicators) == 1 and "ตัวชี้วัด" not in m.issue:
+        return f"ตัวชี้วัดที่ {m.indicators[0]} {m.issue}".strip()
     return m.issue
 
 
