@@ -242,6 +242,52 @@ def restore_result_row(ctx, snapshot: dict) -> int:
         return row.id
 
 
+def reorder_result_rows(ctx, office_id: int, year: int, ordered_ids: list[int]) -> None:
+    """Put the report's rows in the order of ``ordered_ids`` (every row, each once)."""
+    with ctx.db.session() as s:
+        report = s.scalar(select(ResultReport).where(ResultReport.office_id == office_id, ResultReport.year == year))
+        current = [r.id for r in report.rows] if report else []
+        if sorted(current) != sorted(ordered_ids) or len(set(ordered_ids)) != len(ordered_ids):
+            raise UserError("ลำดับใหม่ต้องมีผลการดำเนินการของปีนี้ครบทุกรายการและไม่ซ้ำ กรุณาโหลดใหม่")
+        by_id = {r.id: r for r in report.rows}
+        for n, rid in enumerate(ordered_ids):
+            by_id[rid].sort_order = n
+        report.version = (report.version or 1) + 1
+        audit.record(s, "result.reorder", "result_report", report.id, old=current, new=list(ordered_ids))
+
+
+@dataclass(frozen=True)
+class ReportTexts:
+    """The title, intro and summary of a report (paragraphs separated by blank lines)."""
+
+    title: str = ""
+    intro: str = ""
+    summary: str = ""
+
+
+def report_texts(ctx, office_id: int, year: int) -> tuple[ReportTexts, int]:
+    """The report's texts and version (empty texts and version 0 when there is no report yet)."""
+    with ctx.db.session() as s:
+        report = s.scalar(select(ResultReport).where(ResultReport.office_id == office_id, ResultReport.year == year))
+        if report is None:
+            return ReportTexts(), 0
+        return ReportTexts(report.title or "", report.intro or "", report.summary or ""), report.version or 1
+
+
+def update_report_texts(ctx, office_id: int, year: int, texts: ReportTexts,
+                        expected_version: int | None = None) -> int:
+    """Write the report's title, intro and summary; returns the new version."""
+    with ctx.db.session() as s:
+        report = ensure_report(s, office_id, year)
+        check_version(report, expected_version or None)
+        old = ReportTexts(report.title or "", report.intro or "", report.summary or "")
+        report.title, report.intro, report.summary = texts.title.strip(), texts.intro.strip(), texts.summary.strip()
+        report.version = (report.version or 1) + 1
+        s.flush()
+        audit.record(s, "result_report.update", "result_report", report.id, old=asdict(old), new=asdict(texts))
+        return report.version
+
+
 # --- progress, overdue, counts -------------------------------------------------------------
 
 def is_overdue(measure: MeasureView, status: str, today: _dt.date) -> bool:
@@ -333,6 +379,32 @@ def carry_over(ctx, measure_ids: list[int], move: bool = False) -> list[int]:
         audit.record(s, "measure.carry_over", "measure_set", target.id, move=move, old=list(measure_ids), new=result,
                      from_year=source.year, to_year=target.year)
         return result
+
+
+def undo_carry_over(ctx, measure_ids: list[int]) -> None:
+    """Undo :func:`carry_over`: copies are deleted, moved measures go back to their old year."""
+    with ctx.db.session() as s:
+        rows = [s.get(Measure, mid) for mid in measure_ids]
+        if any(r is None or r.carried_from_year is None for r in rows):
+            raise UserError("มาตรการบางรายการไม่ได้ยกมาจากปีก่อนหรือถูกลบไปแล้ว กรุณาโหลดใหม่")
+        for row in rows:
+            ms = row.measure_set
+            moved = row.source_measure_id is None
+            # found and loaded before the row leaves its set: a query then would flush the orphan away
+            back = ensure_measure_set(s, ms.office_id, row.carried_from_year) if moved else None
+            if back is not None:
+                list(back.measures)
+            ms.measures.remove(row)
+            if moved:  # back where it was, at the end
+                row.carried_from_year = None
+                back.measures.append(row)
+                row.sort_order = len(back.measures) - 1
+                row.version = (row.version or 1) + 1
+            else:
+                s.delete(row)
+            for n, m in enumerate(ms.measures):
+                m.sort_order = n
+        audit.record(s, "measure.carry_over_undo", "measure", None, old=list(measure_ids))
 
 
 def _status_of(s: Session, measure: Measure) -> str:

@@ -55,6 +55,11 @@ class MeasureView:
         """The period as printed: the stored text, else the dates in the Buddhist era."""
         return self.period or period_text(self.period_start, self.period_end)
 
+    @property
+    def deadline_text(self) -> str:
+        """The deadline in the Buddhist era (``'๓๑ ธันวาคม ๒๕๖๖'``), empty without one."""
+        return period_text(self.deadline, None)
+
 
 @dataclass(frozen=True)
 class MeasureInput:

@@ -116,3 +116,37 @@ def test_carry_over_move(demo_ctx, takothong):
 def test_carry_over_needs_a_choice(demo_ctx):
     with pytest.raises(UserError, match="ยังไม่ได้เลือก"):
         mr.carry_over(demo_ctx, [])
+
+
+def test_undo_carry_over(demo_ctx, takothong):
+    m = ms.measure_set_of_year(demo_ctx, takothong, 2567).measures
+    copies = mr.carry_over(demo_ctx, [m[1].id])
+    moved = mr.carry_over(demo_ctx, [m[2].id], move=True)
+    mr.undo_carry_over(demo_ctx, copies + moved)
+    assert ms.measure_set_of_year(demo_ctx, takothong, 2568).measures == ()
+    back = ms.measure_set_of_year(demo_ctx, takothong, 2567).measures
+    assert len(back) == 42 and back[-1].id == m[2].id and back[-1].carried_from_year is None
+    with pytest.raises(UserError, match="ไม่ได้ยกมา"):
+        mr.undo_carry_over(demo_ctx, [m[0].id])
+
+
+def test_reorder_rows_and_report_texts(demo_ctx):
+    office = _id(demo_ctx, "อบต.ทุ่งท่าช้าง")
+    ids = [r.id for r in ms.result_report_for_year(demo_ctx, office, 2568).rows]
+    mr.reorder_result_rows(demo_ctx, office, 2568, ids[::-1])
+    assert [r.id for r in ms.result_report_for_year(demo_ctx, office, 2568).rows] == ids[::-1]
+    texts, version = mr.report_texts(demo_ctx, office, 2568)
+    assert texts.title.startswith("รายงานผลการดำเนินการ")
+    new = mr.update_report_texts(demo_ctx, office, 2568, mr.ReportTexts(texts.title, "บทนำใหม่", texts.summary),
+                                 expected_version=version)
+    assert new == version + 1
+    assert ms.result_report_for_year(demo_ctx, office, 2568).intro_paragraphs == ("บทนำใหม่",)
+    with pytest.raises(ConflictError):
+        mr.update_report_texts(demo_ctx, office, 2568, texts, expected_version=version)
+
+
+def test_deadline_shown_in_the_buddhist_era(demo_ctx, takothong):
+    m = ms.measure_set_of_year(demo_ctx, takothong, 2567).measures[0]
+    view = ms.update_measure(demo_ctx, m.id, ms.MeasureInput(**{**ms.measure_input(m).__dict__,
+                                                                 "deadline": "2023-12-31"}))
+    assert view.deadline_text == "๓๑ ธันวาคม ๒๕๖๖"
