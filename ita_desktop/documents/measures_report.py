@@ -32,6 +32,7 @@ class MeasureDocRow:
     reporting: str
     responsible: str
     period: str  # the period or deadline as text (Buddhist-era dates)
+    group: str = ""  # seed 001 prints a table per indicator under this heading (lines split by \n)
 
 
 @dataclass(frozen=True)
@@ -61,12 +62,26 @@ def table_rows(doc: MeasuresDocument) -> list[list[str]]:
     return [[r.issue, _lines(r.measure, r.steps), r.reporting, r.responsible, r.period] for r in doc.rows]
 
 
+def groups(doc: MeasuresDocument) -> list[tuple[str, list[list[str]]]]:
+    """Consecutive rows under the same heading: seed 001 has one table per indicator; seed 002 one table."""
+    rows = table_rows(doc)
+    if doc.layout != "001":
+        return [("", rows)]
+    found: list[tuple[str, list[list[str]]]] = []
+    for source, cells in zip(doc.rows, rows):
+        if not found or found[-1][0] != source.group:
+            found.append((source.group, []))
+        found[-1][1].append(cells)
+    return found
+
+
 def build_measures_pdf(doc: MeasuresDocument, path: str | Path) -> Path:
-    """Landscape A4: title lines, intro paragraph, the measure table (header row on every page)."""
+    """Landscape A4: title lines, intro paragraph, the measure table(s) (header row on every page)."""
     from ita_desktop.documents.results_report import build_story_pdf
 
+    columns = list(COLUMNS[_check(doc.layout)])
     return build_story_pdf(path, doc.title_lines, [(doc.intro,)] if doc.intro else [],
-                           [(list(COLUMNS[_check(doc.layout)]), table_rows(doc))], doc.thai_digits)
+                           [(columns, rows, heading) for heading, rows in groups(doc)], doc.thai_digits)
 
 
 def build_measures_xlsx(doc: MeasuresDocument, path: str | Path) -> Path:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import cm
-from reportlab.platypus import Spacer
+from reportlab.platypus import CondPageBreak, Spacer
 
 from ita_desktop.documents.fonts import register_fonts
 from ita_desktop.documents.report import (
@@ -26,6 +26,7 @@ from ita_desktop.documents.xlsx import SheetColumn
 LAYOUTS = ("000", "003")
 BODY_STYLE = TextStyle(size=16, align="left", first_indent=2.5 * cm, space_after=4)
 HEADING_STYLE = TextStyle(size=16, bold=True, space_before=8, space_after=4)
+GROUP_STYLE = TextStyle(size=16, bold=True, space_before=8, space_after=2)
 
 INDICATOR_COLUMNS = (Column("ตัวชี้วัดที่", 0.8, "center"), Column("รายละเอียดตัวชี้วัด", 2.6),
                      Column("คะแนน", 0.9, "center"), Column("ประเด็นที่นำไปใช้พัฒนา", 5.0))
@@ -91,7 +92,10 @@ def indicator_rows(doc: ResultsDocument) -> list[list[str]]:
 
 def build_story_pdf(path: str | Path, title_lines, intro: list[tuple[str, ...]], tables, thai_digits: bool = True,
                     summary: tuple[str, ...] = (), summary_heading: str = "") -> Path:
-    """Landscape A4 with page numbers: centred titles, paragraphs, tables (headers repeated), summary."""
+    """Landscape A4 with page numbers: centred titles, paragraphs, tables (headers repeated), summary.
+
+    ``tables`` holds (columns, rows) or (columns, rows, heading); a heading's lines are printed
+    bold above its table and kept on the page with the table's first rows."""
     register_fonts()
     doc = page_doc(path, landscape(A4), (1.5 * cm, 1.5 * cm, 1.5 * cm, 1.8 * cm), title_lines[0] if title_lines else "")
     local = lambda text: localize_digits(text, thai_digits)  # noqa: E731
@@ -100,8 +104,11 @@ def build_story_pdf(path: str | Path, title_lines, intro: list[tuple[str, ...]],
     story.append(Spacer(1, 8))
     for block in intro:
         story += [ThaiParagraph(local(p), BODY_STYLE) for p in block]
-    for columns, rows in tables:
-        story += [Spacer(1, 6), thai_table(columns, rows, doc.width, thai_digits)]
+    for columns, rows, *heading in tables:
+        lines = [t for t in (heading[0] if heading else "").split("\n") if t.strip()]
+        block = [ThaiParagraph(local(t), GROUP_STYLE) for t in lines]
+        story += [CondPageBreak(4 * cm), *block] if block else [Spacer(1, 6)]
+        story.append(thai_table(columns, rows, doc.width, thai_digits))
     if summary:
         story.append(ThaiParagraph(local(summary_heading), HEADING_STYLE))
         story += [ThaiParagraph(local(p), BODY_STYLE) for p in summary]

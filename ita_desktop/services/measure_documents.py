@@ -49,10 +49,41 @@ def measures_document(ctx, office_id: int, year: int, layout: str = "001",
     ms = measure_set_of_year(ctx, office_id, year)
     if ms is None or not ms.measures:
         raise UserError(f"{office.name} ยังไม่มีมาตรการของปีงบประมาณ พ.ศ. {year}")
+    heading = _group_headings(ctx, office_id, ms.based_on_year) if layout == "001" else (lambda m: "")
     rows = tuple(mdoc.MeasureDocRow(issue_text(m), m.measure, m.steps, m.reporting, m.responsible,
-                                    _period(m, thai_digits)) for m in ms.measures)
+                                    _period(m, thai_digits), heading(m)) for m in ms.measures)
     title = (f"{MEASURES_TITLE}", f"ของ{office.name}", f"ประจำปีงบประมาณ พ.ศ. {year}")
     return mdoc.MeasuresDocument(title, ms.intro, rows, layout, thai_digits)
+
+
+def _group_headings(ctx, office_id: int, based_on_year: int | None):
+    """A function giving a measure's seed-001 heading: the tool, then the indicator with its
+    score and result of ``based_on_year`` (what is known of them)."""
+    tools, indicators, scores = {}, {}, {}
+    if based_on_year is not None:
+        try:
+            catalog = queries.get_criteria(ctx, based_on_year)
+            tools = {t.code: t.name for t in catalog.tools}
+            indicators = {i.number: (i.name, i.tool) for i in catalog.indicators}
+            result = queries.score_office_year(ctx, office_id, based_on_year).result
+            scores = {i.number: i for i in result.indicators if i.score is not None}
+        except UserError:
+            pass
+
+    def heading(m: MeasureView) -> str:
+        if len(m.indicators) != 1:
+            return ""
+        number = m.indicators[0]
+        name, tool = indicators.get(number, ("", m.tool))
+        lines = [f"เครื่องมือการประเมิน {tools[tool]} ({tool})"] if tool in tools else []
+        line = f"ตัวชี้วัดที่ {number} {name}".strip()
+        if number in scores:
+            found = scores[number]
+            verdict = "ผ่านเกณฑ์" if found.passed else "ไม่ผ่านเกณฑ์"
+            line += f" คะแนนเฉลี่ย {found.score:.2f} คะแนน ผลการประเมิน {verdict}"
+        return "\n".join(lines + [line])
+
+    return heading
 
 
 def _period(m: MeasureView, thai_digits: bool) -> str:

@@ -171,3 +171,13 @@ def test_document_modules_need_neither_qt_nor_the_database():
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'sqlalchemy')))")
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
     assert out.strip() == "[]"
+
+
+@needs_poppler
+def test_seed_001_layout_has_a_table_per_indicator_under_its_heading(seed_001):
+    _, out = seed_001
+    text = squash(pdf_text(out["001"]))
+    assert "เครื่องมือการประเมิน แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT)" in text
+    assert "ตัวชี้วัดที่ ๒ การใช้งบประมาณ คะแนนเฉลี่ย ๗๘.๗๕ คะแนน ผลการประเมิน ไม่ผ่านเกณฑ์" in text
+    assert "ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่ คะแนนเฉลี่ย ๙๐.๖๓ คะแนน ผลการประเมิน ผ่านเกณฑ์" in text
+    assert "คะแนนเฉลี่ย" not in squash(pdf_text(out["002"]))
