@@ -187,3 +187,21 @@ def test_detect_scores_and_plan(tmp_path):
     plan = _sheet(tmp_path / "p.xlsx", [["มิติ", "โครงการ/กิจกรรม/มาตรการ", "ปี 2566 งบประมาณ (บาท)"]])
     assert detect_kind(scores) == "scores" and detect_kind(plan) == "plan"
     assert detect_kind(tmp_path / "missing.xlsx") is None
+
+
+@pytest.mark.parametrize("kind, layout, name, year", [
+    ("measures", "001", "อบต.ตะโกทอง", 2567), ("measures", "002", "อบต.ตะโกทอง", 2567),
+    ("results", "000", "อบต.ทุ่งท่าช้าง", 2568), ("results", "003", "อบต.แม่เจดีย์", 2567),
+])
+def test_the_excel_reports_are_recognised_and_read_back(demo_ctx, tmp_path, kind, layout, name, year):
+    from ita_desktop.services import measure_documents as md
+
+    office = _id(demo_ctx, name)
+    write = md.write_measures_report if kind == "measures" else md.write_results_report
+    path = write(demo_ctx, office, year, tmp_path / "report.xlsx", layout)
+    assert detect_kind(path) == kind
+    table = mx.read_table(path, kind)
+    assert table.problems == []
+    expected = ms.measure_set_of_year(demo_ctx, office, year).measures if kind == "measures" else \
+        ms.result_report_for_year(demo_ctx, office, year).rows
+    assert len(table.rows) == len(expected)
