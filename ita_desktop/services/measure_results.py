@@ -112,7 +112,7 @@ def _values(data: ResultInput) -> dict:
     return asdict(data)
 
 
-def _write(row: ResultRow, data: ResultInput) -> None:
+def write_result_fields(row: ResultRow, data: ResultInput) -> None:
     for key, value in asdict(data).items():
         setattr(row, key, value)
 
@@ -157,7 +157,7 @@ def record_result(ctx, measure_id: int, data: ResultInput, expected_version: int
         view = measure_view(measure)
         data = replace(data, measure=data.measure or view.measure or view.issue, steps=data.steps or view.steps,
                        period=data.period or view.period_text, responsible=data.responsible or view.responsible)
-        _write(row, data)
+        write_result_fields(row, data)
         s.flush()
         audit.record(s, "result.record", "result_row", row.id, measure_id=measure_id, old=old, new=_values(data))
         return result_row_view(row, report.rows.index(row) + 1)
@@ -171,7 +171,7 @@ def add_result_row(ctx, office_id: int, year: int, data: ResultInput, position: 
     with ctx.db.session() as s:
         report = ensure_report(s, office_id, year)
         row = ResultRow()
-        _write(row, data)
+        write_result_fields(row, data)
         _insert(report, row, position)
         s.flush()
         audit.record(s, "result.create", "result_row", row.id, office_id=office_id, year=year, new=_values(data))
@@ -192,7 +192,7 @@ def update_result_row(ctx, row_id: int, data: ResultInput, expected_version: int
         row = _row(s, row_id)
         check_version(row, expected_version)
         old = _values(result_input(result_row_view(row, 0)))
-        _write(row, data)
+        write_result_fields(row, data)
         row.version = (row.version or 1) + 1
         s.flush()
         audit.record(s, "result.update", "result_row", row.id, old=old, new=_values(data))
@@ -235,7 +235,7 @@ def restore_result_row(ctx, snapshot: dict) -> int:
         measure_id = snapshot.get("measure_id")
         row = ResultRow(id=snapshot["id"], version=snapshot.get("version") or 1,
                         measure_id=measure_id if measure_id and s.get(Measure, measure_id) else None)
-        _write(row, data)
+        write_result_fields(row, data)
         _insert(report, row, snapshot.get("position"))
         s.flush()
         audit.record(s, "result.restore", "result_row", row.id, new=snapshot)

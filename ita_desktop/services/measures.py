@@ -1,6 +1,6 @@
 """Measures (มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน): reading them as plain data for
 screens, and the write services (create, update, delete with snapshot/restore, reorder, merge,
-split, proposals from the analysis).
+split). Proposals from the analysis are in :mod:`services.measure_proposals`.
 
 Results of what was done live in :mod:`services.measure_results`.
 """
@@ -13,7 +13,6 @@ from dataclasses import asdict, dataclass, fields, replace
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from ita_desktop.core.analysis import Category
 from ita_desktop.core.thaitext import thai_date
 from ita_desktop.models import Measure, MeasureSet, ResultReport, ResultRow
 
@@ -21,7 +20,6 @@ from . import audit
 from .errors import ConflictError, UserError
 
 CATEGORIES = ("urgent", "develop", "maintain", "")
-CATEGORY_OF = {Category.URGENT: "urgent", Category.DEVELOP: "develop", Category.MAINTAIN: "maintain"}
 CONFLICT_TEXT = "ข้อมูลนี้ถูกแก้ไขโดยผู้ใช้อื่นระหว่างนั้น กรุณาโหลดใหม่"
 
 
@@ -304,7 +302,7 @@ def validate_measure(data: MeasureInput) -> MeasureInput:
                    period_start=start, period_end=end, deadline=deadline)
 
 
-def _write_fields(row: Measure, data: MeasureInput) -> None:
+def write_measure_fields(row: Measure, data: MeasureInput) -> None:
     row.issue, row.measure, row.steps = data.issue, data.measure, data.steps
     row.responsible, row.reporting, row.period = data.responsible, data.reporting, data.period
     row.period_start, row.period_end, row.deadline = data.period_start, data.period_end, data.deadline
@@ -342,14 +340,14 @@ def create_measure(ctx, office_id: int, year: int, data: MeasureInput, position:
     with ctx.db.session() as s:
         ms = ensure_measure_set(s, office_id, year)
         row = Measure()
-        _write_fields(row, data)
-        _insert(ms, row, position)
+        write_measure_fields(row, data)
+        insert_measure(ms, row, position)
         s.flush()
         audit.record(s, "measure.create", "measure", row.id, new=_values(data), year=year, office_id=office_id)
         return row.id
 
 
-def _insert(ms: MeasureSet, row: Measure, position: int | None) -> None:
+def insert_measure(ms: MeasureSet, row: Measure, position: int | None) -> None:
     ordered = list(ms.measures)
     at = len(ordered) if position is None else max(0, min(position, len(ordered)))
     ordered.insert(at, row)
@@ -365,7 +363,7 @@ def update_measure(ctx, measure_id: int, data: MeasureInput, expected_version: i
         row = _measure_row(s, measure_id)
         check_version(row, expected_version)
         old = measure_input(measure_view(row))
-        _write_fields(row, data)
+        write_measure_fields(row, data)
         row.version = (row.version or 1) + 1
         s.flush()
         audit.record(s, "measure.update", "measure", row.id, old=_values(old), new=_values(data))
@@ -418,8 +416,8 @@ def restore_measure(ctx, snapshot: dict) -> int:
         row = Measure(id=snapshot["id"], version=snapshot.get("version") or 1,
                       source_measure_id=snapshot.get("source_measure_id"),
                       carried_from_year=snapshot.get("carried_from_year"))
-        _write_fields(row, data)
-        _insert(ms, row, snapshot.get("position"))
+        write_measure_fields(row, data)
+        insert_measure(ms, row, snapshot.get("position"))
         s.flush()
         for rid in snapshot.get("result_row_ids") or ():
             rr = s.get(ResultRow, rid)
@@ -481,7 +479,7 @@ def merge_measures(ctx, measure_ids: list[int]) -> int:
                 rr.measure_id = keep.id
             ms.measures.remove(other)
             s.delete(other)
-        _write_fields(keep, merged)
+        write_measure_fields(keep, merged)
         keep.version = (keep.version or 1) + 1
         for n, m in enumerate(ms.measures):
             m.sort_order = n
@@ -522,79 +520,14 @@ def split_measure(ctx, measure_id: int, expected_version: int | None = None) -> 
                            indicators=(target,) if kind == "indicator" else
                            ((view.indicators[0],) if len(view.indicators) == 1 else ()))
             if n == 0:
-                _write_fields(row, data)
+                write_measure_fields(row, data)
                 row.version = (row.version or 1) + 1
                 ids.append(row.id)
                 continue
             new = Measure()
-            _write_fields(new, data)
-            _insert(ms, new, position + n)
+            write_measure_fields(new, data)
+            insert_measure(ms, new, position + n)
             s.flush()
             ids.append(new.id)
         audit.record(s, "measure.split", "measure", row.id, old=_values(measure_input(view)), new=ids)
-        return ids
-
-
-# --- proposals from the analysis -----------------------------------------------------------
-
-def propose_measures(ctx, office_id: int, based_on_year: int, pass_line: float | None = None) -> tuple[MeasureInput, ...]:
-    """One proposed measure per urgent and to-develop item (or indicator without scored items)
-    of ``based_on_year``'s analysis, with the item's development guideline as the first step."""
-    from .analysis import analyse_office_year
-
-    analysis = analyse_office_year(ctx, office_id, based_on_year, pass_line)
-    proposals: list[MeasureInput] = []
-    seen: set[str] = set()
-    for group in analysis.groups:
-        if group.category not in (Category.URGENT, Category.DEVELOP):
-            continue
-        category = CATEGORY_OF[group.category]
-        for ind in group.indicators:
-            for item in ind.items:
-                if item.code in seen:
-                    continue
-                seen.add(item.code)
-                proposals.append(MeasureInput(
-                    issue=item.text, steps=_first_step(item.guideline), category=category, tool=ind.tool,
-                    items=(item.code,), indicators=(ind.number,)))
-            key = f"ind{ind.number}"
-            if not ind.items and ind.category == group.category and key not in seen:
-                seen.add(key)
-                proposals.append(MeasureInput(
-                    issue=f"ตัวชี้วัดที่ {ind.number} {ind.name}", steps=_first_step(ind.note), category=category,
-                    tool=ind.tool, indicators=(ind.number,)))
-    return tuple(proposals)
-
-
-def _target_keys(m) -> tuple[str, ...]:
-    """What a measure answers, as keys: its item codes, else its indicators."""
-    return m.items or tuple(f"ind{n}" for n in m.indicators)
-
-
-def _first_step(guideline: str) -> str:
-    text = (guideline or "").strip()
-    return f"1. {text}" if text and not text[0].isdigit() and not text.startswith("๑") else text
-
-
-def create_measures_from_analysis(ctx, office_id: int, year: int, based_on_year: int | None = None,
-                                  pass_line: float | None = None) -> list[int]:
-    """Add the proposals of :func:`propose_measures` to the measures of ``year`` in one transaction.
-
-    Items that already have a measure of that year are skipped. Returns the new ids.
-    """
-    based_on = year - 1 if based_on_year is None else based_on_year
-    proposals = propose_measures(ctx, office_id, based_on, pass_line)
-    with ctx.db.session() as s:
-        ms = ensure_measure_set(s, office_id, year, based_on, pass_line)
-        taken = {k for m in ms.measures for k in _target_keys(measure_view(m))}
-        ids = []
-        for p in proposals:
-            if set(_target_keys(p)) & taken:
-                continue
-            row = Measure()
-            _write_fields(row, validate_measure(p))
-            _insert(ms, row, None)
-            s.flush()
-            ids.append(row.id)
-        audit.record(s, "measure.propose", "measure_set", ms.id, new=ids, based_on_year=based_on)
         return ids

@@ -309,7 +309,7 @@ def import_measures(ctx, path: str | Path, office_id: int, year: int, replace: b
     """Store the measures of an Excel file as the office's measures of ``year`` (one transaction)."""
     from ita_desktop.models import Measure
 
-    from .measures import _insert, _write_fields
+    from .measures import insert_measure, write_measure_fields
 
     table = read_table(path, "measures")
     table.raise_problems(Path(path).name)
@@ -326,8 +326,8 @@ def import_measures(ctx, path: str | Path, office_id: int, year: int, replace: b
         s.flush()
         for data in table.rows:
             row = Measure()
-            _write_fields(row, data)
-            _insert(ms, row, None)
+            write_measure_fields(row, data)
+            insert_measure(ms, row, None)
         s.flush()
         audit.record(s, "measure.import", "measure_set", ms.id, file=str(path), count=len(table.rows), replaced=old)
     return ImportSummary("measures", office.name, year, len(table.rows), old)
@@ -341,7 +341,7 @@ def import_results(ctx, path: str | Path, office_id: int, year: int, replace: bo
 
     from ita_desktop.models import MeasureSet, ResultRow
 
-    from .measure_results import _write
+    from .measure_results import write_result_fields
     from .measures import measure_view
 
     table = read_table(path, "results")
@@ -365,7 +365,7 @@ def import_results(ctx, path: str | Path, office_id: int, year: int, replace: bo
         for n, data in enumerate(table.rows):
             matches = by_text.get(data.measure.strip(), [])
             row = ResultRow(sort_order=n, measure_id=matches[0] if len(matches) == 1 else None)
-            _write(row, data)
+            write_result_fields(row, data)
             report.rows.append(row)
         s.flush()
         audit.record(s, "result.import", "result_report", report.id, file=str(path), count=len(table.rows),

@@ -5,6 +5,7 @@ import json
 import pytest
 
 from ita_desktop.models import AuditEntry
+from ita_desktop.services import measure_proposals as mp
 from ita_desktop.services import measures as ms
 from ita_desktop.services import offices
 from ita_desktop.services.errors import ConflictError, UserError
@@ -116,16 +117,16 @@ def test_merge_needs_two_of_one_year(demo_ctx):
 
 def test_proposals_from_the_analysis(demo_ctx):
     office = _id(demo_ctx, "อบต.ตะโกทอง")
-    proposals = ms.propose_measures(demo_ctx, office, 2566)
+    proposals = mp.propose_measures(demo_ctx, office, 2566)
     codes = [p.items[0] for p in proposals if p.items]
     assert "i7" in codes and "o10" in codes and "i4" not in codes  # i4 = 100: maintain
     i7 = next(p for p in proposals if p.items == ("i7",))
     assert i7.category == "urgent" and i7.indicators == (2,) and i7.steps  # guideline as first step
-    ids = ms.create_measures_from_analysis(demo_ctx, office, 2568, 2566)
+    ids = mp.create_measures_from_analysis(demo_ctx, office, 2568, 2566)
     assert len(ids) == len(proposals)
     created = ms.measure_set_of_year(demo_ctx, office, 2568)
     assert created.based_on_year == 2566 and len(created.measures) == len(proposals)
-    assert ms.create_measures_from_analysis(demo_ctx, office, 2568, 2566) == []  # items already covered are not proposed twice
+    assert mp.create_measures_from_analysis(demo_ctx, office, 2568, 2566) == []  # items already covered are not proposed twice
 
 
 def test_division_choices(demo_ctx):
