@@ -18,6 +18,7 @@ from .errors import UserError
 from .measures import (
     MeasureView,
     ResultRowView,
+    check_office_year,
     check_version,
     ensure_measure_set,
     measure_view,
@@ -121,6 +122,7 @@ def ensure_report(s: Session, office_id: int, year: int) -> ResultReport:
     """The office's report of ``year`` inside a caller's transaction, created when missing."""
     report = s.scalar(select(ResultReport).where(ResultReport.office_id == office_id, ResultReport.year == year))
     if report is None:
+        check_office_year(s, office_id, year)
         report = ResultReport(office_id=office_id, year=year, title="", intro="", summary="")
         s.add(report)
         s.flush()

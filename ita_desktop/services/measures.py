@@ -318,12 +318,24 @@ def _values(data: MeasureInput) -> dict:
 
 # --- writing -------------------------------------------------------------------------------
 
+def check_office_year(s: Session, office_id: int, year: int) -> None:
+    """Refuse an office that does not exist or a year that is not a Buddhist-era fiscal year."""
+    from ita_desktop.models import Office
+
+    if s.get(Office, office_id) is None:
+        raise UserError(f"ไม่พบหน่วยงานรหัส {office_id} (อาจถูกลบไปแล้ว) กรุณาโหลดใหม่")
+    if not 2500 <= int(year) <= 2700:
+        raise UserError(f"ปีงบประมาณ '{year}' ต้องเป็นปี พ.ศ. เช่น 2567")
+
+
 def ensure_measure_set(s: Session, office_id: int, year: int, based_on_year: int | None = None,
                        pass_line: float | None = None) -> MeasureSet:
     """The office's measure set of ``year`` inside a caller's transaction, created when missing."""
     ms = _set_row(s, office_id, year)
     if ms is None:
         from ita_desktop.core.criteria import DEFAULT_PASS_LINE
+
+        check_office_year(s, office_id, year)
 
         ms = MeasureSet(office_id=office_id, year=year,
                         based_on_year=year - 1 if based_on_year is None else based_on_year,

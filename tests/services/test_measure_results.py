@@ -150,3 +150,21 @@ def test_deadline_shown_in_the_buddhist_era(demo_ctx, takothong):
     view = ms.update_measure(demo_ctx, m.id, ms.MeasureInput(**{**ms.measure_input(m).__dict__,
                                                                  "deadline": "2023-12-31"}))
     assert view.deadline_text == "๓๑ ธันวาคม ๒๕๖๖"
+
+
+def test_deleting_a_measure_keeps_its_result_and_restoring_links_it_again(demo_ctx, takothong):
+    m = ms.measure_set_of_year(demo_ctx, takothong, 2567).measures[0]
+    row = mr.record_result(demo_ctx, m.id, mr.ResultInput(status=mr.DONE, output="ทำแล้ว"))
+    snap = ms.delete_measure(demo_ctx, m.id)
+    progress = mr.year_progress(demo_ctx, takothong, 2567)
+    assert [r.id for r in progress.other_results] == [row.id] and progress.other_results[0].measure_id is None
+    ms.restore_measure(demo_ctx, snap)
+    progress = mr.year_progress(demo_ctx, takothong, 2567)
+    assert progress.other_results == () and progress.measures[0].result.id == row.id
+
+
+def test_unknown_office_or_year_is_refused(demo_ctx):
+    with pytest.raises(UserError, match="ไม่พบหน่วยงาน"):
+        mr.add_result_row(demo_ctx, 99999, 2567, mr.ResultInput(measure="ก"))
+    with pytest.raises(UserError, match="ปี พ.ศ."):
+        ms.create_measure(demo_ctx, _id(demo_ctx, "อบต.เขาทอง"), 2024, ms.MeasureInput(issue="ก"))
