@@ -63,3 +63,14 @@ def test_import_results_problem_exits_2_and_stores_nothing(demo_ctx, tmp_path, c
     assert ms.result_report_for_year(demo_ctx, kt, 2567) is None
     assert run(["import", str(tmp_path / "r.xlsx"), "--kind", "results", "--year", "2567"]) == 2
     assert "--org" in capsys.readouterr().err
+
+
+def test_import_dry_run_stores_nothing(demo_ctx, tmp_path, capsys):
+    from ita_desktop.services import measures_xlsx
+
+    office = offices.find_office(demo_ctx, "อบต.ทุ่งท่าช้าง").id
+    export = measures_xlsx.export_results(demo_ctx, office, 2568, tmp_path / "r.xlsx")
+    assert run(["import", str(export), "--kind", "results", "--org", "อบต.เขาทอง", "--year", "2568", "--dry-run"]) == 0
+    assert "พบ 10 รายการ" in capsys.readouterr().out
+    kt = offices.find_office(demo_ctx, "อบต.เขาทอง").id
+    assert ms.result_report_for_year(demo_ctx, kt, 2568) is None
