@@ -77,9 +77,10 @@ def groups(doc: MeasuresDocument) -> list[tuple[str, list[list[str]]]]:
 
 def build_measures_pdf(doc: MeasuresDocument, path: str | Path) -> Path:
     """Landscape A4: title lines, intro paragraph, the measure table(s) (header row on every page)."""
-    from ita_desktop.documents.results_report import build_story_pdf
+    from ita_desktop.documents.results_report import BODY_WIDTH, build_story_pdf, fit_columns
 
-    columns = list(COLUMNS[_check(doc.layout)])
+    # fitted once over every row, so that the tables of all indicators have the same columns
+    columns = fit_columns(list(COLUMNS[_check(doc.layout)]), table_rows(doc), BODY_WIDTH, doc.thai_digits)
     return build_story_pdf(path, doc.title_lines, [(doc.intro,)] if doc.intro else [],
                            [(columns, rows, heading) for heading, rows in groups(doc)], doc.thai_digits)
 

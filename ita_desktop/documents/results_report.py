@@ -13,6 +13,8 @@ from reportlab.platypus import CondPageBreak, Spacer
 
 from ita_desktop.documents.fonts import register_fonts
 from ita_desktop.documents.report import (
+    CELL_STYLE,
+    HEADER_STYLE,
     SUBTITLE_STYLE,
     TITLE_STYLE,
     Column,
@@ -90,6 +92,41 @@ def indicator_rows(doc: ResultsDocument) -> list[list[str]]:
     return [[str(i.number), i.name, i.score, i.issue] for i in doc.indicators]
 
 
+SIDE_MARGIN = 1.5 * cm
+BODY_WIDTH = landscape(A4)[0] - 2 * SIDE_MARGIN  # the width of every table
+CELL_PADDING = 6.5  # left + right padding of a table cell (report.thai_table) and a little room
+MAX_WORD_SHARE = 0.4  # a longer unbreakable word (a web address) is cut rather than widen its column more
+
+
+def _widest_word(texts, style, thai_digits: bool) -> float:
+    from ita_desktop.documents.shaping import shape
+    from ita_desktop.documents.wordbreak import break_units
+
+    widest = 0.0
+    for text in texts:
+        for line in localize_digits(str(text), thai_digits).split("\n"):
+            for unit in break_units(line):
+                if not unit.isspace():
+                    widest = max(widest, shape(unit.strip(), style.font).width(style.size))
+    return widest
+
+
+def fit_columns(columns: list[Column], rows: list[list[str]], width: float, thai_digits: bool = True) -> list[Column]:
+    """The columns with weights changed so that no word is wider than its column (a word would
+    otherwise be cut inside); the room comes from columns with more than they need."""
+    total = sum(c.weight for c in columns)
+    widths = [width * c.weight / total for c in columns]
+    needs = [min(max(_widest_word([c.title], HEADER_STYLE, thai_digits),
+                     _widest_word([r[i] for r in rows if i < len(r)], CELL_STYLE, thai_digits)) + CELL_PADDING,
+                 width * MAX_WORD_SHARE) for i, c in enumerate(columns)]
+    if sum(needs) > width or all(w >= n for w, n in zip(widths, needs)):
+        return list(columns)
+    short = sum(max(n - w, 0) for w, n in zip(widths, needs))
+    spare = [max(w - n, 0) for w, n in zip(widths, needs)]
+    new = [max(w, n) - (short * sp / sum(spare) if sum(spare) else 0) for w, n, sp in zip(widths, needs, spare)]
+    return [Column(c.title, w, c.align) for c, w in zip(columns, new)]
+
+
 def build_story_pdf(path: str | Path, title_lines, intro: list[tuple[str, ...]], tables, thai_digits: bool = True,
                     summary: tuple[str, ...] = (), summary_heading: str = "") -> Path:
     """Landscape A4 with page numbers: centred titles, paragraphs, tables (headers repeated), summary.
@@ -97,7 +134,7 @@ def build_story_pdf(path: str | Path, title_lines, intro: list[tuple[str, ...]],
     ``tables`` holds (columns, rows) or (columns, rows, heading); a heading's lines are printed
     bold above its table and kept on the page with the table's first rows."""
     register_fonts()
-    doc = page_doc(path, landscape(A4), (1.5 * cm, 1.5 * cm, 1.5 * cm, 1.8 * cm), title_lines[0] if title_lines else "")
+    doc = page_doc(path, landscape(A4), (SIDE_MARGIN, SIDE_MARGIN, 1.5 * cm, 1.8 * cm), title_lines[0] if title_lines else "")
     local = lambda text: localize_digits(text, thai_digits)  # noqa: E731
     story = [ThaiParagraph(local(title_lines[0]), TITLE_STYLE)] if title_lines else []
     story += [ThaiParagraph(local(t), SUBTITLE_STYLE) for t in title_lines[1:]]
@@ -108,7 +145,7 @@ def build_story_pdf(path: str | Path, title_lines, intro: list[tuple[str, ...]],
         lines = [t for t in (heading[0] if heading else "").split("\n") if t.strip()]
         block = [ThaiParagraph(local(t), GROUP_STYLE) for t in lines]
         story += [CondPageBreak(4 * cm), *block] if block else [Spacer(1, 6)]
-        story.append(thai_table(columns, rows, doc.width, thai_digits))
+        story.append(thai_table(fit_columns(columns, rows, doc.width, thai_digits), rows, doc.width, thai_digits))
     if summary:
         story.append(ThaiParagraph(local(summary_heading), HEADING_STYLE))
         story += [ThaiParagraph(local(p), BODY_STYLE) for p in summary]

@@ -7,6 +7,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import cm
 
 from ita_desktop.core.digits import to_arabic_digits, to_thai_digits
+from ita_desktop.documents import measures_report as mdoc
 from ita_desktop.documents import results_report as rdoc
 from ita_desktop.services import measure_documents as md
 from ita_desktop.services import measures as ms
@@ -43,8 +44,9 @@ def seed_results(request, tmp_path_factory):
     office, rows = enter_seed_results(ctx, source)
     pdf = md.write_results_report(ctx, office, year, folder / "r.pdf", layout=layout)
     xlsx = md.write_results_report(ctx, office, year, folder / "r.xlsx", layout=layout)
+    columns = _fitted(rdoc.COLUMNS[layout], rdoc.table_rows(md.results_document(ctx, office, year, layout)))
     ctx.close()
-    return rows, pdf, xlsx, layout
+    return rows, pdf, xlsx, columns
 
 
 @pytest.fixture(scope="module")
@@ -56,8 +58,14 @@ def seed_003(tmp_path_factory):
     ctx = open_app(folder / "data")
     office, rows = enter_seed_results(ctx, "seed 003")
     pdf = md.write_results_report(ctx, office, 2567, folder / "r.pdf", layout="003")
+    columns = _fitted(rdoc.COLUMNS["003"], rdoc.table_rows(md.results_document(ctx, office, 2567, "003")))
     ctx.close()
-    return rows, pdf, None
+    return rows, pdf, columns
+
+
+def _fitted(columns, rows):
+    """The columns as the PDF has them: widened where a word would not fit."""
+    return rdoc.fit_columns(list(columns), rows, rdoc.BODY_WIDTH)
 
 
 def _edges(columns, margin=1.5 * cm):
@@ -70,29 +78,33 @@ def _edges(columns, margin=1.5 * cm):
     return edges
 
 
-def _column_texts(pdf, columns, first_page=1):
+def _column_texts(pdf, columns, first_page=1, only_page=None, keep_headers=False):
     """The text of each table column, read down the pages (pdftotext mixes columns of one line)."""
     edges = _edges(columns)
-    body = (w for w in words(pdf) if w.page >= first_page and w.y1 < 545)  # the page number is below
+    body = (w for w in words(pdf) if w.page >= first_page and w.y1 < 545  # the page number is below
+            and only_page in (None, w.page))
     found = sorted(body, key=lambda w: (w.page, round(w.y0), w.x0))
     texts = ["".join(w.text for w in found if left - 1 <= w.x0 < right) for left, right in edges]
+    if keep_headers:
+        return texts
     # the header row repeats on every page, also inside a row split between pages
     return [t.replace(_flat(c.title), "") for t, c in zip(texts, columns)]
 
 
 @needs_poppler
 def test_seed_report_pdf_holds_every_measure_output_and_outcome(seed_results):
-    rows, pdf, _, layout = seed_results
-    columns = _column_texts(pdf, rdoc.COLUMNS[layout])
+    rows, pdf, _, fitted = seed_results
+    layout = "003" if len(fitted) == 6 else "000"
+    columns = _column_texts(pdf, fitted)
     measure, steps, output, outcome = (columns[i] for i in ((0, 1, 4, 5) if layout == "003" else (1, 2, 5, 6)))
     assert len(rows) == (9 if layout == "003" else 10)
     for r in rows:
         for key, column in (("measure", measure), ("steps", steps), ("output", output), ("outcome", outcome)):
             assert _flat(r[key]) in column, (key, r[key][:40])
     assert page_size(pdf)[0] > page_size(pdf)[1]
-    last_header = _flat(rdoc.COLUMNS[layout][-1].title)
-    for page in range(1, page_count(pdf) + 1):
-        assert last_header in _flat(pdf_text(pdf, page, page))
+    for page in range(1, page_count(pdf) + 1):  # the header row on every page
+        texts = _column_texts(pdf, fitted, only_page=page, keep_headers=True)
+        assert all(_flat(c.title) in t for c, t in zip(fitted, texts))
 
 
 def test_seed_report_excel_holds_every_measure_output_and_outcome(seed_results):
@@ -107,14 +119,23 @@ def test_seed_report_excel_holds_every_measure_output_and_outcome(seed_results):
 
 @needs_poppler
 def test_text_stays_inside_its_column_and_words_are_whole(seed_003):
-    _, pdf, _ = seed_003
-    edges = _edges(rdoc.COLUMNS["003"])
+    _, pdf, fitted = seed_003
+    edges = _edges(fitted)
     found = [w for w in words(pdf) if w.page > 1 and not w.text.startswith("หน้า") and w.y0 < 540]
     assert found
     for w in found:
         left, right = next(e for e in edges if e[0] - 1 <= w.x0 < e[1])
         assert w.x1 <= right + 0.5, (w.text, w.x1, right)
-    assert any(w.text == "ผู้รับผิดชอบ" for w in words(pdf))
+    found_words = {w.text for w in words(pdf)}
+    assert "ผู้รับผิดชอบ" in found_words
+    assert "ปีงบประมาณ" in found_words and "ปีงบประมา" not in found_words  # widened, not cut inside
+
+
+def test_a_word_wider_than_its_column_widens_the_column():
+    columns = [rdoc.Column("ก", 1), rdoc.Column("ข", 10)]
+    fitted = rdoc.fit_columns(columns, [["ปีงบประมาณ", "สั้น"]], 300)
+    assert fitted[0].weight > 300 / 11 and sum(c.weight for c in fitted) == pytest.approx(300)
+    assert rdoc.fit_columns(columns, [["ก", "ข"]], 300) == columns
 
 
 @pytest.fixture(scope="module")
@@ -130,19 +151,20 @@ def seed_001(tmp_path_factory):
     out = {layout: md.write_measures_report(ctx, office, 2567, folder / f"m{layout}.pdf", layout)
            for layout in ("001", "002")}
     out["xlsx"] = md.write_measures_report(ctx, office, 2567, folder / "m.xlsx", "001")
+    for layout in ("001", "002"):
+        out[f"columns{layout}"] = _fitted(
+            mdoc.COLUMNS[layout], mdoc.table_rows(md.measures_document(ctx, office, 2567, layout)))
     ctx.close()
     return measures, out
 
 
 @needs_poppler
 def test_seed_001_measures_document_holds_every_step(seed_001):
-    from ita_desktop.documents import measures_report as mdoc
-
     measures, out = seed_001
-    _, _, steps, reporting = _column_texts(out["001"], mdoc.COLUMNS["001"])
+    _, _, steps, reporting = _column_texts(out["001"], out["columns001"])
     for m in measures:
         assert _flat(m.steps) in steps and _flat(m.reporting) in reporting
-    _, steps, reporting, _, _ = _column_texts(out["002"], mdoc.COLUMNS["002"])
+    _, steps, reporting, _, _ = _column_texts(out["002"], out["columns002"])
     for m in measures:
         assert _flat(m.steps) in steps and _flat(m.reporting) in reporting
     for layout in ("001", "002"):
@@ -162,7 +184,8 @@ def test_seed_000_report_has_the_indicator_table_and_summary(demo_ctx, tmp_path)
     text = squash(pdf_text(pdf)).replace(" ", "")
     assert "ประเด็นที่นำไปใช้พัฒนา" in text and "ผลการดำเนินการ(Output)" in text
     assert "สรุปผลการดำเนินการ" in text and "๙๘.๙๒" in text
-    columns = _column_texts(pdf, rdoc.COLUMNS["000"], first_page=2)
+    fitted = _fitted(rdoc.COLUMNS["000"], rdoc.table_rows(md.results_document(demo_ctx, office, 2568, "000")))
+    columns = _column_texts(pdf, fitted, first_page=2)
     report = ms.result_report_for_year(demo_ctx, office, 2568)
     for r in report.rows:
         assert _flat(r.output) in columns[5] and _flat(r.outcome) in columns[6]
