@@ -17,6 +17,12 @@ from ita_desktop.core.digits import to_arabic_digits
 
 from .safety import DEFAULT_LIMITS, Limits, UnsafeFile, check_file_bytes
 
+KIND_TITLES = {  # what the import dialog says it found
+    "scores": "ตารางคะแนนการประเมิน ITA",
+    "measures": "ตารางมาตรการส่งเสริมคุณธรรมและความโปร่งใส",
+    "results": "ตารางรายงานผลการดำเนินการตามมาตรการ",
+    "plan": "ตารางแผนปฏิบัติการป้องกันการทุจริต",
+}
 SCAN_ROWS = 40  # a header is looked for in the first rows of each sheet
 SCAN_COLUMNS = 30
 

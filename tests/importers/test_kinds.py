@@ -55,3 +55,10 @@ def test_measures_of_an_analysis_workbook_import(ctx):
     summary = mx.import_measures(ctx, CORPUS / "analysis_seed001.xlsx", office, 2567)
     got = ms.measure_set_of_year(ctx, office, 2567).measures
     assert summary.count == len(got) > 0 and all(m.issue and m.responsible for m in got)
+
+
+def test_every_kind_has_a_thai_title():
+    from ita_desktop.importers.kinds import KIND_TITLES
+
+    assert set(KIND_TITLES) == {"scores", "measures", "results", "plan"}
+    assert all(title.startswith("ตาราง") for title in KIND_TITLES.values())
