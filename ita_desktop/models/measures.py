@@ -25,6 +25,7 @@ class MeasureSet(Base):
     pass_line: Mapped[float] = mapped_column(Float, default=DEFAULT_PASS_LINE)
     intro: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     measures: Mapped[list["Measure"]] = relationship(
         back_populates="measure_set", cascade="all, delete-orphan", order_by="Measure.sort_order"
@@ -46,6 +47,17 @@ class Measure(Base):
     reporting: Mapped[str] = mapped_column(Text, default="")
     period: Mapped[str] = mapped_column(Text, default="")
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    measure: Mapped[str] = mapped_column(Text, default="", server_default="")  # the measure itself (seed 002)
+    items: Mapped[str] = mapped_column(Text, default="", server_default="")  # item codes answered, space-separated
+    indicators: Mapped[str] = mapped_column(Text, default="", server_default="")  # indicator numbers, space-separated
+    period_start: Mapped[str | None] = mapped_column(String(10), nullable=True)  # ISO (CE) dates
+    period_end: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    deadline: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    # Carry-over: a copy links to the measure it came from; a moved measure remembers its old year.
+    source_measure_id: Mapped[int | None] = mapped_column(
+        ForeignKey("measure.id", ondelete="SET NULL"), nullable=True)
+    carried_from_year: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     measure_set: Mapped[MeasureSet] = relationship(back_populates="measures")
 
@@ -63,6 +75,7 @@ class ResultReport(Base):
     intro: Mapped[str] = mapped_column(Text, default="")  # paragraphs separated by blank lines
     summary: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     rows: Mapped[list["ResultRow"]] = relationship(
         back_populates="report", cascade="all, delete-orphan", order_by="ResultRow.sort_order"
@@ -82,5 +95,10 @@ class ResultRow(Base):
     output: Mapped[str] = mapped_column(Text, default="")
     outcome: Mapped[str] = mapped_column(Text, default="")
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    status: Mapped[str] = mapped_column(String(20), default="not_started", server_default="not_started")
+    reason: Mapped[str] = mapped_column(Text, default="", server_default="")  # why it could not be done
+    start_date: Mapped[str | None] = mapped_column(String(10), nullable=True)  # ISO (CE) dates
+    end_date: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     report: Mapped[ResultReport] = relationship(back_populates="rows")

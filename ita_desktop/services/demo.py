@@ -157,11 +157,14 @@ def _load_measures(s: Session, ids: dict[str, int], e: dict) -> int:
     ms = MeasureSet(office_id=office_id, year=e["year"], based_on_year=e.get("based_on_year"),
                     pass_line=e.get("pass_line") or DEFAULT_PASS_LINE, intro=e.get("intro") or "")
     for n, r in enumerate(e.get("rows") or ()):
+        numbers = [i["number"] for i in r.get("indicators") or ()] or (
+            [r["indicator_number"]] if r.get("indicator_number") is not None else [])
         ms.measures.append(Measure(
             tool=r.get("tool") or "", indicator=r.get("indicator_number"), item_code=r.get("item_code"),
+            items=r.get("item_code") or "", indicators=" ".join(str(x) for x in numbers),
             category=r.get("category") or "", issue=r.get("issue") or "", responsible=r.get("responsible") or "",
             steps=r.get("steps") or "", reporting=r.get("reporting") or "", period=r.get("period") or "",
-            sort_order=n,
+            measure=r.get("measure") or "", deadline=r.get("deadline"), sort_order=n,
         ))
     s.add(ms)
     return len(ms.measures)
@@ -177,7 +180,7 @@ def _load_results(s: Session, ids: dict[str, int], e: dict) -> int:
         rep.rows.append(ResultRow(
             measure=r.get("measure") or "", steps=r.get("steps") or "", period=r.get("period") or "",
             responsible=r.get("responsible") or "", output=r.get("output") or "", outcome=r.get("outcome") or "",
-            sort_order=n,
+            status=r.get("status") or "done", reason=r.get("reason") or "", sort_order=n,
         ))
     s.add(rep)
     return len(rep.rows)

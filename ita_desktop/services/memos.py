@@ -18,8 +18,9 @@ from ita_desktop.documents.memo_templates import TemplateError, fill_template, l
 from . import queries
 from .errors import UserError
 
-KINDS = {"analysis": "memo_analysis", "results": "memo_results"}
-KIND_TITLES = {"analysis": "บันทึกนำส่งรายงานการวิเคราะห์ผลการประเมิน ITA", "results": "บันทึกนำส่งรายงานผลการดำเนินการตามมาตรการ"}
+KINDS = {"analysis": "memo_analysis", "results": "memo_results", "measures": "memo_measures"}
+KIND_TITLES = {"analysis": "บันทึกนำส่งรายงานการวิเคราะห์ผลการประเมิน ITA", "results": "บันทึกนำส่งรายงานผลการดำเนินการตามมาตรการ",
+               "measures": "บันทึกนำส่งมาตรการส่งเสริมคุณธรรมและความโปร่งใส"}
 
 
 @dataclass(frozen=True)

@@ -59,3 +59,22 @@ def test_catalog_round_trips_through_the_database(ctx):
         assert stored.tools == bundled.tools
         assert stored.indicators == bundled.indicators
         assert stored.level_rules == bundled.level_rules
+
+
+def test_sample_measures_and_results_are_ordinary_editable_records(demo_ctx):
+    from ita_desktop.services import measure_results as mr
+    from ita_desktop.services import measures as ms
+    from ita_desktop.services import offices
+
+    takothong = offices.find_office(demo_ctx, "อบต.ตะโกทอง").id
+    measures = ms.measure_set_of_year(demo_ctx, takothong, 2567).measures
+    assert len(measures) == 42 and all(m.id and m.version == 1 for m in measures)
+    assert measures[0].items == ("i1",) and measures[0].indicators == (1,)
+    wangphai = ms.measure_set_of_year(demo_ctx, offices.find_office(demo_ctx, "ทต.วังไผ่").id, 2566).measures
+    assert wangphai[-1].indicators == (7, 8) and wangphai[-1].indicator is None
+    snap = ms.delete_measure(demo_ctx, measures[0].id)
+    assert ms.restore_measure(demo_ctx, snap) == measures[0].id
+    for name, year, rows in (("อบต.ทุ่งท่าช้าง", 2568, 10), ("อบต.แม่เจดีย์", 2567, 9)):
+        office = offices.find_office(demo_ctx, name).id
+        counts = mr.status_counts(demo_ctx, office, year)
+        assert counts == {"not_started": 0, "in_progress": 0, "done": rows, "impossible": 0}

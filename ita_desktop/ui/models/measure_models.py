@@ -83,7 +83,7 @@ class MeasureTableModel(TextTableModel):
         return MEASURE_HEADERS if self.with_period else MEASURE_HEADERS[:COL_PERIOD]
 
     def display(self, row: MeasureView, column: int) -> str:
-        return (issue_text(row), row.responsible, row.steps, row.reporting, row.period)[column]
+        return (issue_text(row), row.responsible, row.steps, row.reporting, row.period_text)[column]
 
     def decorate(self, row: MeasureView, column: int, role: int):
         known = MEASURE_CATEGORIES.get(row.category)
