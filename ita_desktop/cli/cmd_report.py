@@ -75,7 +75,7 @@ def run(args, ctx) -> int:
     from ita_desktop.services.errors import UserError
 
     if args.kind in NEEDS_YEAR and args.year is None:
-        raise UserError(f"รายงาน {args.kind} ต้องระบุปีงบประมาณด้วย --year")
+        raise UserError(f"กรุณาระบุปีงบประมาณของรายงาน {args.kind} ด้วย --year")
     if not Path(args.out).parent.exists():
         raise UserError(f"ไม่พบโฟลเดอร์ '{Path(args.out).parent}' สำหรับบันทึกไฟล์")
     return REPORTS[args.kind](ctx, args)
