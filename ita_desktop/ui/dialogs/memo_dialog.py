@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
 from ita_desktop.core.thaitext import BE_OFFSET, THAI_MONTHS
 from ita_desktop.documents.memo import build_memo_pdf
 from ita_desktop.services import memos, offices, scores
+from ita_desktop.services.changes import Changes
 from ita_desktop.services.errors import UserError
 from ita_desktop.services.memo_text import sections_to_text, text_to_sections
 from ita_desktop.ui import tasks
-from ita_desktop.services.changes import Changes
 from ita_desktop.ui.operations import Operations
 from ita_desktop.ui.widgets.pdf_preview import PdfPreview, print_pdf
 
