@@ -214,6 +214,7 @@ class Database:
     backup_hook: Callable[[str], Path | None] | None = None
     error_hook: Callable[[Exception], Exception] | None = None  # OperationalError -> Thai UserError
     changed: bool = field(default=False)
+    backed_up_clean: bool = field(default=False)  # a backup was made and nothing was written since
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -225,6 +226,7 @@ class Database:
             session.commit()
             if dirty or session.info.pop("wrote", False):
                 self.changed = True
+                self.backed_up_clean = False
         except OperationalError as exc:  # locked too long, disk full, server gone: rolled back
             session.rollback()
             if self.error_hook is None:
@@ -246,7 +248,15 @@ class Database:
         """A verified backup of the data folder (services.backups); None on a server database."""
         if self.backup_hook is None or sqlite_path(self.engine) is None:
             return None
-        return self.backup_hook(reason)
+        target = self.backup_hook(reason)
+        self.backed_up_clean = True
+        return target
+
+    def ensure_backup(self, reason: str) -> Path | None:
+        """:meth:`backup` unless one was just made and nothing was written since (risky operations)."""
+        if self.backed_up_clean:
+            return None
+        return self.backup(reason)
 
     def dispose(self) -> None:
         self.engine.dispose()

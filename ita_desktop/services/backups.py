@@ -75,6 +75,12 @@ class BackupInfo:
                 "revision": self.revision, "attachments": self.attachments}
 
 
+def local_time(made_at: datetime) -> str:
+    """A stored UTC time as this PC's local time, Buddhist-era year: 30/11/2569 09:15."""
+    local = made_at.replace(tzinfo=timezone.utc).astimezone()
+    return f"{local.day:02d}/{local.month:02d}/{local.year + 543} {local:%H:%M}"
+
+
 def utcnow() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
 

@@ -124,6 +124,9 @@ def open_app(data_dir: str | Path | None = None, db_url: str | None = None,
 
         raise os_error(exc, folder) from exc
     ctx = AppContext(db=db, data_dir=folder, backup_on_close=backup_on_start)
+    from . import audit
+
+    audit.load_person(folder)
     db.backup_hook = lambda reason: backups.create_backup(ctx, reason)
     db.error_hook = lambda exc: database_error(exc, url, folder)
     try:

@@ -65,6 +65,10 @@ def load_sample_data(ctx) -> DemoSummary:
         raise UserError(f"ไม่พบไฟล์ข้อมูลตัวอย่างในโฟลเดอร์ {sample_dir()}")
     counts = dict(assessments=0, item_scores=0, measures=0, result_rows=0, projects=0)
     with ctx.db.session() as s:
+        has_data = s.scalar(select(Office.id).limit(1)) is not None
+    if has_data:
+        ctx.db.ensure_backup("before-demo")  # sample rows replace what is stored: a copy first
+    with ctx.db.session() as s:
         for entry in _read("offices.json"):
             offices.store_office(s, _profile(s, entry))
         ids = {o.name: o.id for o in s.scalars(select(Office))}

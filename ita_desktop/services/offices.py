@@ -4,6 +4,8 @@ Reading lives in queries.py (plain SQL); this module writes."""
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from sqlalchemy.orm import Session
 
 from ita_desktop.core.orgnames import canonical_org_name
@@ -63,13 +65,15 @@ def store_office(s: Session, p: OfficeProfile) -> OfficeProfile:
     clash = find_office_row(s, name)
     if clash is not None and (o is None or clash.id != o.id):
         raise UserError(f"มีหน่วยงานชื่อ '{clash.name}' อยู่แล้ว")
+    old = asdict(office_profiles(SessionReader(s), o.id)[0]) if o is not None else None
     if o is None:
         o = Office(name=name, kind=p.kind)
         s.add(o)
     _apply(o, p, name)
     s.flush()
-    audit.record(s, "office.save", "office", o.id, name=o.name)
-    return office_profiles(SessionReader(s), o.id)[0]
+    saved = office_profiles(SessionReader(s), o.id)[0]
+    audit.record(s, "office.save", "office", o.id, office_id=o.id, old=old, new=asdict(saved), name=o.name)
+    return saved
 
 
 def _apply(o: Office, p: OfficeProfile, name: str) -> None:
@@ -103,9 +107,11 @@ def _sync(rows: list, keys: list, key, make) -> None:
 
 
 def delete_office(ctx, office_id: int) -> None:
+    ctx.db.ensure_backup("before-delete")
     with ctx.db.session() as s:
         o = s.get(Office, office_id)
         if o is None:
             raise UserError(f"ไม่พบหน่วยงานรหัส {office_id}")
-        audit.record(s, "office.delete", "office", office_id, name=o.name)
+        old = asdict(office_profiles(SessionReader(s), o.id)[0])
+        audit.record(s, "office.delete", "office", office_id, office_id=office_id, old=old, name=o.name)
         s.delete(o)

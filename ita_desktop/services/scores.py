@@ -121,10 +121,13 @@ def _set_one(ctx, office_id: int, year: int, kind: str, key, score: float | None
             collection, fk, rows, write = a.indicator_scores, "indicator_id", _indicator_rows, write_indicator_scores
         else:
             collection, fk, rows, write = a.item_scores, "item_id", _item_rows, write_item_scores
+        crit = rows(s, year).get(key)
+        before = next((x.score for x in collection if crit is not None and getattr(x, fk) == crit.id), None)
         if score is None:
             crit = rows(s, year)[key]
             collection[:] = [x for x in collection if getattr(x, fk) != crit.id]
         else:
             write(s, a, {key: score})
-        audit.record(s, f"score.{kind}", "assessment", a.id, **{"number" if kind == "indicator" else "code": key},
-                     score=score)
+        audit.record(s, f"score.{kind}", "assessment", a.id, office_id=office_id, year=year,
+                     old={str(key): before}, new={str(key): score},
+                     **{"number" if kind == "indicator" else "code": key}, score=score)
