@@ -478,6 +478,13 @@ def create_backup(ctx, reason: str = "manual", out: str | Path | None = None) ->
     return make_backup(db_file, ctx.data_dir, reason, out=out)
 
 
+def sqlite_db(ctx) -> Path | None:
+    """The context's SQLite file, None for a server database."""
+    from ita_desktop.models.db import sqlite_path
+
+    return sqlite_path(ctx.db.engine)
+
+
 def backups_of(ctx) -> list[BackupInfo]:
     return list_backups(ctx.backups_dir)
 

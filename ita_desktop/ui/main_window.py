@@ -138,6 +138,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action("demo", "โหลดข้อมูลตัวอย่าง", self.load_demo))
         file_menu.addSeparator()
         file_menu.addAction(self._action("backup", "สำรองข้อมูล", self.backup))
+        self._add_data_safety_menu(file_menu)  # issue 13: backups/restore, audit log, data packages
         file_menu.addSeparator()
         file_menu.addAction(self._action("exit", "ออก", self.close, QKeySequence.Quit))
         settings_menu = self.menuBar().addMenu("ตั้งค่า")
@@ -212,7 +213,7 @@ class MainWindow(QMainWindow):
 
     def backup(self) -> None:
         try:
-            target = self.ctx.db.backup("manual")
+            target = self.ctx.db.backup("manual")  # a verified .itabak (services.backups)
         except Exception as exc:
             show_error(self, exc, "สำรองข้อมูลไม่ได้")
             return
@@ -220,6 +221,41 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, "สำรองข้อมูล", "ฐานข้อมูลอยู่บนเซิร์ฟเวอร์ ให้ผู้ดูแลสำรองด้วยเครื่องมือของเซิร์ฟเวอร์")
         else:
             QMessageBox.information(self, "สำรองข้อมูล", f"สำรองข้อมูลแล้วที่\n{target}")
+
+    def _add_data_safety_menu(self, menu) -> None:
+        menu.addAction(self._action("backups", "สำรองและกู้คืนข้อมูล...", self.open_backups))
+        menu.addAction(self._action("audit", "ประวัติการแก้ไข...", self.open_audit))
+        menu.addAction(self._action("package_export", "ส่งออกชุดข้อมูลหน่วยงาน...", self.export_package))
+        menu.addAction(self._action("package_import", "นำเข้าชุดข้อมูลหน่วยงาน...", self.import_package))
+
+    def open_backups(self) -> None:
+        from ita_desktop.ui.dialogs.backup_dialog import BackupDialog
+
+        dialog = BackupDialog(self.ctx, parent=self)
+        dialog.exec()
+        if dialog.restored is not None:
+            self.reload_offices()
+        dialog.deleteLater()
+
+    def open_audit(self) -> None:
+        from ita_desktop.ui.dialogs.audit_dialog import AuditDialog
+
+        dialog = AuditDialog(self.ctx, parent=self)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def export_package(self) -> None:
+        from ita_desktop.ui.dialogs.package_dialog import export_package
+
+        office_id = self.current_office_id()
+        name = offices.get_office(self.ctx, office_id).name if office_id else ""
+        export_package(self, self.ctx, office_id, name)
+
+    def import_package(self) -> None:
+        from ita_desktop.ui.dialogs.package_dialog import import_package
+
+        if import_package(self, self.ctx) is not None:
+            self.reload_offices()
 
     def open_criteria(self) -> None:
         """ตั้งค่า → เกณฑ์การประเมิน; afterwards years and tabs reload (a year or pass line may have changed)."""
