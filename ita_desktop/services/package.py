@@ -326,9 +326,17 @@ class PackagePreview:
 
 
 def _label(kind: str, row: dict) -> str:
-    parts = [f"{k}={row[k]}" for k in ("year", "kind", "name", "role", "start_year", "end_year", "file_name")
-             if row.get(k) not in (None, "")]
-    return " ".join(parts) or str(row.get("id"))
+    """A record for the preview, in Thai: ปีงบประมาณ 2566, สำนักปลัด, แผน พ.ศ. 2566-2570."""
+    parts = []
+    if row.get("start_year") and row.get("end_year"):
+        parts.append(f"พ.ศ. {row['start_year']}-{row['end_year']}")
+    elif row.get("year"):
+        parts.append(f"ปีงบประมาณ {row['year']}")
+    keys = ("kind",) if kind == "memo_draft" else ("name", "role", "title", "file_name")
+    text = next((str(row[k]) for k in keys if row.get(k)), "")
+    if text:
+        parts.append(text[:60])
+    return " ".join(parts) or f"รายการที่ {row.get('id')}"
 
 
 def _identity(table: sa.Table) -> tuple[str, ...]:

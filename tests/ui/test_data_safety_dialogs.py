@@ -125,3 +125,18 @@ def test_package_export_and_import_dialog(qtbot, demo_ctx, quiet, tmp_path):
     with pytest.raises(Exception, match="ไม่ใช่ไฟล์ชุดข้อมูล"):
         PackageImportDialog(demo_ctx, bad)
     assert package.read_package(path).office == office.name
+
+
+def test_audit_dates_are_buddhist_era(qtbot, ctx):
+    from PySide6.QtCore import QDate
+
+    from ita_desktop.ui.dialogs.audit_dialog import BuddhistDateEdit, changed_only
+
+    edit = BuddhistDateEdit(QDate(2026, 11, 30))
+    qtbot.addWidget(edit)
+    assert edit.text() == "30/11/2569"
+    edit.lineEdit().setText("01/10/2569")
+    edit.interpretText()
+    assert edit.date() == QDate(2025 + 1, 10, 1)
+    assert changed_only({"a": 1, "b": 2}, {"a": 1, "b": 3}) == ({"b": 2}, {"b": 3})
+    assert changed_only({"a": 1}, {"a": 1}) == ("", "ไม่มีการเปลี่ยนแปลง")

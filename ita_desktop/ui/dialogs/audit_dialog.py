@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from datetime import datetime, time, timedelta, timezone
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QHBoxLayout,
                                QLabel, QLineEdit, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
@@ -29,8 +30,42 @@ def changed_only(old, new) -> tuple:
     """For two records, only the fields that differ (an office edit shows the phone, not the whole office)."""
     if isinstance(old, dict) and isinstance(new, dict):
         keys = [k for k in dict.fromkeys([*old, *new]) if old.get(k) != new.get(k)]
+        if not keys:
+            return "", "ไม่มีการเปลี่ยนแปลง"
         return {k: old.get(k) for k in keys}, {k: new.get(k) for k in keys}
     return old, new
+
+
+class BuddhistDateEdit(QDateEdit):
+    """A date field that shows and reads Buddhist-era years (30/11/2569)."""
+
+    def __init__(self, date: QDate, parent: QWidget | None = None):
+        super().__init__(date, parent)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("dd/MM/yyyy")
+
+    def textFromDateTime(self, dt) -> str:  # noqa: N802 (Qt override)
+        d = dt.date()
+        return f"{d.day():02d}/{d.month():02d}/{d.year() + 543}"
+
+    def dateTimeFromText(self, text: str):  # noqa: N802 (Qt override)
+        parsed = _parse_be(text)
+        return QDateTime(parsed, QTime(0, 0)) if parsed is not None else self.dateTime()
+
+    def validate(self, text: str, pos: int):
+        state = QValidator.Acceptable if _parse_be(text) is not None else QValidator.Intermediate
+        return state, text, pos
+
+
+def _parse_be(text: str) -> QDate | None:
+    from ita_desktop.core.digits import to_arabic_digits
+
+    parts = to_arabic_digits(text).strip().split("/")
+    if len(parts) != 3 or not all(p.isdigit() for p in parts):
+        return None
+    day, month, year = (int(p) for p in parts)
+    date = QDate(year - 543 if year > 2400 else year, month, day)
+    return date if date.isValid() else None
 
 
 def _utc(day: QDate, end: bool = False) -> datetime:
@@ -56,11 +91,8 @@ class AuditDialog(QDialog):
         layout.addLayout(me)
         filters = QHBoxLayout()
         today = QDate.currentDate()
-        self.since = QDateEdit(today.addMonths(-1))
-        self.until = QDateEdit(today)
-        for edit in (self.since, self.until):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd/MM/yyyy")
+        self.since = BuddhistDateEdit(today.addMonths(-1))
+        self.until = BuddhistDateEdit(today)
         self.office_combo = QComboBox()
         self.office_combo.addItem(ALL, None)
         for o in offices.list_offices(ctx):
