@@ -434,6 +434,9 @@ def restore_files(path: Path, db_file: Path, data_dir: Path, backup_first: bool 
     if not path.is_file():
         raise UserError(f"ไม่พบไฟล์สำรอง {path}")
     info = check_restorable(path)
+    for stale in data_dir.glob(".tmp-restore-*"):  # left by a restore that was killed
+        if time.time() - stale.stat().st_mtime > STALE_TEMP:
+            stale.unlink(missing_ok=True)
     try:
         restored = _extract_db(path, data_dir)
     except OSError as exc:

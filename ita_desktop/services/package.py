@@ -366,7 +366,6 @@ def _plan(s: Session, pkg: PackageContents, on_conflict: str):
     units = [UnitPreview("office", pkg.office, office_id is not None,
                          "add" if office_id is None else ("skip" if on_conflict == "skip" else on_conflict))]
     decisions = []
-    tables = {t.name: t for t in owned_tables()}
     for table in owned_tables():
         fk = next((f for f in table.foreign_keys if f.column.table.name == ROOT and not f.parent.nullable), None)
         if fk is None:
@@ -379,7 +378,6 @@ def _plan(s: Session, pkg: PackageContents, on_conflict: str):
                 action = on_conflict
             decisions.append((table, row, existing, action))
             units.append(UnitPreview(table.name, _label(table.name, row), existing is not None, action))
-    del tables
     return office_id, decisions, units
 
 

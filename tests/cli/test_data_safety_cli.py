@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import errno
 import json
-import os
-import shutil
 import sqlite3
 import tempfile
 from pathlib import Path

@@ -26,7 +26,7 @@ pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork (POS
 SEED = 13
 CORPUS = Path(__file__).resolve().parents[1] / "importers" / "corpus"
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-TRIALS = {"first_start": 15, "upgrade": 25, "import": 22, "replace": 20, "restore": 20}
+TRIALS = {"first_start": 12, "upgrade": 25, "import": 22, "replace": 20, "restore": 23}
 OUTCOMES: dict[str, dict[str, int]] = {}
 
 
