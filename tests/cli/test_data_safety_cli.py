@@ -188,3 +188,17 @@ def test_postgresql_wrong_password_and_unreachable_never_print_the_password(pg_s
     assert run(["--data-dir", str(tmp_path), "--db-url", url.replace("/ita_cli_pw", "/no_such_db"), "offices"]) == 2
     err = capsys.readouterr().err
     assert "เปิดฐานข้อมูลไม่ได้" in err and "Traceback" not in err
+
+
+def test_wrong_password_message_names_the_server_but_not_the_password(tmp_path):
+    from sqlalchemy.exc import OperationalError
+
+    from ita_desktop.services.context import database_error
+
+    url = "postgresql+psycopg2://ita:Sekret123@server.local:5432/ita"
+    exc = OperationalError("connect", {}, Exception('FATAL:  password authentication failed for user "ita"'))
+    text = str(database_error(exc, url, tmp_path))
+    assert "ไม่รับชื่อผู้ใช้หรือรหัสผ่าน" in text and "server.local" in text and "Sekret123" not in text
+    down = OperationalError("connect", {}, Exception("could not connect to server: Connection refused"))
+    text = str(database_error(down, url, tmp_path))
+    assert "เชื่อมต่อเซิร์ฟเวอร์ฐานข้อมูล" in text and "Sekret123" not in text
