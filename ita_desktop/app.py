@@ -68,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     window = MainWindow(ctx)
     window.folder_lock = folder_lock
     window.instance_server = _listen(data_dir, window)
+    window.change_watcher = _watch(ctx, window)  # ita-cli changes show up in the window
     window.show()
     if args.smoke_test:
         return _smoke(app, window)
@@ -96,6 +97,12 @@ def _listen(data_dir, window):
     from ita_desktop.ui.single_instance import listen
 
     return listen(data_dir, window)
+
+
+def _watch(ctx, window):
+    from ita_desktop.ui.external_changes import watch
+
+    return watch(ctx, window)
 
 
 def _smoke(app, window) -> int:

@@ -215,6 +215,7 @@ class Database:
     error_hook: Callable[[Exception], Exception] | None = None  # OperationalError -> Thai UserError
     changed: bool = field(default=False)
     backed_up_clean: bool = field(default=False)  # a backup was made and nothing was written since
+    write_count: int = field(default=0)  # commits that wrote, through this Database
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -227,6 +228,7 @@ class Database:
             if dirty or session.info.pop("wrote", False):
                 self.changed = True
                 self.backed_up_clean = False
+                self.write_count += 1
         except OperationalError as exc:  # locked too long, disk full, server gone: rolled back
             session.rollback()
             if self.error_hook is None:

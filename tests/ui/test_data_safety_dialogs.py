@@ -140,3 +140,23 @@ def test_audit_dates_are_buddhist_era(qtbot, ctx):
     assert edit.date() == QDate(2025 + 1, 10, 1)
     assert changed_only({"a": 1, "b": 2}, {"a": 1, "b": 3}) == ({"b": 2}, {"b": 3})
     assert changed_only({"a": 1}, {"a": 1}) == ("", "ไม่มีการเปลี่ยนแปลง")
+
+
+def test_window_follows_a_change_made_by_ita_cli(qtbot, ctx, data_dir):
+    from ita_desktop.cli.main import run
+    from ita_desktop.ui.external_changes import watch
+
+    w = MainWindow(ctx)
+    qtbot.addWidget(w)
+    watcher = watch(ctx, w)
+    watcher.timer.stop()  # the test drives it
+    assert w.office_combo.count() == 0
+    assert watcher.check() is False
+    assert run(["demo"]) == 0  # another connection (the command line) commits
+    assert watcher.check() is True
+    assert w.office_combo.count() >= 5
+    assert "โปรแกรมอื่น" in w.statusBar().currentMessage()
+    assert watcher.check() is False
+    offices.save_office(ctx, offices.OfficeProfile(name="องค์การบริหารส่วนตำบลทดสอบ", kind="องค์การบริหารส่วนตำบล"))
+    assert watcher.check() is False  # the window's own change is not an outside change
+    watcher.stop()
