@@ -189,3 +189,13 @@ def test_zip_bomb_is_refused(demo_ctx, exported, tmp_path):
     not_zip.write_bytes(b"hello")
     with pytest.raises(UserError, match="ไม่ใช่ไฟล์ชุดข้อมูล"):
         package.read_package(not_zip)
+
+
+def test_sample_data_over_edited_scores_records_what_it_replaced(demo_ctx):
+    from ita_desktop.services.demo import load_sample_data
+
+    office = offices.find_office(demo_ctx, "อบต.ตะโกทอง")
+    scores.set_item_score(demo_ctx, office.id, 2566, "i19", 1.5)
+    load_sample_data(demo_ctx)
+    entry = next(e for e in audit.entries(demo_ctx, kind="demo", office_id=office.id) if e.year == 2566)
+    assert entry.old["i19"] == 1.5 and entry.new["i19"] == 64.6
