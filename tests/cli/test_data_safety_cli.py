@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import json
+import re
 import sqlite3
 import tempfile
 from pathlib import Path
@@ -115,6 +116,9 @@ def test_package_export_import_round_trip_with_conflict_choices(tmp_path, capsys
         assert "นำเข้าชุดข้อมูลแล้ว" in capsys.readouterr().out
     assert _offices(capsys) == ["องค์การบริหารส่วนตำบลตะโกทอง"]
     assert run(["package", "import", str(pkg), "--on-conflict", "merge"]) == 2
+    capsys.readouterr()
+    assert run(["restore", str(pkg)]) == 0  # a data package given to restore replaces that office
+    assert re.search(r"แทนของเดิม [1-9]", capsys.readouterr().out)
 
 
 def test_newer_database_says_update_and_makes_no_backup(data_dir, capsys):
