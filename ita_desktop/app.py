@@ -67,11 +67,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2 if isinstance(exc, UserError) else 1
     window = MainWindow(ctx)
     window.folder_lock = folder_lock
-    window.instance_server = _listen(data_dir, window)
-    window.change_watcher = _watch(ctx, window)  # ita-cli changes show up in the window
     window.show()
     if args.smoke_test:
         return _smoke(app, window)
+    window.instance_server = _listen(data_dir, window)  # a second start brings this window forward
+    window.change_watcher = _watch(ctx, window)  # ita-cli changes show up in the window
     QTimer.singleShot(0, window.first_run)
     code = app.exec()
     ctx.close()

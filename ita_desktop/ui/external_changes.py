@@ -1,13 +1,14 @@
 """The window follows changes made beside it (ita-cli, another PC on the same SQLite file).
 
-SQLite's ``PRAGMA data_version`` on a connection of our own changes whenever another connection
-commits; a timer looks every few seconds and, when no dialog is open, reloads the window.
+Every commit writes to the database file or its write-ahead log, so their size and modification
+time change; a timer looks every few seconds and, when no dialog is open and the change was not
+the window's own, reloads the window. No connection is held open (it would keep the -wal file).
 """
 
 from __future__ import annotations
 
 import logging
-import sqlite3
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
@@ -21,26 +22,30 @@ class ExternalChangeWatcher(QObject):
                  own_writes=lambda: 0):
         super().__init__(parent)
         self.on_change = on_change
-        self.own_writes = own_writes  # the window's own commits also move data_version: not a reason to reload
+        self.own_writes = own_writes  # the window's own commits: not a reason to reload
         self._own = own_writes()
         self.pending = False
-        self._con = sqlite3.connect(f"file:{db_file.as_posix()}?mode=ro", uri=True, check_same_thread=False)
+        self.files = (Path(db_file), Path(str(db_file) + "-wal"))
         self._version = self._read()
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.check)
         self.timer.start(interval_ms)
 
-    def _read(self) -> int | None:
-        try:
-            return self._con.execute("PRAGMA data_version").fetchone()[0]
-        except sqlite3.Error:
-            return None
+    def _read(self) -> tuple:
+        stamp = []
+        for f in self.files:
+            try:
+                st = f.stat()
+                stamp.append((st.st_mtime_ns, st.st_size))
+            except OSError:
+                stamp.append(None)
+        return tuple(stamp)
 
     def check(self) -> bool:
         """Reload when another connection committed; True when the window was reloaded."""
         version = self._read()
         own = self.own_writes()
-        if version is not None and version != self._version:
+        if version != self._version:
             self._version = version
             self.pending = self.pending or own == self._own
         self._own = own
@@ -57,7 +62,6 @@ class ExternalChangeWatcher(QObject):
 
     def stop(self) -> None:
         self.timer.stop()
-        self._con.close()
 
 
 def watch(ctx, window) -> ExternalChangeWatcher | None:

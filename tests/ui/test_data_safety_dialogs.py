@@ -160,3 +160,18 @@ def test_window_follows_a_change_made_by_ita_cli(qtbot, ctx, data_dir):
     offices.save_office(ctx, offices.OfficeProfile(name="องค์การบริหารส่วนตำบลทดสอบ", kind="องค์การบริหารส่วนตำบล"))
     assert watcher.check() is False  # the window's own change is not an outside change
     watcher.stop()
+
+
+def test_a_second_start_reaches_the_first_window(qtbot, ctx, tmp_path):
+    from ita_desktop.ui.single_instance import ask_to_raise, listen
+
+    w = MainWindow(ctx)
+    qtbot.addWidget(w)
+    assert ask_to_raise(tmp_path, 200) is False  # no window has this folder
+    server = listen(tmp_path, w)
+    reached = []
+    server.newConnection.connect(lambda: reached.append(True))
+    assert ask_to_raise(tmp_path)
+    qtbot.waitUntil(lambda: bool(reached), timeout=3000)
+    assert w.isVisible()
+    server.close()
