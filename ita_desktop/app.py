@@ -72,6 +72,8 @@ def main(argv: list[str] | None = None) -> int:
         return _smoke(app, window)
     window.instance_server = _listen(data_dir, window)  # a second start brings this window forward
     window.change_watcher = _watch(ctx, window)  # ita-cli changes show up in the window
+    for warning in ctx.warnings:  # e.g. the backup at start could not be made
+        QTimer.singleShot(0, lambda text=warning: QMessageBox.warning(window, "ITA Desktop", text))
     QTimer.singleShot(0, window.first_run)
     code = app.exec()
     ctx.close()

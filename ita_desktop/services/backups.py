@@ -218,7 +218,8 @@ def make_backup(db_file: Path, data_dir: Path, reason: str, out: Path | None = N
         check = _integrity(tmp_db)
         if check != "ok":
             raise UserError(f"สำรองข้อมูลไม่ได้: ฐานข้อมูล {db_file} ไม่ผ่านการตรวจความสมบูรณ์ ({check}) "
-                            "จึงไม่สร้างสำเนาที่เสีย สำเนาเดิมในโฟลเดอร์ backups ยังอยู่ครบ")
+                            "จึงไม่สร้างสำเนาที่เสีย สำเนาเดิมในโฟลเดอร์ backups ยังอยู่ครบ "
+                            "กู้คืนได้ที่ แฟ้ม → สำรองและกู้คืนข้อมูล หรือ ita-cli restore ไฟล์สำรอง")
         files = sorted(p for p in attachments.rglob("*") if p.is_file()) if attachments.is_dir() else []
         manifest = {
             "format": FORMAT, "version": 1, "made_at": made_at.isoformat(timespec="microseconds"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
@@ -28,6 +28,7 @@ class AppContext:
     db: Database
     data_dir: Path
     backup_on_close: bool = False  # the GUI: a backup at close when something was changed
+    warnings: list[str] = field(default_factory=list)  # Thai sentences for the clerk after start
 
     def reader(self):
         """Plain-SQL reads (services.queries) in one session of the database."""
@@ -132,7 +133,11 @@ def open_app(data_dir: str | Path | None = None, db_url: str | None = None,
     try:
         ctx.attachments_dir.mkdir(exist_ok=True)
         if backup_on_start and existed and sqlite_path(db.engine) is not None and backups.backup_due(ctx.backups_dir):
-            backups.create_backup(ctx, "start")
+            try:
+                backups.create_backup(ctx, "start")
+            except UserError as exc:  # the program still opens (to restore, for one); the clerk is told
+                log.warning("backup at start failed: %s", exc)
+                ctx.warnings.append(str(exc))
         criteria.sync_bundled_criteria(ctx)
         db.changed = False
     except BaseException:

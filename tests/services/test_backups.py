@@ -198,3 +198,20 @@ def test_demo_over_data_and_import_replacing_take_a_backup_themselves(demo_ctx):
     assert list_backups(demo_ctx.backups_dir) == []  # a fresh database: nothing to protect
     load_sample_data(demo_ctx)
     assert [b.reason for b in list_backups(demo_ctx.backups_dir)] == ["before-demo"]
+
+
+def test_a_failed_start_backup_does_not_stop_the_start_and_is_reported(data_dir, monkeypatch):
+    from ita_desktop.services.context import open_app
+
+    open_app(data_dir).close()
+
+    def fail(*a, **k):
+        raise UserError("สำรองข้อมูลไม่ได้: ทดสอบ")
+
+    monkeypatch.setattr(backups, "make_backup", fail)
+    ctx = open_app(data_dir)
+    try:
+        assert ctx.warnings == ["สำรองข้อมูลไม่ได้: ทดสอบ"]
+    finally:
+        monkeypatch.undo()
+        ctx.close()
