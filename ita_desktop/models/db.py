@@ -65,8 +65,9 @@ def _migration_engine(url: str) -> Engine:
 
     SQLite: the driver's implicit transaction handling is switched off and every transaction
     starts with an explicit BEGIN IMMEDIATE, so DDL is inside it and a kill leaves the old schema;
-    foreign keys are off while tables are copied (batch mode drops and re-creates tables, which
-    with foreign keys on would cascade-delete child rows) and checked before the commit.
+    foreign keys are off while batch mode copies tables (SQLite's own procedure for rebuilding a
+    table; the pragma cannot change inside a transaction) and checked with foreign_key_check
+    before the commit.
     """
     engine = create_engine(url, future=True)
     if engine.dialect.name == "sqlite":
@@ -216,6 +217,17 @@ class Database:
     changed: bool = field(default=False)
     backed_up_clean: bool = field(default=False)  # a backup was made and nothing was written since
     write_count: int = field(default=0)  # commits that wrote, through this Database
+
+    def __post_init__(self) -> None:
+        def flushed(session, _flush_context) -> None:
+            session.info["wrote"] = True
+
+        def executed(state) -> None:
+            if state.is_insert or state.is_update or state.is_delete:
+                state.session.info["wrote"] = True
+
+        event.listen(self.sessions, "after_flush", flushed)
+        event.listen(self.sessions, "do_orm_execute", executed)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
