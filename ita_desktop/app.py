@@ -50,23 +50,54 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationName("ITA Desktop")
     apply_ui_font(app)
     install_excepthook()
+    folder_lock = None
     try:
+        folder_lock, data_dir = _lock_data_folder(args)  # one window per data folder
         ctx = open_app(args.data_dir, args.db_url)
     except Exception as exc:  # a database that cannot be opened: say so in Thai and stop
         text = str(exc) if isinstance(exc, UserError) else f"เปิดฐานข้อมูลไม่ได้: {type(exc).__name__}"
+        if folder_lock is not None:
+            folder_lock.release()
         if args.smoke_test:
             print(text, file=sys.stderr)
         else:
+            if getattr(exc, "holder", None):
+                _raise_first(args)  # the window that has the folder comes forward
             QMessageBox.critical(None, "ITA Desktop", text)
-        return 1
+        return 2 if isinstance(exc, UserError) else 1
     window = MainWindow(ctx)
+    window.folder_lock = folder_lock
     window.show()
     if args.smoke_test:
         return _smoke(app, window)
+    window.instance_server = _listen(data_dir, window)  # a second start brings this window forward
+    for warning in ctx.warnings:  # e.g. the backup at start could not be made
+        QTimer.singleShot(0, lambda text=warning: QMessageBox.warning(window, "ITA Desktop", text))
     QTimer.singleShot(0, window.first_run)
     code = app.exec()
     ctx.close()
     return code
+
+
+def _lock_data_folder(args):
+    from ita_desktop.services import lock
+    from ita_desktop.services.context import _data_folder
+
+    data_dir = _data_folder(args.data_dir)
+    return lock.acquire(data_dir), data_dir
+
+
+def _raise_first(args) -> bool:
+    from ita_desktop import paths
+    from ita_desktop.ui.single_instance import ask_to_raise
+
+    return ask_to_raise(paths.data_dir(args.data_dir))
+
+
+def _listen(data_dir, window):
+    from ita_desktop.ui.single_instance import listen
+
+    return listen(data_dir, window)
 
 
 def _smoke(app, window) -> int:

@@ -49,6 +49,8 @@ def run(argv: list[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     ctx = None
     try:
+        if getattr(args, "opens_itself", False):  # e.g. restore: the database may not open
+            return int(args.handler(args, None) or 0)
         ctx = _open(args)
         if getattr(args, "writes", False) and not getattr(args, "dry_run", False):
             ctx.db.backup(f"before-{args.command}")

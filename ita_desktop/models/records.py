@@ -51,7 +51,12 @@ class AuditEntry(Base):
     entity: Mapped[str] = mapped_column(String(60), default="")
     entity_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     detail: Mapped[str] = mapped_column(Text, default="")  # JSON
-    user: Mapped[str] = mapped_column(String(100), default="")
+    user: Mapped[str] = mapped_column(String(100), default="")  # operating-system login
+    person: Mapped[str] = mapped_column(String(100), default="", server_default="")  # name set in the program
+    office_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)  # no FK: outlives the office
+    year: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    old: Mapped[str] = mapped_column(Text, default="", server_default="")  # JSON of the values before
+    new: Mapped[str] = mapped_column(Text, default="", server_default="")  # JSON of the values after
 
 
 class Setting(Base):

@@ -66,6 +66,10 @@ def load_sample_data(ctx) -> DemoSummary:
         raise UserError(f"ไม่พบไฟล์ข้อมูลตัวอย่างในโฟลเดอร์ {sample_dir()}")
     counts = dict(assessments=0, item_scores=0, measures=0, result_rows=0, projects=0)
     with ctx.db.session() as s:
+        has_data = s.scalar(select(Office.id).limit(1)) is not None
+    if has_data:
+        ctx.db.ensure_backup("before-demo")  # sample rows replace what is stored: a copy first
+    with ctx.db.session() as s:
         for entry in _read("offices.json"):
             offices.store_office(s, _profile(s, entry))
         ids = {o.name: o.id for o in s.scalars(select(Office))}
@@ -134,13 +138,20 @@ def _ensure_year(s: Session, year: int) -> None:
 
 def _load_scores(s: Session, ids: dict[str, int], e: dict) -> int:
     _ensure_year(s, e["year"])
-    a = scores.get_assessment(s, _office_id(ids, e["office"]), e["year"], create=True)
+    office_id = _office_id(ids, e["office"])
+    stored = scores.read_scores(SessionReader(s), office_id, e["year"])
+    a = scores.get_assessment(s, office_id, e["year"], create=True)
     scores.set_official(a, e.get("official_total"), e.get("official_level") or "")
     notes = {n["number"]: n["text"] for n in e.get("indicator_notes") or ()}
     scores.write_indicator_scores(s, a, {i["number"]: i["score"] for i in e.get("indicators") or ()}, notes=notes)
     items = e.get("items") or ()
     scores.write_item_scores(s, a, {i["code"]: i["score"] for i in items},
                              guidelines={i["code"]: i.get("guideline") or "" for i in items})
+    new = {**{f"ตัวชี้วัดที่ {i['number']}": i["score"] for i in e.get("indicators") or ()},
+           **{str(i["code"]): i["score"] for i in items}}
+    old = {**{f"ตัวชี้วัดที่ {k}": v for k, v in stored.indicators.items()}, **{str(k): v for k, v in stored.items.items()}} \
+        if stored and (stored.indicators or stored.items) else None
+    audit.record(s, "demo.scores", "assessment", a.id, office_id=office_id, year=e["year"], old=old, new=new)
     return len(items)
 
 

@@ -127,18 +127,24 @@ def apply(ctx, parsed: ParsedWorkbook, replace: bool = False) -> ImportPreview:
     plan = preview(ctx, parsed)
     if plan.replacements and not replace:
         raise UserError(_replacement_message(plan))
+    if any(o.exists for o in plan.offices):
+        ctx.db.ensure_backup("before-import")  # the CLI and the GUI alike: a copy before data is replaced
     with ctx.db.session() as s:
         source = SourceFile(file_name=plan.file_name, sha256=parsed.sha256, kind="scores")
         s.add(source)
         s.flush()
-        for office in parsed.offices:
-            _store_office(s, office, source)
+        for office, seen in zip(parsed.offices, plan.offices):
+            row_id = _store_office(s, office, source)
+            changes = (*seen.indicators, *seen.items)
+            audit.record(s, "import.office", "office", row_id, office_id=row_id, year=office.year,
+                         old={c.key: c.old for c in changes if c.old is not None} or None,
+                         new={c.key: c.new for c in changes}, file=plan.file_name)
         audit.record(s, "import.scores", "source_file", source.id, file=plan.file_name, sha256=parsed.sha256,
                      year=plan.year, offices=len(parsed.offices), replaced=plan.replacements)
     return plan
 
 
-def _store_office(s: Session, parsed: ParsedOffice, source: SourceFile) -> None:
+def _store_office(s: Session, parsed: ParsedOffice, source: SourceFile) -> int:
     row = offices.find_office_row(s, parsed.org_name)
     if row is None:
         row = Office(name=parsed.org_name, kind=org_kind(parsed.org_name) or "องค์การบริหารส่วนตำบล",
@@ -151,6 +157,7 @@ def _store_office(s: Session, parsed: ParsedOffice, source: SourceFile) -> None:
     a = scores.get_assessment(s, row.id, parsed.year, create=True)
     scores.write_indicator_scores(s, a, parsed.indicator_scores, source)
     scores.write_item_scores(s, a, parsed.item_scores, source)
+    return row.id
 
 
 def _replacement_message(plan: ImportPreview) -> str:

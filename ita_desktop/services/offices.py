@@ -4,7 +4,7 @@ Reading lives in queries.py (plain SQL); this module writes."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from sqlalchemy.orm import Session
 
@@ -83,14 +83,13 @@ def store_office(s: Session, p: OfficeProfile) -> OfficeProfile:
         bump(o)
     _apply(o, p, name)
     s.flush()
+    saved = office_profiles(SessionReader(s), o.id)[0]
     audit.record(s, "office.save", "office", o.id, office_id=o.id, name=o.name,
-                 old=None if old is None else _audit_view(old), new=_audit_view(p))
-    return office_profiles(SessionReader(s), o.id)[0]
+                 old=None if old is None else _audit_view(old), new=_audit_view(saved))
+    return saved
 
 
 def _audit_view(p: OfficeProfile) -> dict:
-    from dataclasses import asdict
-
     view = asdict(p)
     view.pop("version", None)
     return view
@@ -156,7 +155,8 @@ def _office(s: Session, office_id: int) -> Office:
 
 
 def delete_office(ctx, office_id: int, expected_version: int | None = None) -> snapshots.Snapshot:
-    """Delete an office with everything it holds; returns what was deleted (for undo)."""
+    """Delete an office with everything it holds (a backup first); returns what was deleted (for undo)."""
+    ctx.db.ensure_backup("before-delete")
     with ctx.db.session() as s:
         o = _office(s, office_id)
         check_version(o, expected_version, f"หน่วยงาน {o.name}")

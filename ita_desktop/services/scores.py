@@ -146,7 +146,8 @@ def _set_one(ctx, office_id: int, year: int, kind: str, key, score: float | None
             s.flush()
             version = row.version
         audit.record(s, f"score.{kind}", "assessment", a.id, office_id=office_id, year=year,
-                     **{"number" if kind == "indicator" else "code": key}, old=old, new=score)
+                     old={str(key): old}, new={str(key): score},
+                     **{"number" if kind == "indicator" else "code": key}, score=score)
         return version
 
 

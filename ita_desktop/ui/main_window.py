@@ -152,6 +152,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action("demo", "โหลดข้อมูลตัวอย่าง", self.load_demo))
         file_menu.addSeparator()
         file_menu.addAction(self._action("backup", "สำรองข้อมูล", self.backup))
+        self._add_data_safety_menu(file_menu)  # issue 13: backups/restore, audit log, data packages
         file_menu.addSeparator()
         file_menu.addAction(self._action("exit", "ออก", self.close, QKeySequence.Quit))
         edit_menu = self.menuBar().addMenu("แก้ไข")
@@ -229,7 +230,7 @@ class MainWindow(QMainWindow):
                 QMessageBox.Yes | QMessageBox.No, QMessageBox.No) != QMessageBox.Yes:
             return
         done, summary = self.ops.change(load_sample_data, changes=Changes.everything(), label="โหลดข้อมูลตัวอย่าง",
-                                        backup="before-sample")
+                                        backup="before-demo")
         if done:
             self.ops.history.clear()
             self._update_undo_actions()
@@ -287,6 +288,8 @@ class MainWindow(QMainWindow):
         """Offices or years may have come or gone: refill the selectors, keeping the selection."""
         if changes.kinds & {OFFICES, SCORES, CRITERIA, SETTINGS} or changes.external:
             self.reload_offices(emit=False)
+        if changes.external:
+            self.statusBar().showMessage("ข้อมูลถูกแก้ไขจากโปรแกรมอื่นหรือเครื่องอื่น แสดงข้อมูลล่าสุดแล้ว", 8000)
 
     def _update_undo_actions(self) -> None:
         status = self.ops.history.status()
@@ -294,6 +297,47 @@ class MainWindow(QMainWindow):
             action = self.actions[key]
             action.setEnabled(label is not None)
             action.setText(f"{verb}: {label}" if label else verb)
+
+    def _add_data_safety_menu(self, menu) -> None:
+        menu.addAction(self._action("backups", "สำรองและกู้คืนข้อมูล...", self.open_backups))
+        menu.addAction(self._action("audit", "ประวัติการแก้ไข...", self.open_audit))
+        menu.addAction(self._action("package_export", "ส่งออกชุดข้อมูลหน่วยงาน...", self.export_package))
+        menu.addAction(self._action("package_import", "นำเข้าชุดข้อมูลหน่วยงาน...", self.import_package))
+
+    def open_backups(self) -> None:
+        from ita_desktop.ui.dialogs.backup_dialog import BackupDialog
+
+        dialog = BackupDialog(self.ctx, parent=self)
+        dialog.exec()
+        if dialog.restored is not None:
+            self._everything_replaced()
+        dialog.deleteLater()
+
+    def open_audit(self) -> None:
+        from ita_desktop.ui.dialogs.audit_dialog import AuditDialog
+
+        dialog = AuditDialog(self.ctx, parent=self)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def export_package(self) -> None:
+        from ita_desktop.ui.dialogs.package_dialog import export_package
+
+        office_id = self.current_office_id()
+        name = offices.get_office(self.ctx, office_id).name if office_id else ""
+        export_package(self, self.ctx, office_id, name)
+
+    def import_package(self) -> None:
+        from ita_desktop.ui.dialogs.package_dialog import import_package
+
+        if import_package(self, self.ctx) is not None:
+            self._everything_replaced()
+
+    def _everything_replaced(self) -> None:
+        """After a restore or a package import the undo steps no longer match the data."""
+        self.ops.history.clear()
+        self._update_undo_actions()
+        self.ops.announce(Changes.everything(external=True))
 
     def open_criteria(self) -> None:
         """ตั้งค่า → เกณฑ์การประเมิน; afterwards years and tabs reload (a year or pass line may have changed)."""

@@ -80,7 +80,7 @@ class Operations(QObject):
         """
         try:
             if backup:
-                self.ctx.db.backup(backup)
+                self.ctx.db.ensure_backup(backup)
             result = do(self.ctx)
         except Exception as exc:
             self.report(exc, f"{label}ไม่ได้", parent, reload=changes)
@@ -107,7 +107,7 @@ class Operations(QObject):
         def body(progress):
             if backup:
                 progress(0, "สำรองข้อมูลก่อน")
-                self.ctx.db.backup(backup)
+                self.ctx.db.ensure_backup(backup)
             return do(self.ctx, progress)
 
         def finished(result) -> None:

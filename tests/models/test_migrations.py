@@ -51,18 +51,25 @@ def test_first_migration_database_with_rows_upgrades_and_keeps_them(db_url):
 
 
 def test_start_up_backs_up_before_upgrading(tmp_path):
-    db_file = tmp_path / "ita.sqlite3"
+    import zipfile
+
+    from ita_desktop.services.backups import list_backups
+    from ita_desktop.services.context import open_app
+
+    folder = tmp_path / "data"
+    folder.mkdir()
+    db_file = folder / "ita.sqlite3"
     engine = make_engine(f"sqlite:///{db_file}")
     upgrade(engine, "0001")
     with engine.begin() as conn:
         conn.execute(sa.text("INSERT INTO setting (key, value) VALUES ('marker', 'kept')"))
     engine.dispose()
-    backups = tmp_path / "backups"
-    database = init_db(f"sqlite:///{db_file}", backup_dir=backups)
-    database.dispose()
-    copies = list(backups.glob("*before-upgrade*.sqlite3"))
-    assert len(copies) == 1
-    con = sqlite3.connect(copies[0])
+    open_app(folder, backup_on_start=False).close()
+    copies = list_backups(folder / "backups")
+    assert [c.reason for c in copies] == ["before-upgrade"] and copies[0].revision == "0001"
+    with zipfile.ZipFile(copies[0].path) as z:
+        (tmp_path / "copy.sqlite3").write_bytes(z.read("ita.sqlite3"))
+    con = sqlite3.connect(tmp_path / "copy.sqlite3")
     assert con.execute("SELECT value FROM setting WHERE key='marker'").fetchone() == ("kept",)
     assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
     con.close()

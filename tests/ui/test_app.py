@@ -21,5 +21,5 @@ def test_smoke_test_with_an_unusable_database_says_so_in_thai(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "ita_desktop", "--smoke-test", "--data-dir", str(tmp_path),
                            "--db-url", "postgresql+psycopg2://nobody@127.0.0.1:1/none"],
                           capture_output=True, text=True, env=env, timeout=180)
-    assert proc.returncode == 1
+    assert proc.returncode == 2
     assert "เปิดฐานข้อมูลไม่ได้" in proc.stderr and "Traceback" not in proc.stderr

@@ -66,7 +66,7 @@ def test_backup_action_writes_a_copy(monkeypatch, ctx, window):
     shown = []
     monkeypatch.setattr(QMessageBox, "information", lambda *args: shown.append(args[2]))
     window.actions["backup"].trigger()
-    assert list(ctx.backups_dir.glob("*manual*.sqlite3"))
+    assert list(ctx.backups_dir.glob("*manual*.itabak"))
     assert "สำรองข้อมูลแล้ว" in shown[0]
 
 
