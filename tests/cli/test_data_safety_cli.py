@@ -162,7 +162,7 @@ def test_full_disk_during_a_write_rolls_back_and_says_how_much(data_dir, capsys,
     assert run(["demo"]) == 2
     err = capsys.readouterr().err
     assert "พื้นที่ดิสก์ไม่พอ" in err and "MB" in err and "Traceback" not in err
-    monkeypatch.undo()
+    monkeypatch.setattr(demo, "_load_scores", real)  # (undo() would also drop the data folder setting)
     assert _offices(capsys) == []
 
 
