@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDoubleSpinBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,6 +25,7 @@ from ita_desktop.services import criteria as criteria_service
 from ita_desktop.services.criteria_xlsx import export_criteria_xlsx, read_criteria_xlsx
 from ita_desktop.services.errors import UserError
 from ita_desktop.ui.messages import show_error
+from ita_desktop.ui.widgets import file_dialogs
 from ita_desktop.ui.models import catalog_models as cm
 
 TITLE = "เกณฑ์การประเมิน"
@@ -237,7 +237,7 @@ class CriteriaDialog(QDialog):
         if self.loaded is None:
             return
         default = str(Path.home() / f"เกณฑ์การประเมิน_{self.loaded.year}.xlsx")
-        path, _ = QFileDialog.getSaveFileName(self, "ส่งออกเกณฑ์การประเมินเป็น Excel", default, "Excel (*.xlsx)")
+        path = file_dialogs.get_save_file(self, "ส่งออกเกณฑ์การประเมินเป็น Excel", default, "Excel (*.xlsx)")
         if path:
             self.export_to(path)
 
@@ -252,7 +252,7 @@ class CriteriaDialog(QDialog):
         return target
 
     def _choose_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "นำเข้าเกณฑ์การประเมินจาก Excel", str(Path.home()), "Excel (*.xlsx)")
+        path = file_dialogs.get_open_file(self, "นำเข้าเกณฑ์การประเมินจาก Excel", str(Path.home()), "Excel (*.xlsx)")
         if path:
             self.import_from(path)
 

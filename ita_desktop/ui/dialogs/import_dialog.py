@@ -9,13 +9,14 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
                                QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QMessageBox,
                                QProgressBar, QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from ita_desktop.services import criteria, imports, offices
 from ita_desktop.services.errors import UserError
 from ita_desktop.ui import tasks
+from ita_desktop.ui.widgets import file_dialogs
 
 log = logging.getLogger(__name__)
 
@@ -233,7 +234,7 @@ class ImportDialog(QDialog):
     def choose_file(self) -> None:
         """Ask for a file (QFileDialog) and read it."""
         start = str(Path(self.path).parent) if self.path else str(Path.home())
-        path, _ = QFileDialog.getOpenFileName(self, "เลือกไฟล์คะแนน", start, FILE_FILTER)
+        path = file_dialogs.get_open_file(self, "เลือกไฟล์คะแนน", start, FILE_FILTER)
         if path:
             self.load_file(path)
 

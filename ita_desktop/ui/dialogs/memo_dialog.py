@@ -14,7 +14,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -35,6 +34,7 @@ from ita_desktop.services.errors import UserError
 from ita_desktop.services.memo_text import sections_to_text, text_to_sections
 from ita_desktop.ui import tasks
 from ita_desktop.ui.messages import show_error
+from ita_desktop.ui.widgets import file_dialogs
 from ita_desktop.ui.widgets.pdf_preview import PdfPreview, print_pdf
 
 BODY_HINT = ("หัวข้ออยู่ในวงเล็บเหลี่ยม เช่น [ข้อเท็จจริง]  เว้นหนึ่งบรรทัดระหว่างย่อหน้า  "
@@ -321,7 +321,7 @@ class MemoDialog(QDialog):
     def save_pdf(self) -> None:
         """Ask for a file name and write the memo there as PDF."""
         suggested = f"บันทึกข้อความ-{self.kind()}-{self.year}.pdf"
-        name, _ = QFileDialog.getSaveFileName(self, "บันทึกเป็น PDF", suggested, "ไฟล์ PDF (*.pdf)")
+        name = file_dialogs.get_save_file(self, "บันทึกเป็น PDF", suggested, "ไฟล์ PDF (*.pdf)")
         if not name:
             return
         path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")

@@ -6,7 +6,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from ita_desktop.services import offices
 from ita_desktop.services.errors import UserError
 from ita_desktop.ui.messages import show_error
+from ita_desktop.ui.widgets import file_dialogs
 
 ROLE_LABELS = {
     "clerk": "ผู้จัดทำ (ผู้เสนอบันทึก)",
@@ -109,7 +109,7 @@ class OfficeDialog(QDialog):
         self.reject()
 
     def _pick_garuda(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "เลือกภาพตราครุฑ", "", "รูปภาพ (*.png *.jpg *.jpeg)")
+        path = file_dialogs.get_open_file(self, "เลือกภาพตราครุฑ", "", "รูปภาพ (*.png *.jpg *.jpeg)")
         if path:
             self.garuda.setText(path)
 
