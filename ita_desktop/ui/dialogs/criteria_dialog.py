@@ -26,6 +26,7 @@ from ita_desktop.services.criteria_xlsx import export_criteria_xlsx, read_criter
 from ita_desktop.services.errors import UserError
 from ita_desktop.ui.messages import show_error
 from ita_desktop.ui.widgets import file_dialogs
+from ita_desktop.ui.widgets.screen_fit import fit_to_screen
 from ita_desktop.ui.models import catalog_models as cm
 
 TITLE = "เกณฑ์การประเมิน"
@@ -60,7 +61,7 @@ class CriteriaDialog(QDialog):
         self.loaded = None  # the Criteria as last loaded or saved
         self._pass_line_shown = None  # the pass line box's value right after loading (it rounds)
         self.setWindowTitle(TITLE)
-        self.resize(980, 680)
+        fit_to_screen(self, 980, 680)
         self.weights = cm.weight_model(self)
         self.indicators = cm.indicator_model(self)
         self.items = cm.item_model(self)

@@ -17,6 +17,7 @@ from ita_desktop.services import criteria, imports, offices
 from ita_desktop.services.errors import UserError
 from ita_desktop.ui import tasks
 from ita_desktop.ui.widgets import file_dialogs
+from ita_desktop.ui.widgets.screen_fit import fit_to_screen
 
 log = logging.getLogger(__name__)
 
@@ -125,7 +126,7 @@ class ImportDialog(QDialog):
         self._task: tasks.Task | None = None
         self._generation, self._importing = 0, False
         self.setWindowTitle("นำเข้าคะแนนจาก Excel")
-        self.resize(1000, 720)
+        fit_to_screen(self, 1000, 720)
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_form())
         layout.addLayout(self._build_status())

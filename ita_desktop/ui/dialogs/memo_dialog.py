@@ -35,6 +35,7 @@ from ita_desktop.services.memo_text import sections_to_text, text_to_sections
 from ita_desktop.ui import tasks
 from ita_desktop.ui.messages import show_error
 from ita_desktop.ui.widgets import file_dialogs
+from ita_desktop.ui.widgets.screen_fit import fit_to_screen
 from ita_desktop.ui.widgets.pdf_preview import PdfPreview, print_pdf
 
 BODY_HINT = ("หัวข้ออยู่ในวงเล็บเหลี่ยม เช่น [ข้อเท็จจริง]  เว้นหนึ่งบรรทัดระหว่างย่อหน้า  "
@@ -105,7 +106,7 @@ class MemoDialog(QDialog):
         self._closed = False
         office = offices.get_office(ctx, office_id)
         self.setWindowTitle(f"พิมพ์บันทึกข้อความ – {office.short_name or office.name} ปีงบประมาณ พ.ศ. {year}")
-        self.resize(1280, 860)
+        fit_to_screen(self, 1280, 860)
         splitter = QSplitter(Qt.Horizontal)
         splitter.addWidget(self._build_editor())
         self.preview = PdfPreview()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +23,7 @@ from ita_desktop.services import offices
 from ita_desktop.services.errors import UserError
 from ita_desktop.ui.messages import show_error
 from ita_desktop.ui.widgets import file_dialogs
+from ita_desktop.ui.widgets.screen_fit import fit_to_screen
 
 ROLE_LABELS = {
     "clerk": "ผู้จัดทำ (ผู้เสนอบันทึก)",
@@ -29,6 +31,10 @@ ROLE_LABELS = {
     "chief_administrator": "ปลัด",
     "mayor": "นายก",
 }
+
+# Long real entries, to size the signatory fields so that a full Thai name and position show whole.
+LONG_NAME = "นางสาวมัณฑนาภรณ์ โคตรนาวังศ์ไพบูลย์"
+LONG_POSITION = "นักวิเคราะห์นโยบายและแผนชำนาญการพิเศษ"
 
 
 class OfficeDialog(QDialog):
@@ -48,8 +54,15 @@ class OfficeDialog(QDialog):
                            "หรือกดปุ่ม 'ใช้ข้อมูลตัวอย่าง' เพื่อทดลองกับข้อมูลจากเอกสารจริงของ อบต. และเทศบาล")
             intro.setWordWrap(True)
             layout.addWidget(intro)
-        layout.addWidget(self._build_general())
-        layout.addWidget(self._build_signatories())
+        # The fields scroll, the buttons stay: the dialog fits a 1366x768 screen.
+        fields = QWidget()
+        fields_layout = QVBoxLayout(fields)
+        fields_layout.setContentsMargins(0, 0, 0, 0)
+        fields_layout.addWidget(self._build_general())
+        fields_layout.addWidget(self._build_signatories())
+        self.scroll = QScrollArea(widgetResizable=True, frameShape=QScrollArea.NoFrame)
+        self.scroll.setWidget(fields)
+        layout.addWidget(self.scroll, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
         buttons.button(QDialogButtonBox.Save).setText("บันทึก")
         buttons.button(QDialogButtonBox.Cancel).setText("ยกเลิก")
@@ -61,6 +74,13 @@ class OfficeDialog(QDialog):
         layout.addWidget(buttons)
         if profile:
             self._fill(profile)
+        self._fit(fields)
+
+    def _fit(self, fields: QWidget) -> None:
+        # As large as the fields want, no larger than the screen; the scroll area takes the rest.
+        extra = self.sizeHint().height() - self.scroll.sizeHint().height()
+        width = fields.sizeHint().width() + self.scroll.verticalScrollBar().sizeHint().width() + 40
+        fit_to_screen(self, width, fields.sizeHint().height() + extra + 8)
 
     def _build_general(self) -> QGroupBox:
         box = QGroupBox("หน่วยงาน")
@@ -96,8 +116,13 @@ class OfficeDialog(QDialog):
         grid.addWidget(QLabel("ชื่อ-สกุล"), 0, 1)
         grid.addWidget(QLabel("ตำแหน่ง"), 0, 2)
         self.sig_edits: dict[str, tuple[QLineEdit, QLineEdit]] = {}
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)
+        metrics = self.fontMetrics()
         for row, role in enumerate(offices.ROLES, start=1):
             name, position = QLineEdit(), QLineEdit()
+            name.setMinimumWidth(metrics.horizontalAdvance(LONG_NAME) + 24)
+            position.setMinimumWidth(metrics.horizontalAdvance(LONG_POSITION) + 24)
             grid.addWidget(QLabel(ROLE_LABELS[role]), row, 0)
             grid.addWidget(name, row, 1)
             grid.addWidget(position, row, 2)
