@@ -248,30 +248,56 @@ def fill_lines(text: str, width_of, width: float) -> list[str]:
                     lines.append(line.rstrip())
                     broke = True
                 *full, line = _cut_clusters(unit, width_of, width)
-                lines.extend(full)
+                lines.extend(piece.rstrip() for piece in full)
                 broke = broke or bool(full)
         lines.append(line.rstrip())
     return lines
 
 
+# Dictionary words long enough to be wider than a narrow column, and where they may be cut then.
+LONG_WORD_PARTS = {
+    "องค์การบริหารส่วนตำบล": ("องค์การ", "บริหาร", "ส่วน", "ตำบล"),
+    "องค์การบริหารส่วนจังหวัด": ("องค์การ", "บริหาร", "ส่วน", "จังหวัด"),
+}
+
+
+def _office_parts(unit: str) -> list[str]:
+    """An office name cut between its kind and its place name (the place name stays whole)."""
+    for kind in _OFFICE_KINDS:
+        if unit.startswith(kind) and len(unit) > len(kind):
+            return [kind, unit[len(kind):]]
+    return []
+
+
 def _cut_clusters(unit: str, width_of, width: float) -> list[str]:
-    """``unit`` in pieces no wider than ``width``: between its words if they fit, else its clusters."""
+    """``unit`` in pieces no wider than ``width``: between its words, and a word wider than a
+    line between its grapheme clusters."""
     if width_of(unit) <= width:
         return [unit]
-    words = word_units(unit)
-    if len(words) > 1 and all(width_of(w) <= width for w in words):
+    words = list(LONG_WORD_PARTS.get(unit, ())) or _office_parts(unit) or word_units(unit)
+    if len(words) > 1:
         pieces = [""]
         for word in words:
             if pieces[-1] and width_of(pieces[-1] + word) > width:
                 pieces.append("")
-            pieces[-1] += word
+            if width_of(word) > width:
+                *full, pieces[-1] = _cut_clusters(pieces[-1] + word, width_of, width)
+                pieces[-1:-1] = full
+            else:
+                pieces[-1] += word
         return pieces
-    pieces, piece = [], ""
+    clusters: list[str] = []
     for ch in unit:
-        if piece and not is_combining(ch) and width_of(piece + ch) > width:
-            pieces.append(piece)
-            piece = ch
+        if clusters and is_combining(ch):
+            clusters[-1] += ch
         else:
-            piece += ch
+            clusters.append(ch)
+    pieces, piece = [], ""
+    for cluster in clusters:
+        if piece and width_of(piece + cluster) > width:
+            pieces.append(piece)
+            piece = cluster
+        else:
+            piece += cluster
     pieces.append(piece)
     return pieces

@@ -131,4 +131,6 @@ def test_fill_lines_cuts_only_between_units_and_keeps_every_character():
         assert "".join(lines).replace(" ", "") == text.replace(" ", "")
         assert all(len(line) <= width for line in lines)
     assert fill_lines(text, len, 30) == ["ตัวชี้วัดที่ต้องปรับปรุงของ", "องค์การบริหารส่วนตำบลเขาทอง", "ประจำปีงบประมาณ พ.ศ. ๒๕๖๖"]
-    assert fill_lines(text, len, 12)[3:5] == ["องค์การบริหา", "รส่วนตำบลเขา"]  # wider than a line: cut anyway
+    # Wider than a line: an office name is cut between its kind and its place, then between words.
+    assert fill_lines(text, len, 12)[3:6] == ["องค์การ", "บริหารส่วน", "ตำบลเขาทอง"]
+    assert fill_lines(text, len, 25)[2:4] == ["องค์การบริหารส่วนตำบล", "เขาทอง ประจำปีงบประมาณ"]

@@ -18,6 +18,7 @@ from ita_desktop.services.errors import UserError
 from ita_desktop.ui import tasks
 from ita_desktop.ui.widgets import file_dialogs
 from ita_desktop.ui.widgets.screen_fit import fit_to_screen
+from ita_desktop.ui.widgets.thai_wrap import ThaiWrapLabel
 
 log = logging.getLogger(__name__)
 
@@ -189,7 +190,7 @@ class ImportDialog(QDialog):
         box = QWidget()
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
-        self.summary_label = QLabel(wordWrap=True)
+        self.summary_label = ThaiWrapLabel()
         self.note_label = QLabel(wordWrap=True, styleSheet=NOTE_STYLE)
         self.office_model = TextTableModel(OFFICE_HEADERS, self)
         self.office_view = _table(self.office_model)

@@ -28,6 +28,7 @@ from ita_desktop.services.errors import UserError
 from ita_desktop.services.measures import MeasureSetView, ResultReportView
 from ita_desktop.ui.models import measure_models as mm
 from ita_desktop.ui.widgets.score_panels import MessageBar
+from ita_desktop.ui.widgets.thai_wrap import ThaiWrapDelegate, ThaiWrapLabel
 
 from .base import Tab
 
@@ -61,6 +62,7 @@ class WrappedTable(QTableView):
         self.narrow = narrow
         self.setModel(model)
         self.setWordWrap(True)
+        self.setItemDelegate(ThaiWrapDelegate(self))
         self.setTextElideMode(Qt.ElideNone)
         self.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.setSelectionMode(QAbstractItemView.SingleSelection)
@@ -142,7 +144,7 @@ class MeasureSetPanel(QWidget):
         self.heading = QLabel(wordWrap=True, textFormat=Qt.RichText)
         self.chooser = QComboBox()
         self.chooser.currentIndexChanged.connect(self._chosen)
-        self.intro = QLabel(wordWrap=True)
+        self.intro = ThaiWrapLabel()
         self.empty_bar = MessageBar("info")
         self.model = mm.MeasureTableModel(self)
         self.view = WrappedTable(self.model, lambda: {mm.COL_RESPONSIBLE: None})

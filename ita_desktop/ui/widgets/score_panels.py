@@ -24,6 +24,7 @@ from ita_desktop.ui.models import indicator_model as im
 from ita_desktop.ui.models import item_model as itm
 from ita_desktop.ui.models.score_base import SORT_ROLE, format_score
 from ita_desktop.ui.widgets.charts import Bar, IndicatorBarChart, Series, TrendChart
+from ita_desktop.ui.widgets.thai_wrap import ThaiWrapLabel
 
 LEVEL_COLOURS = {
     "ผ่านดีเยี่ยม": "#1b6e2a", "ผ่านดี": "#2e7d32", "ผ่าน": "#558b2f",
@@ -121,7 +122,7 @@ class SummaryPanel(QFrame):
             label.setText("")
 
 
-class MessageBar(QLabel):
+class MessageBar(ThaiWrapLabel):
     """A coloured, word-wrapped message area, hidden while it has nothing to say."""
 
     STYLES = {
