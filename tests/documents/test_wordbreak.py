@@ -134,3 +134,24 @@ def test_fill_lines_cuts_only_between_units_and_keeps_every_character():
     # Wider than a line: an office name is cut between its kind and its place, then between words.
     assert fill_lines(text, len, 12)[3:6] == ["องค์การ", "บริหารส่วน", "ตำบลเขาทอง"]
     assert fill_lines(text, len, 25)[2:4] == ["องค์การบริหารส่วนตำบล", "เขาทอง ประจำปีงบประมาณ"]
+
+
+@pytest.mark.parametrize("width", [440, 300, 200, 160])
+def test_pdf_lines_never_split_a_term_that_fits(corpus, width):
+    from ita_desktop.documents.fonts import register_fonts  # noqa: F401 - fonts for shaping
+    from ita_desktop.documents.thai_pdf import TextStyle, layout_lines
+    from ita_desktop.documents.wordbreak import never_split_spans
+
+    style = TextStyle(size=16, align="justify", first_indent=70)
+    texts = corpus + ["บันทึกข้อความ เรื่อง รายงานผลการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน"
+                      "ของหน่วยงานภาครัฐ ประจำปีงบประมาณ พ.ศ. ๒๕๖๖ ขององค์การบริหารส่วนตำบลตะโกทอง ภายใน 15 วัน"]
+    for text in texts:
+        lines = layout_lines(text, style, width)
+        cuts, position = set(), 0
+        for line in lines[:-1]:
+            position = text.index(line.text, position) + len(line.text)
+            cuts.add(position)
+            position += len(line.trail)
+        for start, end in never_split_spans(text):
+            if end - start <= 20:  # short terms always fit these widths
+                assert not any(start < c < end for c in cuts), (text[start:end], width)
