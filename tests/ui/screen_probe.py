@@ -57,6 +57,23 @@ def cut_fields(dialog) -> list[str]:
     return cut
 
 
+def labels_qt_wraps(dialog) -> list[str]:
+    """Word-wrapped plain-text labels left to Qt's own Thai line breaking (not ThaiWrapLabel)."""
+    from PySide6.QtGui import Qt as GuiQt
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel
+
+    from ita_desktop.ui.widgets.thai_wrap import ThaiWrapLabel
+
+    found = []
+    for label in dialog.findChildren(QLabel):
+        rich = label.textFormat() == Qt.RichText or (
+            label.textFormat() == Qt.AutoText and GuiQt.mightBeRichText(label.text()))
+        if label.wordWrap() and label.text() and not rich and not isinstance(label, ThaiWrapLabel):
+            found.append(label.text()[:60])
+    return found
+
+
 def probe(data_dir: str) -> dict:
     from ita_desktop.services import offices
     from ita_desktop.services.context import open_app
@@ -89,6 +106,7 @@ def probe(data_dir: str) -> dict:
             "size": [dialog.width(), dialog.height()],
             "outside": buttons_outside(dialog, screen),
             "cut": cut_fields(dialog),
+            "qt_wrapped": labels_qt_wraps(dialog),
             "english": [f"{where}: {text}" for where, text in english_texts(dialog)],
         }
         dialog.done(0)

@@ -53,6 +53,11 @@ def test_the_program_dialogs_show_no_english(report, name):
     assert report["dialogs"][name]["english"] == []
 
 
+@pytest.mark.parametrize("name", [entry.name for entry in CATALOG])
+def test_wrapped_labels_break_thai_between_words(report, name):
+    assert report["dialogs"][name]["qt_wrapped"] == []  # use ui/widgets/thai_wrap.ThaiWrapLabel
+
+
 def test_office_fields_show_a_full_thai_name_and_position(report):
     for name in ("OfficeDialog first run", "OfficeDialog edit"):
         assert report["dialogs"][name]["cut"] == []

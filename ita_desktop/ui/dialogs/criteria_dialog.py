@@ -27,6 +27,7 @@ from ita_desktop.services.errors import UserError
 from ita_desktop.ui.messages import show_error
 from ita_desktop.ui.widgets import file_dialogs
 from ita_desktop.ui.widgets.screen_fit import fit_to_screen
+from ita_desktop.ui.widgets.thai_wrap import ThaiWrapLabel
 from ita_desktop.ui.models import catalog_models as cm
 
 TITLE = "เกณฑ์การประเมิน"
@@ -74,7 +75,7 @@ class CriteriaDialog(QDialog):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         layout.addLayout(self._year_row())
-        note = QLabel("ดับเบิลคลิกหรือกด F2 เพื่อแก้น้ำหนัก ชื่อตัวชี้วัด หรือข้อความข้อคำถาม แล้วกด 'บันทึก'")
+        note = ThaiWrapLabel("ดับเบิลคลิกหรือกด F2 เพื่อแก้น้ำหนัก ชื่อตัวชี้วัด หรือข้อความข้อคำถาม แล้วกด 'บันทึก'")
         note.setWordWrap(True)
         layout.addWidget(note)
         self.tabs = QTabWidget()

@@ -191,7 +191,7 @@ class ImportDialog(QDialog):
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         self.summary_label = ThaiWrapLabel()
-        self.note_label = QLabel(wordWrap=True, styleSheet=NOTE_STYLE)
+        self.note_label = ThaiWrapLabel(styleSheet=NOTE_STYLE)
         self.office_model = TextTableModel(OFFICE_HEADERS, self)
         self.office_view = _table(self.office_model)
         for widget, stretch in ((self.summary_label, 0), (self.note_label, 0), (self.office_view, 2),

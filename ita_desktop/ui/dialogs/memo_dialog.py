@@ -36,6 +36,7 @@ from ita_desktop.ui import tasks
 from ita_desktop.ui.messages import show_error
 from ita_desktop.ui.widgets import file_dialogs
 from ita_desktop.ui.widgets.screen_fit import fit_to_screen
+from ita_desktop.ui.widgets.thai_wrap import ThaiWrapLabel
 from ita_desktop.ui.widgets.pdf_preview import PdfPreview, print_pdf
 
 BODY_HINT = ("หัวข้ออยู่ในวงเล็บเหลี่ยม เช่น [ข้อเท็จจริง]  เว้นหนึ่งบรรทัดระหว่างย่อหน้า  "
@@ -128,7 +129,7 @@ class MemoDialog(QDialog):
         self.body.setTabChangesFocus(True)
         column.addWidget(QLabel("เนื้อความ"))
         column.addWidget(self.body, 1)
-        hint = QLabel(BODY_HINT)
+        hint = ThaiWrapLabel(BODY_HINT)
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555;")
         column.addWidget(hint)
@@ -136,7 +137,7 @@ class MemoDialog(QDialog):
         closing_form = QFormLayout()
         closing_form.addRow("ปิดท้าย", self.closing)
         column.addLayout(closing_form)
-        self.warning_label = QLabel()
+        self.warning_label = ThaiWrapLabel()
         self.warning_label.setWordWrap(True)
         self.warning_label.setStyleSheet(WARNING_STYLE)
         self.warning_label.hide()

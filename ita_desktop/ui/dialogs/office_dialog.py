@@ -24,6 +24,7 @@ from ita_desktop.services.errors import UserError
 from ita_desktop.ui.messages import show_error
 from ita_desktop.ui.widgets import file_dialogs
 from ita_desktop.ui.widgets.screen_fit import fit_to_screen
+from ita_desktop.ui.widgets.thai_wrap import ThaiWrapLabel
 
 ROLE_LABELS = {
     "clerk": "ผู้จัดทำ (ผู้เสนอบันทึก)",
@@ -50,7 +51,7 @@ class OfficeDialog(QDialog):
         self.setWindowTitle("ข้อมูลหน่วยงาน" if profile else "เพิ่มหน่วยงาน")
         layout = QVBoxLayout(self)
         if first_run:
-            intro = QLabel("ยินดีต้อนรับสู่ ITA Desktop กรุณากรอกข้อมูลหน่วยงานของท่าน "
+            intro = ThaiWrapLabel("ยินดีต้อนรับสู่ ITA Desktop กรุณากรอกข้อมูลหน่วยงานของท่าน "
                            "หรือกดปุ่ม 'ใช้ข้อมูลตัวอย่าง' เพื่อทดลองกับข้อมูลจากเอกสารจริงของ อบต. และเทศบาล")
             intro.setWordWrap(True)
             layout.addWidget(intro)

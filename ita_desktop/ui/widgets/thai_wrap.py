@@ -107,7 +107,8 @@ class ThaiWrapLabel(QLabel):
         widest = max((metrics.horizontalAdvance(u) for u in break_units(self._source.replace("\n", " "))),
                      default=0)
         width = min(widest, self.PREFERRED_WIDTH // 2) + self.width() - self._text_room(self.width())
-        return QSize(width, self.heightForWidth(width))
+        # The height at the preferred width: layouts ask heightForWidth() for the real one.
+        return QSize(width, self.heightForWidth(self.PREFERRED_WIDTH))
 
     def sizeHint(self) -> QSize:  # noqa: N802
         natural = max((self.fontMetrics().horizontalAdvance(p) for p in self._source.split("\n")), default=0)
