@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from ita_desktop import paths
 
@@ -23,7 +23,13 @@ def qt_translation_file():
 
 
 def install_qt_thai(app: QCoreApplication) -> QTranslator | None:
-    """Load the Thai translation into ``app``; None (and a log line) when the file is missing."""
+    """Load the Thai translation into ``app``; None (and a log line) when the file is missing.
+
+    Qt's default locale becomes Thai too, whatever the machine's language: Qt then names file
+    types in the file dialog through the translation (ไฟล์ PDF, not "PDF document") and writes
+    month names in Thai. Numbers keep Arabic digits, "." and "," (Thai conventions).
+    """
+    QLocale.setDefault(QLocale(QLocale.Thai, QLocale.Thailand))
     translator = QTranslator(app)
     if not translator.load(str(qt_translation_file())):
         log.warning("Qt Thai translation not found: %s", qt_translation_file())

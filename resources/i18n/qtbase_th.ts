@@ -5,6 +5,41 @@
      pyside6-lrelease (tests/ui/test_qt_thai.py rebuilds it and checks the two match). -->
 <TS version="2.1" language="th_TH">
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>%1 File</source>
+        <translation>ไฟล์ %1</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>นามแฝง</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>ไดรฟ์</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>ไฟล์</translation>
+    </message>
+    <message>
+        <source>File Folder</source>
+        <translation>โฟลเดอร์</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>โฟลเดอร์</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>ทางลัด</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>ไม่ทราบชนิด</translation>
+    </message>
+</context>
+<context>
     <name>QAbstractSpinBox</name>
     <message>
         <source>&amp;Select All</source>
@@ -877,6 +912,65 @@ Do you want to delete it anyway?</source>
     <message>
         <source>Show Details...</source>
         <translation>แสดงรายละเอียด...</translation>
+    </message>
+</context>
+<context>
+    <name>QMimeType</name>
+    <message>
+        <source>CSV document</source>
+        <translation>เอกสาร CSV</translation>
+    </message>
+    <message>
+        <source>Excel 2007 spreadsheet</source>
+        <translation>ตารางคำนวณ Excel</translation>
+    </message>
+    <message>
+        <source>Excel spreadsheet</source>
+        <translation>ตารางคำนวณ Excel (รุ่นเก่า)</translation>
+    </message>
+    <message>
+        <source>JPEG image</source>
+        <translation>ภาพ JPEG</translation>
+    </message>
+    <message>
+        <source>JSON document</source>
+        <translation>เอกสาร JSON</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>เอกสาร PDF</translation>
+    </message>
+    <message>
+        <source>PNG image</source>
+        <translation>ภาพ PNG</translation>
+    </message>
+    <message>
+        <source>SQLite3 database</source>
+        <translation>ฐานข้อมูล SQLite3</translation>
+    </message>
+    <message>
+        <source>Word 2007 document</source>
+        <translation>เอกสาร Word</translation>
+    </message>
+    <message>
+        <source>Word document</source>
+        <translation>เอกสาร Word (รุ่นเก่า)</translation>
+    </message>
+    <message>
+        <source>Zip archive</source>
+        <translation>แฟ้มบีบอัด Zip</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>โฟลเดอร์</translation>
+    </message>
+    <message>
+        <source>plain text document</source>
+        <translation>เอกสารข้อความ</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>ไม่ทราบชนิด</translation>
     </message>
 </context>
 <context>

@@ -101,6 +101,24 @@ def test_file_dialogs_are_qt_widgets_in_thai(qtbot, tmp_path, save):
     assert [(w, t) for w, t in english_texts(dialog) if not t.startswith("/")] == []
 
 
+def test_file_dialog_names_folders_and_file_types_in_thai(qtbot, tmp_path):
+    from PySide6.QtWidgets import QTreeView
+
+    (tmp_path / "โฟลเดอร์ย่อย").mkdir()
+    for name in ("คะแนน.xlsx", "บันทึก.pdf", "ครุฑ.png"):
+        (tmp_path / name).write_bytes(b"x" * 2000)
+    dialog = file_dialogs.file_dialog(None, "เลือกไฟล์", str(tmp_path), "ทุกไฟล์ (*)")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    view = next(v for v in dialog.findChildren(QTreeView))
+    model, root = view.model(), view.rootIndex()
+    qtbot.waitUntil(lambda: model.rowCount(view.rootIndex()) == 4, timeout=5000)
+    root = view.rootIndex()
+    types = {model.index(r, 0, root).data(): model.index(r, 2, root).data() for r in range(4)}
+    assert types == {"โฟลเดอร์ย่อย": "โฟลเดอร์", "คะแนน.xlsx": "ตารางคำนวณ Excel", "บันทึก.pdf": "เอกสาร PDF",
+                     "ครุฑ.png": "ภาพ PNG"}
+
+
 def test_replacing_a_file_is_confirmed_in_thai(qtbot, tmp_path):
     existing = tmp_path / "คะแนน.xlsx"
     existing.write_bytes(b"x")
