@@ -138,7 +138,6 @@ def test_fill_lines_cuts_only_between_units_and_keeps_every_character():
 
 @pytest.mark.parametrize("width", [440, 300, 200, 160])
 def test_pdf_lines_never_split_a_term_that_fits(corpus, width):
-    from ita_desktop.documents.fonts import register_fonts  # noqa: F401 - fonts for shaping
     from ita_desktop.documents.thai_pdf import TextStyle, layout_lines
     from ita_desktop.documents.wordbreak import never_split_spans
 
