@@ -29,13 +29,22 @@ def wrap_text(text: str, metrics: QFontMetrics, width: int, separator: str = LIN
 class ThaiWrapDelegate(QStyledItemDelegate):
     """Item delegate for word-wrapping views: cells wrap between Thai words, rows size to match."""
 
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._cache: dict[tuple[str, str, int], str] = {}
+
     def initStyleOption(self, option: QStyleOptionViewItem, index) -> None:
         super().initStyleOption(option, index)
         if not option.text or not option.features & QStyleOptionViewItem.WrapText:
             return
         width = self.text_width(option)
         if width > 0:
-            option.text = wrap_text(option.text, option.fontMetrics, width)
+            key = (option.text, option.font.key(), width)
+            if key not in self._cache:  # painting asks again for every cell on every scroll
+                if len(self._cache) > 4096:
+                    self._cache.clear()
+                self._cache[key] = wrap_text(option.text, option.fontMetrics, width)
+            option.text = self._cache[key]
             option.features &= ~QStyleOptionViewItem.WrapText
 
     @staticmethod
@@ -64,6 +73,7 @@ class ThaiWrapLabel(QLabel):
         kwargs.pop("wordWrap", None)  # the lines are made here; Qt's wrapping stays off
         super().__init__(parent, **kwargs)
         self._source = ""
+        self._line_cache: dict[tuple[int, str], list[str]] = {}  # layouts ask heightForWidth often
         policy = self.sizePolicy()
         policy.setHeightForWidth(True)
         policy.setHorizontalPolicy(QSizePolicy.Preferred)
@@ -75,6 +85,7 @@ class ThaiWrapLabel(QLabel):
 
     def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
         self._source = text or ""
+        self._line_cache.clear()
         self._rewrap(self.width() if self.isVisible() else self.PREFERRED_WIDTH)
         self.updateGeometry()
 
@@ -87,7 +98,13 @@ class ThaiWrapLabel(QLabel):
         return width - chrome - 2 * self.margin() - 2 * max(self.indent(), 0) - 1
 
     def _lines(self, width: int) -> list[str]:
-        return fill_lines(self._source, self.fontMetrics().horizontalAdvance, max(self._text_room(width), 1))
+        room = max(self._text_room(width), 1)
+        key = (room, self.font().key())
+        if key not in self._line_cache:
+            if len(self._line_cache) > 64:
+                self._line_cache.clear()
+            self._line_cache[key] = fill_lines(self._source, self.fontMetrics().horizontalAdvance, room)
+        return self._line_cache[key]
 
     def _rewrap(self, width: int) -> None:
         shown = "\n".join(self._lines(width)) if self._source else ""
