@@ -99,6 +99,13 @@ done
 sleep "${PAINT_SECONDS:-20}"  # let the window and the first-run dialog paint
 DISPLAY=":$DISPLAY_NUM" xwd -root -silent > "$SHOT.xwd"
 python3 "$REPO/scripts/xwd_to_png.py" "$SHOT.xwd" "$SHOT" && rm -f "$SHOT.xwd"
+# Without a window manager a root dump shows a modal dialog black; each window dumped by
+# itself shows what it painted: the main window and the first-run dialog.
+for id in $(DISPLAY=":$DISPLAY_NUM" xwininfo -root -tree | awk '/\("ita-desktop"/ {print $1}'); do
+    DISPLAY=":$DISPLAY_NUM" xwd -id "$id" -silent > "$SHOT.$id.xwd"
+    python3 "$REPO/scripts/xwd_to_png.py" "$SHOT.$id.xwd" "${SHOT%.png}-$id.png" && rm -f "$SHOT.$id.xwd"
+    echo "window $id: ${SHOT%.png}-$id.png"
+done
 echo "--- last lines of $LOG"
 tail -n 15 "$LOG"
 if [ "$shown" = 1 ]; then
