@@ -213,3 +213,16 @@ def test_spin_box_menu_is_thai(qtbot):
     assert QCoreApplication.translate("QAbstractSpinBox", "&Step up") == "เพิ่มขึ้น"
     menu = spin.findChild(QLineEdit).createStandardContextMenu()
     assert [a.text() for a in menu.actions() if english_words(a.text().split("\t")[0])] == []
+
+
+def test_the_application_start_loads_the_thai_translation(tmp_path):
+    import os
+
+    code = ("import sys; from PySide6.QtCore import QCoreApplication, QLocale; from ita_desktop import app; "
+            "rc = app.main(['--smoke-test']); "
+            "print(QCoreApplication.translate('QPlatformTheme', 'Cancel'), QLocale().name(), rc)")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ITA_DESKTOP_DATA_DIR": str(tmp_path)}
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT,
+                          timeout=180)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.strip().splitlines()[-1] == "ยกเลิก th_TH 0"
