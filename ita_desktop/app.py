@@ -43,12 +43,14 @@ def main(argv: list[str] | None = None) -> int:
     from ita_desktop.services.context import open_app
     from ita_desktop.services.errors import UserError
     from ita_desktop.ui.fonts import apply_ui_font
+    from ita_desktop.ui.i18n import install_qt_thai
     from ita_desktop.ui.main_window import MainWindow
     from ita_desktop.ui.messages import install_excepthook
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("ITA Desktop")
     apply_ui_font(app)
+    install_qt_thai(app)
     install_excepthook()
     folder_lock = None
     try:

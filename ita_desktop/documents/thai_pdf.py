@@ -15,7 +15,7 @@ from reportlab.platypus import Flowable
 from ita_desktop.core.digits import digits
 from ita_desktop.documents.fonts import font_name
 from ita_desktop.documents.shaping import PlacedWord, ShapedWord, draw_words, shape
-from ita_desktop.documents.wordbreak import break_units
+from ita_desktop.documents.wordbreak import break_units, word_units
 
 # Extra space per cluster when justifying; above ~0.1 em extraction tools see a word gap.
 MAX_CLUSTER_GAP_EM = 0.06
@@ -97,7 +97,12 @@ def layout_lines(text: str, style: TextStyle, width: float) -> list[Line]:
 def _paragraph_lines(text: str, style: TextStyle, width: float, first: bool) -> list[Line]:
     builder = _LineBuilder(style, width, first)
     for unit in break_units(text):
-        builder.add(shape(unit, style.font))
+        shaped = shape(unit, style.font)
+        if shaped.width(style.size) <= builder.room() or len(parts := word_units(unit)) == 1:
+            builder.add(shaped)
+        else:  # a never-split term wider than a whole line: cut between its words after all
+            for part in parts:
+                builder.add(shape(part, style.font))
     builder.flush(last=True)
     return builder.lines
 

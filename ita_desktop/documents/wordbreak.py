@@ -15,6 +15,7 @@ from __future__ import annotations
 import importlib.util
 import marshal
 import os
+import re
 import sys
 import threading
 import unicodedata
@@ -135,9 +136,15 @@ def may_break_between(left: str, right: str) -> bool:
 def break_units(text: str) -> list[str]:
     """``text`` cut into the pieces a line may start with; joined they give ``text`` back.
 
-    Cuts fall only between pythainlp words and never before a combining mark.
-    Spaces are pieces of their own; newlines are not handled here.
+    Cuts fall only between pythainlp words, never before a combining mark and never inside
+    a term of :func:`never_split_spans`. Spaces are pieces of their own, except inside such
+    a term ("พ.ศ. ๒๕๖๖"); newlines are not handled here.
     """
+    return _join_spans(word_units(text), never_split_spans(text))
+
+
+def word_units(text: str) -> list[str]:
+    """Like :func:`break_units`, but terms that must not be split are cut between their words too."""
     units: list[str] = []
     for token in thai_words(text):
         if len(units) > 1 and units[-1].isspace() and token[0] in "ๆฯ":
@@ -149,3 +156,148 @@ def break_units(text: str) -> list[str]:
         else:
             units.append(token)
     return units
+
+
+# Terms a line never splits, on screen and in the PDFs (ui/widgets/thai_wrap.py uses the same units).
+NEVER_SPLIT_TERMS = ("ตัวชี้วัด", "ผู้รับผิดชอบ", "ต้องปรับปรุง", "ข้อคำถาม", "ปีงบประมาณ")
+UNITS = ("บาท", "วัน", "เดือน", "ปี", "คน", "ครั้ง", "ชั่วโมง", "นาที", "ราย", "แห่ง", "โครงการ", "หน้า",
+         "คะแนน", "ข้อ", "เรื่อง", "กิจกรรม", "%")
+_OFFICE_KINDS = ("องค์การบริหารส่วนตำบล", "เทศบาลตำบล", "เทศบาลเมือง", "เทศบาลนคร", "อบต.", "ทต.", "ทม.", "ทน.")
+_DIGIT = "0-9๐-๙"
+_NUMBER = f"[{_DIGIT}](?:[{_DIGIT},.]*[{_DIGIT}])?"
+# A place name after an office kind: Thai letters up to a space, punctuation or the end; longer
+# runs are taken for running text ("...เขาทองได้จัดทำ") and keep only the kind whole.
+MAX_PLACE_NAME = 16
+_NEVER_SPLIT_RE = re.compile("|".join([
+    r"(?:%s) ?[\u0e01-\u0e4e]{1,%d}(?![\u0e01-\u0e4e])" % ("|".join(map(re.escape, _OFFICE_KINDS)), MAX_PLACE_NAME),
+    "|".join(map(re.escape, _OFFICE_KINDS)),
+    rf"พ\.ศ\. ?[{_DIGIT}]{{4}}(?: ?- ?[{_DIGIT}]{{4}})?",
+    rf"{_NUMBER} ?(?:%s)" % "|".join(map(re.escape, UNITS)),
+    rf"ร้อยละ ?{_NUMBER}",
+    "|".join(map(re.escape, NEVER_SPLIT_TERMS)),
+]))
+
+
+def never_split_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the terms in ``text`` that a line must not split: ตัวชี้วัด, ผู้รับผิดชอบ,
+    an office name (องค์การบริหารส่วนตำบลเขาทอง, อบต.ตะโกทอง), พ.ศ. with its year, a number with
+    its unit ("15 วัน", "๑๐,๐๐๐ บาท", "ร้อยละ 85")."""
+    return [m.span() for m in _NEVER_SPLIT_RE.finditer(text)]
+
+
+def _join_spans(units: list[str], spans: list[tuple[int, int]]) -> list[str]:
+    """Glue together the units that a span covers in part (a cut inside a span is dropped)."""
+    if not spans:
+        return units
+    inside = set()
+    for start, end in spans:
+        inside.update(range(start + 1, end))
+    joined: list[str] = []
+    offset = 0
+    for unit in units:
+        if joined and offset in inside:
+            joined[-1] += unit
+        else:
+            joined.append(unit)
+        offset += len(unit)
+    return joined
+
+
+ZWSP = "\u200b"
+
+
+def with_break_opportunities(text: str) -> str:
+    """``text`` with U+200B (zero-width space) where a line may break between words.
+
+    For a text engine with no Thai dictionary of its own (Qt on Windows breaks Thai only there).
+    Copy and export paths remove them again with :func:`strip_break_opportunities`.
+    """
+    out = []
+    for paragraph in text.split("\n"):
+        units = break_units(paragraph)
+        pieces = [units[0]] if units else []
+        for left, right in zip(units, units[1:]):
+            if not left.isspace() and not right.isspace():
+                pieces.append(ZWSP)
+            pieces.append(right)
+        out.append("".join(pieces))
+    return "\n".join(out)
+
+
+def strip_break_opportunities(text: str) -> str:
+    """``text`` without the U+200B that :func:`with_break_opportunities` put in."""
+    return text.replace(ZWSP, "")
+
+
+def fill_lines(text: str, width_of, width: float) -> list[str]:
+    """Greedy lines of at most ``width`` (as measured by ``width_of(str)``), cut only between units.
+
+    A unit wider than a whole line is cut between its grapheme clusters. Spaces at a cut end the
+    line before (and are dropped). ``\\n`` forces a break.
+    """
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line, broke = "", False
+        for unit in break_units(paragraph):
+            if unit.isspace():
+                line += "" if broke and not line else unit
+            elif width_of(line + unit) <= width:
+                line += unit
+            else:
+                if line.strip():
+                    lines.append(line.rstrip())
+                    broke = True
+                *full, line = _cut_clusters(unit, width_of, width)
+                lines.extend(piece.rstrip() for piece in full)
+                broke = broke or bool(full)
+        lines.append(line.rstrip())
+    return lines
+
+
+# Dictionary words long enough to be wider than a narrow column, and where they may be cut then.
+LONG_WORD_PARTS = {
+    "องค์การบริหารส่วนตำบล": ("องค์การ", "บริหาร", "ส่วน", "ตำบล"),
+    "องค์การบริหารส่วนจังหวัด": ("องค์การ", "บริหาร", "ส่วน", "จังหวัด"),
+}
+
+
+def _office_parts(unit: str) -> list[str]:
+    """An office name cut between its kind and its place name (the place name stays whole)."""
+    for kind in _OFFICE_KINDS:
+        if unit.startswith(kind) and len(unit) > len(kind):
+            return [kind, unit[len(kind):]]
+    return []
+
+
+def _cut_clusters(unit: str, width_of, width: float) -> list[str]:
+    """``unit`` in pieces no wider than ``width``: between its words, and a word wider than a
+    line between its grapheme clusters."""
+    if width_of(unit) <= width:
+        return [unit]
+    words = list(LONG_WORD_PARTS.get(unit, ())) or _office_parts(unit) or word_units(unit)
+    if len(words) > 1:
+        pieces = [""]
+        for word in words:
+            if pieces[-1] and width_of(pieces[-1] + word) > width:
+                pieces.append("")
+            if width_of(word) > width:
+                *full, pieces[-1] = _cut_clusters(pieces[-1] + word, width_of, width)
+                pieces[-1:-1] = full
+            else:
+                pieces[-1] += word
+        return pieces
+    clusters: list[str] = []
+    for ch in unit:
+        if clusters and is_combining(ch):
+            clusters[-1] += ch
+        else:
+            clusters.append(ch)
+    pieces, piece = [], ""
+    for cluster in clusters:
+        if piece and width_of(piece + cluster) > width:
+            pieces.append(piece)
+            piece = cluster
+        else:
+            piece += cluster
+    pieces.append(piece)
+    return pieces

@@ -307,7 +307,7 @@ class MainWindow(QMainWindow):
     def open_backups(self) -> None:
         from ita_desktop.ui.dialogs.backup_dialog import BackupDialog
 
-        dialog = BackupDialog(self.ctx, parent=self)
+        dialog = BackupDialog(self.ctx, parent=self, ops=self.ops)
         dialog.exec()
         if dialog.restored is not None:
             self._everything_replaced()
@@ -316,7 +316,7 @@ class MainWindow(QMainWindow):
     def open_audit(self) -> None:
         from ita_desktop.ui.dialogs.audit_dialog import AuditDialog
 
-        dialog = AuditDialog(self.ctx, parent=self)
+        dialog = AuditDialog(self.ctx, parent=self, ops=self.ops)
         dialog.exec()
         dialog.deleteLater()
 
@@ -325,12 +325,12 @@ class MainWindow(QMainWindow):
 
         office_id = self.current_office_id()
         name = offices.get_office(self.ctx, office_id).name if office_id else ""
-        export_package(self, self.ctx, office_id, name)
+        export_package(self, self.ctx, office_id, name, ops=self.ops)
 
     def import_package(self) -> None:
         from ita_desktop.ui.dialogs.package_dialog import import_package
 
-        if import_package(self, self.ctx) is not None:
+        if import_package(self, self.ctx, ops=self.ops) is not None:
             self._everything_replaced()
 
     def _everything_replaced(self) -> None:

@@ -1,5 +1,5 @@
-"""Fixtures shared by the GUI tests: message boxes answered without a person, the main window
-at the usual office screen size (1366x768)."""
+"""Fixtures shared by the GUI tests: Qt's own texts in Thai as in the application, message boxes
+answered without a person, the main window at the usual office screen size (1366x768)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,17 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 SCREEN = (1366, 768)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def qt_thai(qapp):
+    """The Thai translation of Qt's buttons and dialogs, loaded once as ita_desktop.app does."""
+    from ita_desktop.ui.i18n import install_qt_thai
+
+    translator = install_qt_thai(qapp)
+    assert translator is not None, "resources/i18n/qtbase_th.qm is missing"
+    yield translator
+    qapp.removeTranslator(translator)
 
 
 @pytest.fixture

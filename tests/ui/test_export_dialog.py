@@ -2,13 +2,14 @@
 
 import openpyxl
 import pytest
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from ita_desktop.services import imports, offices, scores
 from ita_desktop.ui.dialogs import export_dialog
 from ita_desktop.ui.dialogs.export_dialog import ExportDialog, save_template
 from ita_desktop.ui.dialogs.import_dialog import ImportDialog
 from ita_desktop.ui.main_window import MainWindow
+from ita_desktop.ui.widgets import file_dialogs
 
 
 @pytest.fixture
@@ -26,9 +27,9 @@ def save_as(monkeypatch):
 
     def fake(parent, title, suggested, filter_):
         asked.append((suggested, filter_))
-        return (str(answers.pop(0)) if answers else ""), filter_
+        return str(answers.pop(0)) if answers else ""
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", fake)
+    monkeypatch.setattr(file_dialogs, "get_save_file", fake)
     return answers, asked
 
 

@@ -4,13 +4,14 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from ita_desktop.services import imports, offices, scores
 from ita_desktop.ui.dialogs import import_dialog
 from ita_desktop.ui.dialogs.import_dialog import ImportDialog
 from ita_desktop.ui.main_window import MainWindow
 from ita_desktop.ui.tasks import Cancelled
+from ita_desktop.ui.widgets import file_dialogs
 
 CORPUS = Path(__file__).resolve().parents[1] / "importers" / "corpus"
 TAKOTONG = "องค์การบริหารส่วนตำบลตะโกทอง"
@@ -62,9 +63,9 @@ def test_choose_file_uses_an_excel_filter(qtbot, dialog, monkeypatch):
 
     def fake_open(parent, title, folder, filter_):
         asked.append(filter_)
-        return str(CORPUS / "template_filled.xlsx"), filter_
+        return str(CORPUS / "template_filled.xlsx")
 
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", fake_open)
+    monkeypatch.setattr(file_dialogs, "get_open_file", fake_open)
     with qtbot.waitSignal(dialog.preview_ready, timeout=20000):
         dialog.choose_button.click()
     assert asked == ["Excel (*.xlsx *.xls)"]

@@ -7,12 +7,13 @@ from dataclasses import replace
 import pytest
 from PySide6.QtGui import QImage, QKeySequence
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from ita_desktop.services import memos, offices
 from ita_desktop.services.errors import UserError
 from ita_desktop.ui.dialogs.memo_dialog import MemoDialog, ThaiDateEdit
 from ita_desktop.ui.main_window import MainWindow
+from ita_desktop.ui.widgets import file_dialogs
 
 
 def _pdf_text(path) -> str:
@@ -80,7 +81,7 @@ def test_body_edits_reach_the_sections(dialog):
 def test_save_as_pdf_writes_the_edited_memo(dialog, tmp_path, monkeypatch):
     target = tmp_path / "out" / "memo"
     target.parent.mkdir()
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "ไฟล์ PDF (*.pdf)"))
+    monkeypatch.setattr(file_dialogs, "get_save_file", lambda *a, **k: str(target))
     dialog.subject.setText("เรื่องที่แก้ไขก่อนพิมพ์")
     dialog.pdf_button.click()
     written = target.with_suffix(".pdf")

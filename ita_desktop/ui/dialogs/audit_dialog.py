@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog,
 
 from ita_desktop.services import audit, offices
 from ita_desktop.services.backups import local_time
-from ita_desktop.ui.messages import show_error
+from ita_desktop.services.changes import SETTINGS, Changes
+from ita_desktop.ui.operations import Operations
 
 COLUMNS = ("วันเวลา", "ผู้แก้ไข", "ประเภท", "การกระทำ", "หน่วยงาน", "ปี", "ค่าเดิม", "ค่าใหม่")
 ALL = "ทั้งหมด"
@@ -74,8 +75,9 @@ def _utc(day: QDate, end: bool = False) -> datetime:
 
 
 class AuditDialog(QDialog):
-    def __init__(self, ctx, parent: QWidget | None = None):
+    def __init__(self, ctx, parent: QWidget | None = None, ops: Operations | None = None):
         super().__init__(parent)
+        self.ops = ops or Operations(ctx, self)
         self.ctx = ctx
         self.rows: list[audit.AuditView] = []
         self.setWindowTitle("ประวัติการแก้ไข")
@@ -131,14 +133,13 @@ class AuditDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        try:
-            self.rows = audit.entries(
-                self.ctx, since=_utc(self.since.date()), until=_utc(self.until.date(), end=True),
-                office_id=self.office_combo.currentData(), kind=self.kind_combo.currentData(),
-                who=self.person_combo.currentData())
-        except Exception as exc:
-            show_error(self, exc, "อ่านประวัติการแก้ไขไม่ได้")
+        rows = self.ops.query(lambda c: audit.entries(
+            c, since=_utc(self.since.date()), until=_utc(self.until.date(), end=True),
+            office_id=self.office_combo.currentData(), kind=self.kind_combo.currentData(),
+            who=self.person_combo.currentData()), title="อ่านประวัติการแก้ไขไม่ได้", parent=self)
+        if rows is None:
             return
+        self.rows = rows
         self.table.setRowCount(len(self.rows))
         for r, e in enumerate(self.rows):
             old, new = changed_only(e.old, e.new)
@@ -150,10 +151,9 @@ class AuditDialog(QDialog):
         self.count_label.setText(f"{len(self.rows):,} รายการ")
 
     def save_person(self) -> None:
-        try:
-            audit.save_person(self.ctx, self.person_edit.text())
-        except Exception as exc:
-            show_error(self, exc, "บันทึกชื่อไม่ได้")
+        name = self.person_edit.text()
+        self.ops.change(lambda c: audit.save_person(c, name), changes=Changes.of(SETTINGS), label="บันทึกชื่อ",
+                        parent=self)
 
     def export(self, path=None) -> None:
         from ita_desktop.ui.dialogs.export_dialog import ask_xlsx_path
@@ -161,9 +161,7 @@ class AuditDialog(QDialog):
         path = path or ask_xlsx_path(self, "ส่งออกประวัติการแก้ไข", "ประวัติการแก้ไข.xlsx")
         if not path:
             return
-        try:
-            audit.export_xlsx(self.ctx, self.rows, path)
-        except Exception as exc:
-            show_error(self, exc, "ส่งออกไม่ได้")
+        if self.ops.query(lambda c: audit.export_xlsx(c, self.rows, path) or path, title="ส่งออกไม่ได้",
+                          parent=self) is None:
             return
         QMessageBox.information(self, "ส่งออกประวัติการแก้ไข", f"บันทึกแล้วที่\n{path}")

@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel,
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QLabel,
                                QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ita_desktop.services import backups
-from ita_desktop.ui.messages import show_error
+from ita_desktop.services.changes import Changes
+from ita_desktop.ui.operations import Operations
+from ita_desktop.ui.widgets import file_dialogs
 
 COLUMNS = ("วันเวลาที่สำรอง", "เหตุผล", "ขนาด", "ไฟล์แนบ", "ไฟล์")
 
@@ -21,9 +23,10 @@ def _size(n: int) -> str:
 class BackupDialog(QDialog):
     """Lists ``ctx.backups_dir``; a restore backs up the present state first (services.backups)."""
 
-    def __init__(self, ctx, parent: QWidget | None = None, confirm=None):
+    def __init__(self, ctx, parent: QWidget | None = None, confirm=None, ops: Operations | None = None):
         super().__init__(parent)
         self.ctx = ctx
+        self.ops = ops or Operations(ctx, self)
         self.restored: backups.BackupInfo | None = None
         self._confirm = confirm or self._ask
         self.setWindowTitle("สำรองและกู้คืนข้อมูล")
@@ -83,10 +86,9 @@ class BackupDialog(QDialog):
         return self.items[rows[0].row()] if rows else None
 
     def backup_now(self) -> None:
-        try:
-            path = backups.create_backup(self.ctx, "manual")
-        except Exception as exc:
-            show_error(self, exc, "สำรองข้อมูลไม่ได้")
+        done, path = self.ops.change(lambda c: backups.create_backup(c, "manual"), changes=Changes.of(),
+                                     label="สำรองข้อมูล", parent=self)
+        if not done:
             return
         self.reload()
         QMessageBox.information(self, "สำรองข้อมูล", f"สำรองข้อมูลแล้วที่\n{path}")
@@ -101,8 +103,8 @@ class BackupDialog(QDialog):
             self.restore(info.path, f"สำเนาเมื่อ {backups.local_time(info.made_at)} ({info.reason_th})")
 
     def restore_from_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "เลือกไฟล์สำรอง", str(Path.home()),
-                                              "ไฟล์สำรอง ITA Desktop (*.itabak)")
+        path = file_dialogs.get_open_file(self, "เลือกไฟล์สำรอง", str(Path.home()),
+                                          "ไฟล์สำรอง ITA Desktop (*.itabak)")
         if path:
             self.restore(Path(path), Path(path).name)
 
@@ -110,11 +112,11 @@ class BackupDialog(QDialog):
         if not self._confirm(f"กู้คืนข้อมูลจาก{label}?\nข้อมูลปัจจุบันจะถูกแทนที่ "
                              "(โปรแกรมสำรองข้อมูลปัจจุบันไว้ก่อน จึงย้อนกลับได้)"):
             return False
-        try:
-            self.restored = backups.restore_backup(self.ctx, path)
-        except Exception as exc:
-            show_error(self, exc, "กู้คืนข้อมูลไม่ได้")
+        done, restored = self.ops.change(lambda c: backups.restore_backup(c, path), changes=Changes.everything(),
+                                         label="กู้คืนข้อมูล", parent=self)
+        if not done:
             return False
+        self.restored = restored
         self.reload()
         QMessageBox.information(self, "กู้คืนข้อมูล", f"กู้คืนข้อมูลแล้วจาก{label}")
         return True

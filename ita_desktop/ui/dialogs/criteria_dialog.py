@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDoubleSpinBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,6 +25,9 @@ from ita_desktop.services import criteria as criteria_service
 from ita_desktop.services.criteria_xlsx import export_criteria_xlsx, read_criteria_xlsx
 from ita_desktop.services.changes import CRITERIA, Changes
 from ita_desktop.ui.operations import Operations
+from ita_desktop.ui.widgets import file_dialogs
+from ita_desktop.ui.widgets.screen_fit import fit_to_screen
+from ita_desktop.ui.widgets.thai_wrap import ThaiWrapLabel
 from ita_desktop.ui.models import catalog_models as cm
 
 TITLE = "เกณฑ์การประเมิน"
@@ -61,7 +63,7 @@ class CriteriaDialog(QDialog):
         self.loaded = None  # the Criteria as last loaded or saved
         self._pass_line_shown = None  # the pass line box's value right after loading (it rounds)
         self.setWindowTitle(TITLE)
-        self.resize(980, 680)
+        fit_to_screen(self, 980, 680)
         self.weights = cm.weight_model(self)
         self.indicators = cm.indicator_model(self)
         self.items = cm.item_model(self)
@@ -74,7 +76,7 @@ class CriteriaDialog(QDialog):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         layout.addLayout(self._year_row())
-        note = QLabel("ดับเบิลคลิกหรือกด F2 เพื่อแก้น้ำหนัก ชื่อตัวชี้วัด หรือข้อความข้อคำถาม แล้วกด 'บันทึก'")
+        note = ThaiWrapLabel("ดับเบิลคลิกหรือกด F2 เพื่อแก้น้ำหนัก ชื่อตัวชี้วัด หรือข้อความข้อคำถาม แล้วกด 'บันทึก'")
         note.setWordWrap(True)
         layout.addWidget(note)
         self.tabs = QTabWidget()
@@ -236,7 +238,7 @@ class CriteriaDialog(QDialog):
         if self.loaded is None:
             return
         default = str(Path.home() / f"เกณฑ์การประเมิน_{self.loaded.year}.xlsx")
-        path, _ = QFileDialog.getSaveFileName(self, "ส่งออกเกณฑ์การประเมินเป็น Excel", default, "Excel (*.xlsx)")
+        path = file_dialogs.get_save_file(self, "ส่งออกเกณฑ์การประเมินเป็น Excel", default, "Excel (*.xlsx)")
         if path:
             self.export_to(path)
 
@@ -250,7 +252,7 @@ class CriteriaDialog(QDialog):
         return target
 
     def _choose_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "นำเข้าเกณฑ์การประเมินจาก Excel", str(Path.home()), "Excel (*.xlsx)")
+        path = file_dialogs.get_open_file(self, "นำเข้าเกณฑ์การประเมินจาก Excel", str(Path.home()), "Excel (*.xlsx)")
         if path:
             self.import_from(path)
 

@@ -8,13 +8,14 @@ import tempfile
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ita_desktop.ui import tasks
 from ita_desktop.ui.operations import Operations
+from ita_desktop.ui.widgets import file_dialogs
 from ita_desktop.ui.widgets.pdf_preview import PdfPreview, print_pdf
 
 Builder = Callable[[Any, Path], Any]
@@ -107,13 +108,13 @@ class DocumentDialog(QDialog):
         return pages or 0
 
     def save_pdf(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "บันทึกเป็น PDF", f"{self.suggested_name}.pdf", "ไฟล์ PDF (*.pdf)")
+        name = file_dialogs.get_save_file(self, "บันทึกเป็น PDF", f"{self.suggested_name}.pdf", "ไฟล์ PDF (*.pdf)")
         if name:
             self.save_pdf_to(Path(name))
 
     def save_xlsx(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "บันทึกเป็น Excel", f"{self.suggested_name}.xlsx",
-                                              "ไฟล์ Excel (*.xlsx)")
+        name = file_dialogs.get_save_file(self, "บันทึกเป็น Excel", f"{self.suggested_name}.xlsx",
+                                          "ไฟล์ Excel (*.xlsx)")
         if name:
             self.save_xlsx_to(Path(name))
 

@@ -6,13 +6,14 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QGridLayout,
+from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QGridLayout,
                                QLabel, QMessageBox, QRadioButton, QVBoxLayout, QWidget)
 
 from ita_desktop.importers.template import build_score_template
 from ita_desktop.services import criteria, exports, offices, scores
 from ita_desktop.services.errors import UserError
 from ita_desktop.ui.operations import Operations
+from ita_desktop.ui.widgets import file_dialogs
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +29,7 @@ def _save_error(path: Path, exc: OSError) -> UserError:
 
 def ask_xlsx_path(parent: QWidget | None, title: str, suggested: str) -> Path | None:
     """A save-as dialog for an .xlsx file; the suffix is added when the clerk leaves it out."""
-    path, _ = QFileDialog.getSaveFileName(parent, title, str(Path.home() / suggested), XLSX_FILTER)
+    path = file_dialogs.get_save_file(parent, title, str(Path.home() / suggested), XLSX_FILTER)
     if not path:
         return None
     path = Path(path)

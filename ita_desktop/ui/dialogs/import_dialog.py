@@ -9,13 +9,16 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
                                QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QMessageBox,
                                QProgressBar, QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from ita_desktop.services import criteria, imports, offices
 from ita_desktop.services.errors import UserError
 from ita_desktop.ui import tasks
+from ita_desktop.ui.widgets import file_dialogs
+from ita_desktop.ui.widgets.screen_fit import fit_to_screen
+from ita_desktop.ui.widgets.thai_wrap import ThaiWrapLabel
 
 log = logging.getLogger(__name__)
 
@@ -124,7 +127,7 @@ class ImportDialog(QDialog):
         self._task: tasks.Task | None = None
         self._generation, self._importing = 0, False
         self.setWindowTitle("นำเข้าคะแนนจาก Excel")
-        self.resize(1000, 720)
+        fit_to_screen(self, 1000, 720)
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_form())
         layout.addLayout(self._build_status())
@@ -187,8 +190,8 @@ class ImportDialog(QDialog):
         box = QWidget()
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
-        self.summary_label = QLabel(wordWrap=True)
-        self.note_label = QLabel(wordWrap=True, styleSheet=NOTE_STYLE)
+        self.summary_label = ThaiWrapLabel()
+        self.note_label = ThaiWrapLabel(styleSheet=NOTE_STYLE)
         self.office_model = TextTableModel(OFFICE_HEADERS, self)
         self.office_view = _table(self.office_model)
         for widget, stretch in ((self.summary_label, 0), (self.note_label, 0), (self.office_view, 2),
@@ -233,7 +236,7 @@ class ImportDialog(QDialog):
     def choose_file(self) -> None:
         """Ask for a file (QFileDialog) and read it."""
         start = str(Path(self.path).parent) if self.path else str(Path.home())
-        path, _ = QFileDialog.getOpenFileName(self, "เลือกไฟล์คะแนน", start, FILE_FILTER)
+        path = file_dialogs.get_open_file(self, "เลือกไฟล์คะแนน", start, FILE_FILTER)
         if path:
             self.load_file(path)
 

@@ -14,7 +14,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -36,6 +35,9 @@ from ita_desktop.services.errors import UserError
 from ita_desktop.services.memo_text import sections_to_text, text_to_sections
 from ita_desktop.ui import tasks
 from ita_desktop.ui.operations import Operations
+from ita_desktop.ui.widgets import file_dialogs
+from ita_desktop.ui.widgets.screen_fit import fit_to_screen
+from ita_desktop.ui.widgets.thai_wrap import ThaiWrapLabel
 from ita_desktop.ui.widgets.pdf_preview import PdfPreview, print_pdf
 
 BODY_HINT = ("หัวข้ออยู่ในวงเล็บเหลี่ยม เช่น [ข้อเท็จจริง]  เว้นหนึ่งบรรทัดระหว่างย่อหน้า  "
@@ -114,7 +116,7 @@ class MemoDialog(QDialog):
         self._closed = False
         office = offices.get_office(ctx, office_id)
         self.setWindowTitle(f"พิมพ์บันทึกข้อความ – {office.short_name or office.name} ปีงบประมาณ พ.ศ. {year}")
-        self.resize(1280, 860)
+        fit_to_screen(self, 1280, 860)
         splitter = QSplitter(Qt.Horizontal)
         splitter.addWidget(self._build_editor())
         self.preview = PdfPreview()
@@ -136,7 +138,7 @@ class MemoDialog(QDialog):
         self.body.setTabChangesFocus(True)
         column.addWidget(QLabel("เนื้อความ"))
         column.addWidget(self.body, 1)
-        hint = QLabel(BODY_HINT)
+        hint = ThaiWrapLabel(BODY_HINT)
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555;")
         column.addWidget(hint)
@@ -144,7 +146,7 @@ class MemoDialog(QDialog):
         closing_form = QFormLayout()
         closing_form.addRow("ปิดท้าย", self.closing)
         column.addLayout(closing_form)
-        self.warning_label = QLabel()
+        self.warning_label = ThaiWrapLabel()
         self.warning_label.setWordWrap(True)
         self.warning_label.setStyleSheet(WARNING_STYLE)
         self.warning_label.hide()
@@ -320,7 +322,7 @@ class MemoDialog(QDialog):
     def save_pdf(self) -> None:
         """Ask for a file name and write the memo there as PDF."""
         suggested = f"บันทึกข้อความ-{self.kind()}-{self.year}.pdf"
-        name, _ = QFileDialog.getSaveFileName(self, "บันทึกเป็น PDF", suggested, "ไฟล์ PDF (*.pdf)")
+        name = file_dialogs.get_save_file(self, "บันทึกเป็น PDF", suggested, "ไฟล์ PDF (*.pdf)")
         if not name:
             return
         path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")

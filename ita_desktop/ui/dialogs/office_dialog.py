@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +24,9 @@ from PySide6.QtWidgets import (
 from ita_desktop.services import offices
 from ita_desktop.services.changes import OFFICES, Changes
 from ita_desktop.services.undo import value_step
+from ita_desktop.ui.widgets import file_dialogs
+from ita_desktop.ui.widgets.screen_fit import fit_to_screen
+from ita_desktop.ui.widgets.thai_wrap import ThaiWrapLabel
 
 ROLE_LABELS = {
     "clerk": "ผู้จัดทำ (ผู้เสนอบันทึก)",
@@ -31,6 +34,10 @@ ROLE_LABELS = {
     "chief_administrator": "ปลัด",
     "mayor": "นายก",
 }
+
+# Long real entries, to size the signatory fields so that a full Thai name and position show whole.
+LONG_NAME = "นางสาวมัณฑนาภรณ์ โคตรนาวังศ์ไพบูลย์"
+LONG_POSITION = "นักวิเคราะห์นโยบายและแผนชำนาญการพิเศษ"
 
 
 class OfficeDialog(QDialog):
@@ -49,12 +56,19 @@ class OfficeDialog(QDialog):
         self.setWindowTitle("ข้อมูลหน่วยงาน" if profile else "เพิ่มหน่วยงาน")
         layout = QVBoxLayout(self)
         if first_run:
-            intro = QLabel("ยินดีต้อนรับสู่ ITA Desktop กรุณากรอกข้อมูลหน่วยงานของท่าน "
+            intro = ThaiWrapLabel("ยินดีต้อนรับสู่ ITA Desktop กรุณากรอกข้อมูลหน่วยงานของท่าน "
                            "หรือกดปุ่ม 'ใช้ข้อมูลตัวอย่าง' เพื่อทดลองกับข้อมูลจากเอกสารจริงของ อบต. และเทศบาล")
             intro.setWordWrap(True)
             layout.addWidget(intro)
-        layout.addWidget(self._build_general())
-        layout.addWidget(self._build_signatories())
+        # The fields scroll, the buttons stay: the dialog fits a 1366x768 screen.
+        fields = QWidget()
+        fields_layout = QVBoxLayout(fields)
+        fields_layout.setContentsMargins(0, 0, 0, 0)
+        fields_layout.addWidget(self._build_general())
+        fields_layout.addWidget(self._build_signatories())
+        self.scroll = QScrollArea(widgetResizable=True, frameShape=QScrollArea.NoFrame)
+        self.scroll.setWidget(fields)
+        layout.addWidget(self.scroll, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
         buttons.button(QDialogButtonBox.Save).setText("บันทึก")
         buttons.button(QDialogButtonBox.Cancel).setText("ยกเลิก")
@@ -66,6 +80,13 @@ class OfficeDialog(QDialog):
         layout.addWidget(buttons)
         if profile:
             self._fill(profile)
+        self._fit(fields)
+
+    def _fit(self, fields: QWidget) -> None:
+        # As large as the fields want, no larger than the screen; the scroll area takes the rest.
+        extra = self.sizeHint().height() - self.scroll.sizeHint().height()
+        width = fields.sizeHint().width() + self.scroll.verticalScrollBar().sizeHint().width() + 40
+        fit_to_screen(self, width, fields.sizeHint().height() + extra + 8)
 
     def _build_general(self) -> QGroupBox:
         box = QGroupBox("หน่วยงาน")
@@ -101,8 +122,13 @@ class OfficeDialog(QDialog):
         grid.addWidget(QLabel("ชื่อ-สกุล"), 0, 1)
         grid.addWidget(QLabel("ตำแหน่ง"), 0, 2)
         self.sig_edits: dict[str, tuple[QLineEdit, QLineEdit]] = {}
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)
+        metrics = self.fontMetrics()
         for row, role in enumerate(offices.ROLES, start=1):
             name, position = QLineEdit(), QLineEdit()
+            name.setMinimumWidth(metrics.horizontalAdvance(LONG_NAME) + 24)
+            position.setMinimumWidth(metrics.horizontalAdvance(LONG_POSITION) + 24)
             grid.addWidget(QLabel(ROLE_LABELS[role]), row, 0)
             grid.addWidget(name, row, 1)
             grid.addWidget(position, row, 2)
@@ -114,7 +140,7 @@ class OfficeDialog(QDialog):
         self.reject()
 
     def _pick_garuda(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "เลือกภาพตราครุฑ", "", "รูปภาพ (*.png *.jpg *.jpeg)")
+        path = file_dialogs.get_open_file(self, "เลือกภาพตราครุฑ", "", "รูปภาพ (*.png *.jpg *.jpeg)")
         if path:
             self.garuda.setText(path)
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QDialog, QDialogButtonBox, QFileDialog, QLabel,
+from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QDialog, QDialogButtonBox,
                                QMessageBox, QRadioButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ita_desktop.services import package
-from ita_desktop.ui.messages import show_error
+from ita_desktop.services.changes import Changes
+from ita_desktop.ui.operations import Operations
+from ita_desktop.ui.widgets import file_dialogs
+from ita_desktop.ui.widgets.thai_wrap import ThaiWrapLabel
 
 FILTER = "ชุดข้อมูล ITA Desktop (*.itapkg)"
 ACTION_TH = {"add": "เพิ่มใหม่", "keep": "คงของเดิม", "replace": "แทนของเดิม", "skip": "ข้าม"}
@@ -17,21 +20,22 @@ CHOICES = (("keep", "คงของเดิม (เพิ่มเฉพาะ
            ("skip", "ข้ามหน่วยงานนี้ทั้งหมดถ้ามีอยู่แล้ว"))
 
 
-def export_package(parent: QWidget | None, ctx, office_id: int | None, name: str = "", path=None) -> Path | None:
+def export_package(parent: QWidget | None, ctx, office_id: int | None, name: str = "", path=None,
+                   ops: Operations | None = None) -> Path | None:
     """Ask where, then write the office's package; a Thai message on any problem."""
     if office_id is None:
         QMessageBox.information(parent, "ส่งออกชุดข้อมูลหน่วยงาน", "กรุณาเลือกหน่วยงานก่อน")
         return None
     if path is None:
-        chosen, _ = QFileDialog.getSaveFileName(parent, "ส่งออกชุดข้อมูลหน่วยงาน",
-                                                str(Path.home() / f"{name or 'หน่วยงาน'}.itapkg"), FILTER)
+        chosen = file_dialogs.get_save_file(parent, "ส่งออกชุดข้อมูลหน่วยงาน",
+                                            str(Path.home() / f"{name or 'หน่วยงาน'}.itapkg"), FILTER)
         if not chosen:
             return None
         path = Path(chosen) if chosen.lower().endswith(".itapkg") else Path(chosen + ".itapkg")
-    try:
-        written = package.export_office(ctx, office_id, path)
-    except Exception as exc:
-        show_error(parent, exc, "ส่งออกชุดข้อมูลไม่ได้")
+    ops = ops or Operations(ctx, parent)
+    written = ops.query(lambda c: package.export_office(c, office_id, path), title="ส่งออกชุดข้อมูลไม่ได้",
+                        parent=parent)
+    if written is None:
         return None
     QMessageBox.information(parent, "ส่งออกชุดข้อมูลหน่วยงาน", f"บันทึกชุดข้อมูลแล้วที่\n{written}")
     return written
@@ -40,14 +44,15 @@ def export_package(parent: QWidget | None, ctx, office_id: int | None, name: str
 class PackageImportDialog(QDialog):
     """The preview of a package and the conflict choice; นำเข้า writes it in one transaction."""
 
-    def __init__(self, ctx, path: str | Path, parent: QWidget | None = None):
+    def __init__(self, ctx, path: str | Path, parent: QWidget | None = None, ops: Operations | None = None):
         super().__init__(parent)
         self.ctx, self.path = ctx, Path(path)
+        self.ops = ops or Operations(ctx, self)
         self.result_preview: package.PackagePreview | None = None
         self.setWindowTitle("นำเข้าชุดข้อมูลหน่วยงาน")
         self.resize(760, 480)
         layout = QVBoxLayout(self)
-        self.summary = QLabel()
+        self.summary = ThaiWrapLabel()
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.group = QButtonGroup(self)
@@ -76,12 +81,11 @@ class PackageImportDialog(QDialog):
         return self.group.checkedButton().property("choice")
 
     def refresh(self) -> None:
-        try:
-            self.preview = package.preview_package(self.ctx, self.path, self.choice)
-        except Exception as exc:
-            show_error(self, exc, "อ่านชุดข้อมูลไม่ได้")
-            return
-        self._show(self.preview)
+        preview = self.ops.query(lambda c: package.preview_package(c, self.path, self.choice),
+                                 title="อ่านชุดข้อมูลไม่ได้", parent=self)
+        if preview is not None:
+            self.preview = preview
+            self._show(preview)
 
     def _show(self, p: package.PackagePreview) -> None:
         state = "มีอยู่แล้วในฐานข้อมูลนี้" if p.office_exists else "ยังไม่มีในฐานข้อมูลนี้"
@@ -95,26 +99,26 @@ class PackageImportDialog(QDialog):
         self.table.resizeColumnsToContents()
 
     def run_import(self) -> None:
-        try:
-            self.result_preview = package.import_package(self.ctx, self.path, self.choice)
-        except Exception as exc:
-            show_error(self, exc, "นำเข้าชุดข้อมูลไม่ได้")
+        done, result = self.ops.change(lambda c: package.import_package(c, self.path, self.choice),
+                                       changes=Changes.everything(), label="นำเข้าชุดข้อมูล",
+                                       backup="before-package", parent=self)
+        if not done:
             return
+        self.result_preview = result
         QMessageBox.information(self, "นำเข้าชุดข้อมูลหน่วยงาน", self.result_preview.message_th())
         self.accept()
 
 
-def import_package(parent: QWidget | None, ctx, path=None) -> package.PackagePreview | None:
+def import_package(parent: QWidget | None, ctx, path=None, ops: Operations | None = None) -> package.PackagePreview | None:
     """Ask for a file, show the preview dialog; the result when something was imported."""
     if path is None:
-        chosen, _ = QFileDialog.getOpenFileName(parent, "นำเข้าชุดข้อมูลหน่วยงาน", str(Path.home()), FILTER)
+        chosen = file_dialogs.get_open_file(parent, "นำเข้าชุดข้อมูลหน่วยงาน", str(Path.home()), FILTER)
         if not chosen:
             return None
         path = Path(chosen)
-    try:
-        dialog = PackageImportDialog(ctx, path, parent)
-    except Exception as exc:
-        show_error(parent, exc, "นำเข้าชุดข้อมูลไม่ได้")
+    ops = ops or Operations(ctx, parent)
+    dialog = ops.query(lambda c: PackageImportDialog(c, path, parent, ops), title="นำเข้าชุดข้อมูลไม่ได้", parent=parent)
+    if dialog is None:
         return None
     dialog.exec()
     result = dialog.result_preview

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
+   
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 from ita_desktop.services import settings
 from ita_desktop.services.changes import SETTINGS, Changes
 from ita_desktop.services.undo import Step
+from ita_desktop.ui.widgets import file_dialogs
+from ita_desktop.ui.widgets.thai_wrap import ThaiWrapLabel
 
 DIGIT_CHOICES = ((settings.THAI, "เลขไทย (๑ ๒ ๓)"), (settings.ARABIC, "เลขอารบิก (1 2 3)"))
 
@@ -46,7 +48,8 @@ class SettingsDialog(QDialog):
         form = QFormLayout(box)
         self.line = QDoubleSpinBox(decimals=2, minimum=1, maximum=100, singleStep=1)
         self.all_years = QCheckBox("ใช้กับทุกปีของหน่วยงานนี้")
-        self.source = QLabel(wordWrap=True)
+        self.source = ThaiWrapLabel()
+        self.source.setWordWrap(True)
         if self.office_id is None or self.year is None:
             self.line.setEnabled(False)
             self.all_years.setEnabled(False)
@@ -84,9 +87,7 @@ class SettingsDialog(QDialog):
         return box
 
     def _choose_garuda(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        path, _ = QFileDialog.getOpenFileName(self, "เลือกภาพครุฑ", "", "รูปภาพ (*.png *.jpg *.jpeg)")
+        path = file_dialogs.get_open_file(self, "เลือกภาพครุฑ", "", "รูปภาพ (*.png *.jpg *.jpeg)")
         if path:
             self.garuda.setText(path)
 

@@ -11,6 +11,7 @@ from ita_desktop.services.analysis import OfficeYearAnalysis
 from ita_desktop.ui.models import analysis_models as am
 from ita_desktop.ui.models.score_base import format_score
 from ita_desktop.ui.widgets.message_bar import MessageBar
+from ita_desktop.ui.widgets.thai_wrap import ThaiWrapLabel
 
 from .base import Tab
 from ita_desktop.ui.widgets.tables import WrappedTable
@@ -55,8 +56,8 @@ class AnalysisTab(Tab):
 
     def _build(self) -> None:
         self.heading = QLabel(textFormat=Qt.RichText, wordWrap=True)
-        self.pass_line = QLabel(wordWrap=True)
-        self.summary = QLabel(wordWrap=True)
+        self.pass_line = ThaiWrapLabel()
+        self.summary = ThaiWrapLabel()
         self.summary.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.summary.setFrameShape(QFrame.StyledPanel)
         self.summary.setStyleSheet("QLabel { background:#f4f7fb; padding:6px; }")

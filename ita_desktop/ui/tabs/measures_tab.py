@@ -18,6 +18,7 @@ from ita_desktop.services.measures import MeasureSetView, ResultReportView
 from ita_desktop.ui.models import measure_models as mm
 from ita_desktop.ui.widgets.message_bar import MessageBar
 from ita_desktop.ui.widgets.tables import WrappedTable, text_browser
+from ita_desktop.ui.widgets.thai_wrap import ThaiWrapLabel
 
 from .base import Tab
 
@@ -50,7 +51,7 @@ class MeasureSetPanel(QWidget):
         self.heading = QLabel(wordWrap=True, textFormat=Qt.RichText)
         self.chooser = QComboBox()
         self.chooser.currentIndexChanged.connect(self._chosen)
-        self.intro = QLabel(wordWrap=True)
+        self.intro = ThaiWrapLabel()
         self.empty_bar = MessageBar("info")
         self.model = mm.MeasureTableModel(self)
         self.view = WrappedTable(self.model, lambda: {mm.COL_RESPONSIBLE: None})

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
+
+from ita_desktop.ui.widgets.thai_wrap import ThaiWrapLabel
 
 
-class MessageBar(QLabel):
+class MessageBar(ThaiWrapLabel):
     """A coloured, word-wrapped message area, hidden while it has nothing to say."""
 
     STYLES = {

@@ -7,6 +7,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTextBrowser, QWidget
 
+from ita_desktop.ui.widgets.thai_wrap import ThaiWrapDelegate
+
 
 class WrappedTable(QTableView):
     """A read-only table whose cells wrap long text and whose rows grow to fit it.
@@ -24,6 +26,7 @@ class WrappedTable(QTableView):
         self.narrow = narrow
         self.setModel(model)
         self.setWordWrap(True)
+        self.setItemDelegate(ThaiWrapDelegate(self))
         self.setTextElideMode(Qt.ElideNone)
         self.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.setSelectionMode(QAbstractItemView.SingleSelection)
