@@ -241,13 +241,17 @@ class MainWindow(QMainWindow):
         )
 
     def first_run(self) -> None:
-        """With no office yet, ask for the office profile (or point to the sample data)."""
+        """With no office yet, the first-run wizard; then an empty start, an import or the sample data."""
         if self.office_combo.count():
             return
-        from ita_desktop.ui.dialogs.office_dialog import OfficeDialog
+        from ita_desktop.ui.dialogs.first_run_wizard import IMPORT, SAMPLE, FirstRunWizard
 
-        dialog = OfficeDialog(self.ctx, parent=self, first_run=True)
-        if dialog.exec() and dialog.saved:
-            self.reload_offices(dialog.saved.id)
-        elif dialog.wants_sample:
+        wizard = FirstRunWizard(self.ctx, parent=self)
+        accepted = wizard.exec()
+        if accepted and wizard.saved:
+            self.reload_offices(wizard.saved.id)
+        if accepted and wizard.choice == SAMPLE:
             self.load_demo()
+        elif accepted and wizard.choice == IMPORT:
+            self.import_scores()
+        wizard.deleteLater()
