@@ -74,6 +74,8 @@ for unwanted in "pythainlp/corpus/thai_wiki" "PySide6/Qt/translations" "pytest" 
     if [ -e "$BUNDLE/_internal/$unwanted" ]; then fail "the bundle ships $unwanted"; fi
 done
 [ -f "$BUNDLE/_internal/pythainlp/corpus/words_th.txt" ] || fail "the Thai word list is missing"
+[ -f "$BUNDLE/_internal/docs/guide/index.html" ] || fail "the user guide is missing"
+[ -d "$BUNDLE/_internal/ita_desktop/models/migrations/versions" ] || fail "the database migrations are missing"
 
 if [ "$failures" -gt 0 ]; then
     echo "check_bundle: $failures problem(s)" >&2

@@ -186,6 +186,17 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(shortcut))
             self.addAction(action)
 
+    def open_file(self, path: str) -> None:
+        """A file given on the command line or opened from Explorer: a score sheet goes to the import."""
+        suffix = Path(path).suffix.lower()
+        if suffix in (".xlsx", ".xlsm") and Path(path).is_file():
+            self.import_scores(path)
+        elif suffix == ".itapkg":
+            QMessageBox.information(self, "เปิดชุดข้อมูล",
+                                    f"รุ่นนี้ยังนำเข้าชุดข้อมูล (.itapkg) ไม่ได้\n{path}\nไม่มีข้อมูลใดถูกเปลี่ยน")
+        else:
+            QMessageBox.warning(self, "เปิดไฟล์", f"เปิดไฟล์นี้ไม่ได้: {path}\nเปิดได้เฉพาะไฟล์คะแนน .xlsx")
+
     def show_help(self) -> None:
         """ช่วยเหลือ → คู่มือการใช้งาน (F1): one guide window, brought forward when already open."""
         from ita_desktop.ui.dialogs.help_dialog import HelpDialog

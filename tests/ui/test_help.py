@@ -162,3 +162,19 @@ def test_recent_files_menu_lists_imported_sheets_and_reopens_them(window, tmp_pa
     window._fill_recent_menu()
     assert [a.text() for a in window.recent_menu.actions() if a.text()][0] == "(ยังไม่มี)"
     assert window.file_menu.actions()[1].menu() is window.recent_menu  # right under นำเข้า
+
+
+def test_a_score_sheet_given_on_the_command_line_opens_the_import(window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from ita_desktop.app import parse_args
+
+    sheet = tmp_path / "scores.xlsx"
+    sheet.write_bytes(b"x")
+    assert parse_args([str(sheet)]).file == str(sheet)
+    opened, warned = [], []
+    monkeypatch.setattr(MainWindow, "import_scores", lambda self, path=None: opened.append(path))
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append(text))
+    window.open_file(str(sheet))
+    window.open_file(str(tmp_path / "notes.docx"))
+    assert opened == [str(sheet)] and "เปิดไฟล์นี้ไม่ได้" in warned[0]
