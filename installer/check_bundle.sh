@@ -17,6 +17,7 @@ unset ITA_DESKTOP_DB_URL
 ORG="ทุ่งท่าช้าง"
 YEAR=2568
 failures=0
+PY="$(command -v python3 || command -v python)"  # only to read the JSON the frozen ita-cli prints
 
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 ok() { echo "ok:   $*"; }
@@ -41,7 +42,7 @@ run "ita-cli demo" 0 "$CLI" demo
 run "ita-cli offices" 0 "$CLI" offices
 grep -q "องค์การบริหารส่วนตำบล$ORG" "$WORK/out" || fail "ita-cli offices does not list the sample office"
 run "ita-cli scores --json" 0 "$CLI" scores --year "$YEAR" --org "$ORG" --json
-python3 -c 'import json,sys; d=json.load(open(sys.argv[1], encoding="utf-8")); assert d["year"] == int(sys.argv[2]) and d["total"] > 0, d' \
+"$PY" -c 'import json,sys; d=json.load(open(sys.argv[1], encoding="utf-8")); assert d["year"] == int(sys.argv[2]) and d["total"] > 0, d' \
     "$WORK/out" "$YEAR" || fail "ita-cli scores --json did not print the scores as JSON"
 run "ita-cli scores (table)" 0 "$CLI" scores --year "$YEAR" --org "$ORG"
 for kind in analysis results; do

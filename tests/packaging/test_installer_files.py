@@ -94,7 +94,7 @@ def test_ci_builds_and_checks_the_bundle_after_the_tests():
     assert "set -euo pipefail" in ci
     assert ci.index("bash scripts/test.sh") < ci.index("bash installer/build.sh")
     build = (INSTALLER / "build.sh").read_text(encoding="utf-8")
-    assert "slim_icu.py" in build and "check_bundle.sh" in build
+    assert "slim_bundle.py" in build and "check_bundle.sh" in build
 
 
 @pytest.mark.parametrize("argv0, expected", [
@@ -113,8 +113,8 @@ def test_entry_script_imports_the_package_absolutely():
     assert not re.search(r"^\s*from \.", text, flags=re.M)
 
 
-def test_slim_icu_keeps_thai_english_and_shared_data():
-    slim = runpy.run_path(str(INSTALLER / "slim_icu.py"), run_name="not_main")
+def test_slim_bundle_keeps_thai_english_and_shared_data():
+    slim = runpy.run_path(str(INSTALLER / "slim_bundle.py"), run_name="not_main")
     unneeded = slim["unneeded"]
     for kept in ["th.res", "th_TH.res", "en.res", "root.res", "pool.res", "res_index.res", "coll/th.res",
                  "coll/ucadata.icu", "brkitr/thaidict.dict", "zoneinfo64.res", "supplementalData.res",

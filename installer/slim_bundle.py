@@ -1,4 +1,6 @@
-"""Shrink the ICU data library of a Linux bundle (30 MB -> a few MB) to what a Thai program needs.
+"""After PyInstaller, on Linux: shrink the ICU data to what a Thai program needs, drop unused libraries.
+
+1. ICU data (30 MB -> 8.5 MB).
 
 PySide6's Linux wheels link Qt to ICU, whose data library holds every locale, every legacy
 character set and the CJK/Khmer/Lao/Burmese dictionaries. Qt asks ICU for collation, the
@@ -7,8 +9,13 @@ locales in every category, all non-locale data (normalization, properties, time 
 break dictionary), and only the small or Thai character-set tables. The data is repacked with
 ICU's own ``icupkg`` and linked into a library of the same name and symbol.
 
-Usage: python installer/slim_icu.py dist/ita-desktop    (needs icupkg, objcopy and gcc; without
-them it says so and leaves the bundle as it is). Windows bundles carry no ICU.
+2. System libraries nothing in the bundle links to (PyInstaller collects the dependencies of
+Qt's GTK theme plugin, which the spec then leaves out: cairo, pango, gio, ...), found by following
+every ELF file's NEEDED entries from the executable, the Python extensions, the Qt plugins and
+libpython. Libraries loaded by name at run time (libthai for Thai line breaking, Qt's own) stay.
+
+Usage: python installer/slim_bundle.py dist/ita-desktop    (needs readelf; icupkg, objcopy and gcc
+for step 1, else it says so and leaves ICU whole). Windows bundles carry no ICU and no system DLLs.
 """
 
 from __future__ import annotations
@@ -109,19 +116,80 @@ def _link(data: Path, symbol: str, soname: str, target: Path) -> None:
                    check=True)
 
 
+# Loaded with dlopen (no NEEDED entry points at them): always kept.
+DLOPENED = re.compile(r"^(libpython|libthai|libdatrie|libQt6|libicu|libpyside|libshiboken)")
+
+
+def _needed(elf: Path) -> set[str]:
+    out = subprocess.run(["readelf", "-d", str(elf)], capture_output=True, text=True).stdout
+    return set(re.findall(r"\(NEEDED\)\s+Shared library: \[([^\]]+)\]", out))
+
+
+def _is_elf(path: Path) -> bool:
+    try:
+        with path.open("rb") as f:
+            return f.read(4) == b"\x7fELF"
+    except OSError:
+        return False
+
+
+def unreferenced_libraries(bundle: Path) -> list[Path]:
+    """Libraries in the bundle's top library folder that no kept ELF file needs."""
+    elfs = [p for p in bundle.rglob("*") if p.is_file() and not p.is_symlink() and _is_elf(p)]
+    by_name: dict[str, list[Path]] = {}
+    for p in elfs:
+        by_name.setdefault(p.name, []).append(p)
+    for link in bundle.rglob("*.so*"):
+        if link.is_symlink():
+            by_name.setdefault(link.name, []).append(link.resolve())
+    internal = bundle / "_internal"
+
+    def is_root(p: Path) -> bool:
+        return p.parent == internal and not DLOPENED.match(p.name)
+
+    reached: set[Path] = set()
+    stack = [p for p in elfs if not is_root(p)]
+    while stack:
+        p = stack.pop()
+        if p in reached:
+            continue
+        reached.add(p)
+        for name in _needed(p):
+            stack.extend(by_name.get(name, []))
+    return sorted(p for p in elfs if is_root(p) and p not in reached)
+
+
+def prune(bundle: Path) -> int:
+    """Delete the unreferenced libraries (and links to them); return the bytes freed."""
+    if shutil.which("readelf") is None:
+        print("slim_bundle: readelf not found; unused libraries left in place (install binutils)")
+        return 0
+    freed = 0
+    for lib in unreferenced_libraries(bundle):
+        freed += lib.stat().st_size
+        lib.unlink()
+    for link in bundle.rglob("*"):
+        if link.is_symlink() and not link.exists():
+            link.unlink()
+    return freed
+
+
 def main(argv: list[str]) -> int:
     bundle = Path(argv[0] if argv else "dist/ita-desktop")
+    if sys.platform.startswith("linux"):
+        freed = prune(bundle)
+        print(f"slim_bundle: {freed / 2**20:.1f} MB of libraries nothing links to removed")
     libraries = sorted(p for p in bundle.rglob("libicudata.so.*") if not p.is_symlink())
     if not libraries:
-        print("slim_icu: no ICU data library in the bundle (nothing to do)")
+        print("slim_bundle: no ICU data library in the bundle (nothing to do)")
         return 0
     missing = _tools_missing()
     if missing:
-        print(f"slim_icu: {', '.join(missing)} not found; ICU data left whole (install icu-devtools, binutils, gcc)")
+        print(f"slim_bundle: {', '.join(missing)} not found; ICU data left whole (install icu-devtools, binutils, gcc)")
         return 0
     for library in libraries:
         before, after = slim(library)
-        print(f"slim_icu: {library.name} {before / 2**20:.1f} MB -> {after / 2**20:.1f} MB")
+        print(f"slim_bundle: {library.name} {before / 2**20:.1f} MB -> {after / 2**20:.1f} MB")
     return 0
 
 
