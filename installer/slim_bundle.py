@@ -145,7 +145,8 @@ def unreferenced_libraries(bundle: Path) -> list[Path]:
     internal = bundle / "_internal"
 
     def is_root(p: Path) -> bool:
-        return p.parent == internal and not DLOPENED.match(p.name)
+        # a library (lib*.so*) beside the executable's folder; Python extension modules are entries
+        return p.parent == internal and p.name.startswith("lib") and not DLOPENED.match(p.name)
 
     reached: set[Path] = set()
     stack = [p for p in elfs if not is_root(p)]

@@ -123,3 +123,25 @@ def test_slim_bundle_keeps_thai_english_and_shared_data():
     for dropped in ["de.res", "zh_Hant_TW.res", "coll/ja.res", "coll/de__PHONEBOOK.res", "curr/fr.res",
                     "brkitr/cjdict.dict", "gb18030.cnv", "translit/root.res"]:
         assert unneeded(dropped, 200_000), dropped
+
+
+def test_slim_bundle_keeps_what_is_linked_or_loaded_by_name(tmp_path):
+    import shutil
+
+    if shutil.which("readelf") is None:
+        pytest.skip("readelf (binutils) is not installed")
+    slim = runpy.run_path(str(INSTALLER / "slim_bundle.py"), run_name="not_main")
+    internal = tmp_path / "_internal"
+    internal.mkdir()
+    python_so = Path(sys.executable).resolve()  # an ELF file that links to libc (or libpython)
+    ext = internal / "fake.cpython-311-x86_64-linux-gnu.so"
+    shutil.copy(python_so, ext)
+    needed = sorted(slim["_needed"](ext))
+    assert needed, "the copied interpreter links to nothing?"
+    linked = internal / needed[0]
+    shutil.copy(python_so, linked)  # stands in for a library the extension links to
+    unused = internal / "libunused.so.1"
+    shutil.copy(python_so, unused)
+    thai = internal / "libthai.so.0"  # loaded by Qt with dlopen: never removed
+    shutil.copy(python_so, thai)
+    assert slim["unreferenced_libraries"](tmp_path) == [unused]

@@ -192,3 +192,24 @@ def test_settings_refuse_a_bad_pass_line_and_change_nothing(ctx):
     assert settings.get_setting(ctx, "pass_line:1") is None
     assert settings.set_setting(ctx, "pass_line:1", "80") is None
     assert settings.set_setting(ctx, "pass_line:1", "82") == "80"  # the old value, for undo
+
+
+def test_main_window_first_run_with_the_import_choice_opens_the_import(qtbot, ctx, monkeypatch):
+    from ita_desktop.ui.main_window import MainWindow
+
+    def run_wizard(self):
+        self.show()
+        self.office_page.name.setText("ทต.วังไผ่")
+        for _ in range(frw.PAGE_START):
+            self.next()
+        self.start_buttons[frw.IMPORT].setChecked(True)
+        self.button(QWizard.FinishButton).click()
+        return self.result()
+
+    opened = []
+    monkeypatch.setattr(FirstRunWizard, "exec", run_wizard)
+    monkeypatch.setattr(MainWindow, "import_scores", lambda self, path=None: opened.append(self.current_office_id()))
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.first_run()
+    assert opened == [offices.find_office(ctx, "ทต.วังไผ่").id]  # the new office is selected for the import
