@@ -268,11 +268,16 @@ class MainWindow(QMainWindow):
 
     def load_demo(self) -> None:
         from ita_desktop.services.demo import load_sample_data
+        from ita_desktop.ui.widgets.progress_dialog import ProgressRun
 
+        run = ProgressRun(self, "โหลดข้อมูลตัวอย่าง", lambda progress: load_sample_data(self.ctx, progress))
         try:
-            summary = load_sample_data(self.ctx)
+            summary = run.run()
         except Exception as exc:
             show_error(self, exc, "โหลดข้อมูลตัวอย่างไม่ได้")
+            return
+        if run.cancelled:
+            self.statusBar().showMessage("ยกเลิกการโหลดข้อมูลตัวอย่างแล้ว ไม่มีข้อมูลใดถูกเปลี่ยน", 10000)
             return
         self.reload_offices()
         self.statusBar().showMessage(summary.message_th(), 10000)
