@@ -3,6 +3,8 @@ rem Builds ITA Desktop for Windows: the frozen folder dist\ita-desktop\ (ita-des
 rem checks it, then the per-user installer dist\ITA-Desktop-Setup.exe with Inno Setup 6 (no admin rights).
 rem Needs Python 3.11+ (py launcher) and Inno Setup 6 (iscc.exe on PATH or in its default folder).
 setlocal
+rem this file is UTF-8 (Thai office names below): make cmd.exe read it so
+chcp 65001 >nul
 cd /d "%~dp0\.."
 if not exist .venv\Scripts\python.exe py -3 -m venv .venv || goto :error
 .venv\Scripts\python -m pip install -q -e ".[build,postgres]" || goto :error

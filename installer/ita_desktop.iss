@@ -1,4 +1,4 @@
-; Inno Setup 6 script: a per-user installer of ITA Desktop (no administrator rights needed).
+﻿; Inno Setup 6 script: a per-user installer of ITA Desktop (no administrator rights needed).
 ; Build: installer\build.bat (PyInstaller first, then: iscc installer\ita_desktop.iss)
 ; - installs into %LOCALAPPDATA%\Programs\ITA Desktop
 ; - Start-menu and (optional, checked) desktop shortcuts
@@ -38,11 +38,10 @@ Name: "desktopicon"; Description: "สร้างทางลัดบนเด
 
 [Files]
 Source: "..\dist\ita-desktop\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
-Source: "..\docs\guide\*"; DestDir: "{app}\docs\guide"; Flags: ignoreversion recursesubdirs createallsubdirs
 
 [Icons]
 Name: "{group}\{#AppName}"; Filename: "{app}\{#AppExe}"
-Name: "{group}\คู่มือการใช้งาน ITA Desktop"; Filename: "{app}\docs\guide\index.html"
+Name: "{group}\คู่มือการใช้งาน ITA Desktop"; Filename: "{app}\_internal\docs\guide\index.html"
 Name: "{group}\ถอนการติดตั้ง {#AppName}"; Filename: "{uninstallexe}"
 Name: "{userdesktop}\{#AppName}"; Filename: "{app}\{#AppExe}"; Tasks: desktopicon
 

@@ -14,7 +14,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 INSTALLER = ROOT / "installer"
-ISS = (INSTALLER / "ita_desktop.iss").read_text(encoding="utf-8")
+ISS = (INSTALLER / "ita_desktop.iss").read_text(encoding="utf-8-sig")
 BAT = (INSTALLER / "build.bat").read_text(encoding="utf-8")
 SPEC = (INSTALLER / "ita_desktop.spec").read_text(encoding="utf-8")
 WORKFLOW = (ROOT / ".github" / "workflows" / "windows.yml").read_text(encoding="utf-8")
@@ -40,7 +40,9 @@ def test_iss_sources_exist_or_are_built_by_the_spec():
             continue  # made by PyInstaller: checked below through the spec's COLLECT name
         assert _exists(source, INSTALLER), source
     assert 'COLLECT(*collected, name="ita-desktop"' in SPEC
-    assert "{app}\\docs\\guide\\index.html" in ISS and (ROOT / "docs" / "guide" / "index.html").is_file()
+    # the guide's Start-menu shortcut points into the bundle, where the spec puts docs/guide
+    assert "{app}\\_internal\\docs\\guide\\index.html" in ISS and (ROOT / "docs" / "guide" / "index.html").is_file()
+    assert '(str(ROOT / "docs" / "guide"), "docs/guide")' in SPEC
     license_file = re.search(r"^LicenseFile=(.+)$", ISS, flags=re.M).group(1)
     assert _exists(license_file, INSTALLER)
 
@@ -145,3 +147,9 @@ def test_slim_bundle_keeps_what_is_linked_or_loaded_by_name(tmp_path):
     thai = internal / "libthai.so.0"  # loaded by Qt with dlopen: never removed
     shutil.copy(python_so, thai)
     assert slim["unreferenced_libraries"](tmp_path) == [unused]
+
+
+def test_thai_text_reaches_windows_tools_as_utf8():
+    # Inno Setup reads a script without a byte-order mark as ANSI: the Thai shortcut names would break
+    assert (INSTALLER / "ita_desktop.iss").read_bytes().startswith(b"\xef\xbb\xbf")
+    assert "chcp 65001" in BAT.split("ita-cli.exe demo", 1)[0]  # cmd.exe reads the Thai office name as UTF-8
