@@ -118,11 +118,12 @@ def preview(ctx, parsed: ParsedWorkbook) -> ImportPreview:
         )
 
 
-def apply(ctx, parsed: ParsedWorkbook, replace: bool = False) -> ImportPreview:
+def apply(ctx, parsed: ParsedWorkbook, replace: bool = False, progress=None) -> ImportPreview:
     """Store every office of a read file in one transaction.
 
     Scores that already exist with another value are replaced only with ``replace``; otherwise
-    a Thai UserError lists them and nothing is written.
+    a Thai UserError lists them and nothing is written. ``progress(percent, text)`` hears after
+    each office; when it raises (a cancelled task) the transaction rolls back.
     """
     plan = preview(ctx, parsed)
     if plan.replacements and not replace:
@@ -131,8 +132,11 @@ def apply(ctx, parsed: ParsedWorkbook, replace: bool = False) -> ImportPreview:
         source = SourceFile(file_name=plan.file_name, sha256=parsed.sha256, kind="scores")
         s.add(source)
         s.flush()
-        for office in parsed.offices:
+        total = len(parsed.offices)
+        for n, office in enumerate(parsed.offices, start=1):
             _store_office(s, office, source)
+            if progress is not None:
+                progress(100 * n // total, f"กำลังบันทึกหน่วยงานที่ {n:,} จาก {total:,}")
         audit.record(s, "import.scores", "source_file", source.id, file=plan.file_name, sha256=parsed.sha256,
                      year=plan.year, offices=len(parsed.offices), replaced=plan.replacements)
     return plan

@@ -376,7 +376,8 @@ class ImportDialog(QDialog):
         replace = bool(self.plan.replacements) and self.replace_check.isChecked()
         self._importing = True
         parsed = self.parsed
-        self._run(lambda progress: imports.apply(self.ctx, parsed, replace=replace), self._import_done,
+        self._run(lambda progress: imports.apply(self.ctx, parsed, replace=replace, progress=progress),
+                  self._import_done,
                   "กำลังบันทึกคะแนน...")
 
     def _import_done(self, generation: int, plan: imports.ImportPreview) -> None:
