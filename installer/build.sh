@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Builds the frozen application into dist/ita-desktop/ and smoke-tests it.
+# Builds the frozen application into dist/ita-desktop/ (ita-desktop and its ita-cli link),
+# shrinks the ICU data, then checks every frozen command (installer/check_bundle.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
-.venv/bin/python -m pip install -q ".[build]"
-.venv/bin/pyinstaller --noconfirm --clean --distpath dist --workpath build installer/ita_desktop.spec
-QT_QPA_PLATFORM=offscreen ITA_DESKTOP_DATA_DIR="$(mktemp -d)" dist/ita-desktop/ita-desktop --smoke-test
-dist/ita-desktop/ita-cli --help >/dev/null
-echo "built: dist/ita-desktop/"
+[ -x .venv/bin/python ] || bash scripts/setup.sh
+.venv/bin/python -m pip install -q -e ".[build]"
+.venv/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build installer/ita_desktop.spec
+.venv/bin/python installer/slim_bundle.py dist/ita-desktop
+bash installer/check_bundle.sh dist/ita-desktop
+echo "built: dist/ita-desktop/ ($(du -sm dist/ita-desktop | cut -f1) MB)"

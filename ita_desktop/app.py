@@ -30,6 +30,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     add_data_options(parser)
     parser.add_argument("--smoke-test", action="store_true",
                         help="เปิดหน้าต่างหลัก รอจนแสดงผล พิมพ์เวลาเป็นมิลลิวินาที แล้วปิด")
+    # a file opened from Explorer (the installer associates .itapkg data packages with the program)
+    parser.add_argument("file", nargs="?", help="ไฟล์ที่จะเปิด: ไฟล์คะแนน .xlsx หรือชุดข้อมูล .itapkg")
     return parser.parse_args(argv)
 
 
@@ -76,6 +78,8 @@ def main(argv: list[str] | None = None) -> int:
     for warning in ctx.warnings:  # e.g. the backup at start could not be made
         QTimer.singleShot(0, lambda text=warning: QMessageBox.warning(window, "ITA Desktop", text))
     QTimer.singleShot(0, window.first_run)
+    if args.file:
+        QTimer.singleShot(0, lambda: window.open_file(args.file))
     code = app.exec()
     ctx.close()
     return code

@@ -60,34 +60,43 @@ def _read(name: str):
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def load_sample_data(ctx) -> DemoSummary:
-    """Load (or reload) every sample file in one transaction; existing sample rows are replaced."""
+def load_sample_data(ctx, progress=None) -> DemoSummary:
+    """Load (or reload) every sample file in one transaction; existing sample rows are replaced.
+
+    ``progress(percent, text)`` is told how far it got; when it raises (a cancelled task) the
+    transaction is rolled back and nothing is changed."""
     if not (sample_dir() / "offices.json").exists():
         raise UserError(f"ไม่พบไฟล์ข้อมูลตัวอย่างในโฟลเดอร์ {sample_dir()}")
+    report = progress or (lambda percent, text="": None)
     counts = dict(assessments=0, item_scores=0, measures=0, result_rows=0, projects=0)
     with ctx.db.session() as s:
         has_data = s.scalar(select(Office.id).limit(1)) is not None
     if has_data:
         ctx.db.ensure_backup("before-demo")  # sample rows replace what is stored: a copy first
     with ctx.db.session() as s:
+        report(0, "กำลังโหลดข้อมูลหน่วยงาน...")
         for entry in _read("offices.json"):
             offices.store_office(s, _profile(s, entry))
         ids = {o.name: o.id for o in s.scalars(select(Office))}
         for entry in _read("offices.json"):
             _load_pass_lines(s, ids, entry)
+        report(20, "กำลังโหลดคะแนน...")
         for entry in _read("scores.json"):
             counts["assessments"] += 1
             counts["item_scores"] += _load_scores(s, ids, entry)
+        report(50, "กำลังโหลดมาตรการและผลการดำเนินการ...")
         for entry in _read("measures.json"):
             counts["measures"] += _load_measures(s, ids, entry)
         for entry in _read("results.json"):
             counts["result_rows"] += _load_results(s, ids, entry)
         for entry in _read("memos.json"):
             _load_memo(s, ids, entry)
+        report(75, "กำลังโหลดแผนปฏิบัติการ...")
         plan = _read("plan.json")
         if plan:
             counts["projects"] += _load_plan(s, ids, plan)
         audit.record(s, "demo.load", **counts)
+        report(95, "กำลังบันทึก...")
     return DemoSummary(offices=len(_read("offices.json")), **counts)
 
 

@@ -118,11 +118,12 @@ def preview(ctx, parsed: ParsedWorkbook) -> ImportPreview:
         )
 
 
-def apply(ctx, parsed: ParsedWorkbook, replace: bool = False) -> ImportPreview:
+def apply(ctx, parsed: ParsedWorkbook, replace: bool = False, progress=None) -> ImportPreview:
     """Store every office of a read file in one transaction.
 
     Scores that already exist with another value are replaced only with ``replace``; otherwise
-    a Thai UserError lists them and nothing is written.
+    a Thai UserError lists them and nothing is written. ``progress(percent, text)`` hears after
+    each office; when it raises (a cancelled task) the transaction rolls back.
     """
     plan = preview(ctx, parsed)
     if plan.replacements and not replace:
@@ -133,12 +134,15 @@ def apply(ctx, parsed: ParsedWorkbook, replace: bool = False) -> ImportPreview:
         source = SourceFile(file_name=plan.file_name, sha256=parsed.sha256, kind="scores")
         s.add(source)
         s.flush()
-        for office, seen in zip(parsed.offices, plan.offices):
+        total = len(parsed.offices)
+        for n, (office, seen) in enumerate(zip(parsed.offices, plan.offices), start=1):
             row_id = _store_office(s, office, source)
             changes = (*seen.indicators, *seen.items)
             audit.record(s, "import.office", "office", row_id, office_id=row_id, year=office.year,
                          old={c.key: c.old for c in changes if c.old is not None} or None,
                          new={c.key: c.new for c in changes}, file=plan.file_name)
+            if progress is not None:
+                progress(100 * n // total, f"กำลังบันทึกหน่วยงานที่ {n:,} จาก {total:,}")
         audit.record(s, "import.scores", "source_file", source.id, file=plan.file_name, sha256=parsed.sha256,
                      year=plan.year, offices=len(parsed.offices), replaced=plan.replacements)
     return plan

@@ -160,3 +160,32 @@ def set_many(ctx, values: dict[str, str | None], office_id: int | None = None) -
                 row.value = value
         audit.record(s, "settings", "setting", None, office_id=office_id, old=old, new=values)
     return old
+
+
+def parse_pass_line(text: str | float) -> float:
+    """A pass line from the clerk's text, 0-100; a Thai message otherwise."""
+    try:
+        value = float(str(text).strip().replace(",", "."))
+    except ValueError:
+        raise UserError(f"เกณฑ์ผ่าน '{text}' ไม่ใช่ตัวเลข (ใส่คะแนน 0-100)") from None
+    if not 0 < value <= 100:
+        raise UserError(f"เกณฑ์ผ่าน {value:g} ใช้ไม่ได้ ต้องมากกว่า 0 และไม่เกิน 100")
+    return value
+
+
+def garuda_print_size_cm(width_px: int, height_px: int) -> tuple[float, float]:
+    """Width and height (cm) the memo prints a Garuda image of this pixel size at (fitted in its square)."""
+    from ita_desktop.documents.memo import GARUDA_HEIGHT
+
+    side = GARUDA_HEIGHT / 28.3464567  # points per cm
+    if width_px <= 0 or height_px <= 0:
+        return 0.0, 0.0
+    scale = side / max(width_px, height_px)
+    return round(width_px * scale, 2), round(height_px * scale, 2)
+
+
+def garuda_problem(path: str) -> str | None:
+    """Why the memo could not print this Garuda image (Thai), or None."""
+    from ita_desktop.documents.memo import garuda_problem as problem
+
+    return problem(path)

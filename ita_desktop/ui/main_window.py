@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QTabWidget,
     QToolBar,
     QWidget,
 )
 
-from ita_desktop import __version__
 from ita_desktop.services import criteria, offices, scores
 from ita_desktop.services.changes import CRITERIA, OFFICES, SCORES, SETTINGS, Changes
 from ita_desktop.services.undo import deletion_step
 from ita_desktop.ui.operations import Operations
+from ita_desktop.ui.action_help import TAB_SHORTCUTS, apply_action_help
 from ita_desktop.ui.tabs.analysis_tab import AnalysisTab
 from ita_desktop.ui.tabs.measures_tab import MeasuresTab
 from ita_desktop.ui.tabs.plan_tab import PlanTab
@@ -140,7 +143,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("แฟ้ม")
         self.file_menu = file_menu
-        file_menu.addAction(self._action("import", "นำเข้าคะแนนจาก Excel...", self.import_scores, QKeySequence.Open))
+        file_menu.addAction(self._action("import", "นำเข้าคะแนนจาก Excel...", lambda: self.import_scores()))
         file_menu.addAction(self._action("export", "ส่งออกคะแนนเป็น Excel...", self.export_scores))
         file_menu.addAction(self._action("template", "บันทึกแบบฟอร์มคะแนน...", self.save_template))
         file_menu.addAction(self._action("memo", "พิมพ์บันทึกข้อความ...", self.print_memo, QKeySequence("Ctrl+P")))
@@ -163,16 +166,80 @@ class MainWindow(QMainWindow):
         settings_menu.addAction(self._action("criteria", "เกณฑ์การประเมิน...", self.open_criteria))
         settings_menu.addAction(self._action("settings", "เกณฑ์ผ่านและรูปแบบเอกสาร...", self.open_settings))
         help_menu = self.menuBar().addMenu("ช่วยเหลือ")
+        help_menu.addAction(self._action("help", "คู่มือการใช้งาน", self.show_help))
+        help_menu.addSeparator()
         help_menu.addAction(self._action("about", "เกี่ยวกับ ITA Desktop", self.about))
+        self._build_recent_menu()
+        self._add_tab_shortcuts()
+        apply_action_help(self.actions)
+        for menu in (file_menu, settings_menu, help_menu, self.recent_menu):
+            menu.setToolTipsVisible(True)
 
-    def import_scores(self) -> None:
-        """แฟ้ม → นำเข้า; afterwards the imported office and year are selected."""
+    # -- help, recently used files, about -------------------------------------------------
+    def _build_recent_menu(self) -> None:
+        """แฟ้ม → ไฟล์ที่ใช้ล่าสุด: score sheets imported before; choosing one opens the import on it."""
+        from ita_desktop.ui.recent_files import RecentFiles
+
+        self.recent = RecentFiles(self.ctx.data_dir / "recent-files.json")
+        self.recent_menu = QMenu("ไฟล์ที่ใช้ล่าสุด", self)
+        self.file_menu.insertMenu(self.actions["export"], self.recent_menu)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self._action("recent_clear", "ล้างรายการ", lambda: self.recent.clear())
+        self._fill_recent_menu()
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        paths = self.recent.paths()
+        for n, path in enumerate(paths, start=1):
+            action = self.recent_menu.addAction(f"&{n} {Path(path).name}")
+            action.setToolTip(path)
+            action.triggered.connect(lambda _=False, p=path: self.import_scores(p))
+        if not paths:
+            self.recent_menu.addAction("(ยังไม่มี)").setEnabled(False)
+        self.recent_menu.addSeparator()
+        self.recent_menu.addAction(self.actions["recent_clear"])
+
+    def _add_tab_shortcuts(self) -> None:
+        for index, shortcut in enumerate(TAB_SHORTCUTS[: self.tabs.count()]):
+            action = self._action(f"tab_{index + 1}", f"ไปที่แท็บ{self.tabs.tabText(index)}",
+                                  lambda _=False, i=index: self.tabs.setCurrentIndex(i))
+            action.setShortcut(QKeySequence(shortcut))
+            self.addAction(action)
+
+    def open_file(self, path: str) -> None:
+        """A file given on the command line or opened from Explorer: a score sheet goes to the import."""
+        suffix = Path(path).suffix.lower()
+        if suffix in (".xlsx", ".xlsm") and Path(path).is_file():
+            self.import_scores(path)
+        elif suffix == ".itapkg":
+            QMessageBox.information(self, "เปิดชุดข้อมูล",
+                                    f"รุ่นนี้ยังนำเข้าชุดข้อมูล (.itapkg) ไม่ได้\n{path}\nไม่มีข้อมูลใดถูกเปลี่ยน")
+        else:
+            QMessageBox.warning(self, "เปิดไฟล์", f"เปิดไฟล์นี้ไม่ได้: {path}\nเปิดได้เฉพาะไฟล์คะแนน .xlsx")
+
+    def show_help(self) -> None:
+        """ช่วยเหลือ → คู่มือการใช้งาน (F1): one guide window, brought forward when already open."""
+        from ita_desktop.ui.dialogs.help_dialog import HelpDialog
+
+        if getattr(self, "help_dialog", None) is None:
+            self.help_dialog = HelpDialog(self)
+        self.help_dialog.show()
+        self.help_dialog.raise_()
+        self.help_dialog.activateWindow()
+
+    def import_scores(self, path: str | None = None) -> None:
+        """แฟ้ม → นำเข้า (or a recently used file); afterwards the imported office and year are selected."""
         from ita_desktop.ui.dialogs.import_dialog import ImportDialog
 
         office_id = self.current_office_id()
         name = offices.get_office(self.ctx, office_id).name if office_id else None
         dialog = ImportDialog(self.ctx, self, default_org=name, default_year=self.current_year())
-        if dialog.exec() and dialog.result_plan:
+        if path:
+            dialog.load_file(path)
+        accepted = dialog.exec()
+        if dialog.path:
+            self.recent.add(dialog.path)
+        if accepted and dialog.result_plan:
             self.ops.history.clear()  # an import replaced rows the steps before it knew
             self._update_undo_actions()
             self.ops.announce(Changes.of(SCORES, OFFICES, year=dialog.result_plan.year))
@@ -229,9 +296,11 @@ class MainWindow(QMainWindow):
                 "ข้อมูลตัวอย่างจะแทนที่ข้อมูลของหน่วยงานตัวอย่างที่มีอยู่ (สำรองข้อมูลไว้ก่อนโดยอัตโนมัติ) ดำเนินการต่อหรือไม่?",
                 QMessageBox.Yes | QMessageBox.No, QMessageBox.No) != QMessageBox.Yes:
             return
-        done, summary = self.ops.change(load_sample_data, changes=Changes.everything(), label="โหลดข้อมูลตัวอย่าง",
-                                        backup="before-demo")
-        if done:
+        done, summary = self.ops.change_with_progress(load_sample_data, changes=Changes.everything(),
+                                                      label="โหลดข้อมูลตัวอย่าง", backup="before-demo")
+        if done and summary is None:
+            self.statusBar().showMessage("ยกเลิกการโหลดข้อมูลตัวอย่างแล้ว ไม่มีข้อมูลใดถูกเปลี่ยน", 10000)
+        elif done:
             self.ops.history.clear()
             self._update_undo_actions()
             self.statusBar().showMessage(summary.message_th(), 10000)
@@ -356,23 +425,24 @@ class MainWindow(QMainWindow):
         dialog.deleteLater()
 
     def about(self) -> None:
-        QMessageBox.about(
-            self, "เกี่ยวกับ ITA Desktop",
-            f"ITA Desktop รุ่น {__version__}\n"
-            "โปรแกรมช่วยงานการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) "
-            "สำหรับองค์การบริหารส่วนตำบลและเทศบาล ทำงานได้โดยไม่ต้องใช้อินเทอร์เน็ต\n\n"
-            f"ที่เก็บข้อมูล: {self.ctx.data_dir}\n"
-            "แบบอักษร Laksaman (TLWG, GPL-2+ พร้อมข้อยกเว้นสำหรับแบบอักษร)",
-        )
+        from ita_desktop.ui.dialogs.about_dialog import AboutDialog
+
+        dialog = AboutDialog(self.ctx, self)
+        dialog.exec()
+        dialog.deleteLater()
 
     def first_run(self) -> None:
-        """With no office yet, ask for the office profile (or point to the sample data)."""
+        """With no office yet, the first-run wizard; then an empty start, an import or the sample data."""
         if self.office_combo.count():
             return
-        from ita_desktop.ui.dialogs.office_dialog import OfficeDialog
+        from ita_desktop.ui.dialogs.first_run_wizard import IMPORT, SAMPLE, FirstRunWizard
 
-        dialog = OfficeDialog(self.ctx, parent=self, first_run=True, ops=self.ops)
-        if dialog.exec() and dialog.saved:
-            self.reload_offices(dialog.saved.id)
-        elif dialog.wants_sample:
+        wizard = FirstRunWizard(self.ctx, parent=self, ops=self.ops)
+        accepted = wizard.exec()
+        if accepted and wizard.saved:
+            self.reload_offices(wizard.saved.id)
+        if accepted and wizard.choice == SAMPLE:
             self.load_demo()
+        elif accepted and wizard.choice == IMPORT:
+            self.import_scores()
+        wizard.deleteLater()

@@ -136,6 +136,31 @@ class Operations(QObject):
         dialog.canceled.connect(task.cancel)
         return task
 
+    def change_with_progress(self, do: Callable[[Any, Callable[[int, str], None]], Any], *, changes: Changes,
+                             label: str, backup: str | None = None,
+                             parent: QWidget | None = None) -> tuple[bool, Any]:
+        """Run ``do(ctx, progress)`` on a worker while a modal dialog shows the percent and ยกเลิก.
+
+        Returns (done, result) like :meth:`change`; after ยกเลิก it is (True, None) and the
+        service's transaction has rolled back. No undo step: such changes are imports and loads.
+        """
+        from ita_desktop.ui.widgets.progress_dialog import ProgressRun
+
+        parent = parent or self.widget
+        self.busy = True
+        try:
+            if backup:
+                self.ctx.db.ensure_backup(backup)
+            run = ProgressRun(parent, label, lambda progress: do(self.ctx, progress))
+            result = run.run()
+        except Exception as exc:
+            self.report(exc, f"{label}ไม่ได้", parent)
+            return False, None
+        finally:
+            self.busy = False
+        self.announce(changes)
+        return True, (None if run.cancelled else result)
+
     def query(self, fn: Callable[[Any], Any], *, title: str, default: Any = None,
               parent: QWidget | None = None) -> Any:
         """A read that may be refused (``UserError``): the clerk is told, ``default`` is returned."""

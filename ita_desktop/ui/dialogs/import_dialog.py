@@ -175,8 +175,8 @@ class ImportDialog(QDialog):
         return self.year_combo
 
     def _build_status(self) -> QHBoxLayout:
-        # A busy bar: the reader reports stages, not a fraction done.
-        self.progress = QProgressBar(minimum=0, maximum=0, maximumWidth=220)
+        # Busy until the task reports a percentage, then the percent done.
+        self.progress = QProgressBar(minimum=0, maximum=0, maximumWidth=220, format="%p%")
         self.status_label = QLabel()
         self.stop_button = QPushButton("หยุดอ่าน")
         self.stop_button.clicked.connect(self.cancel_task)
@@ -281,7 +281,7 @@ class ImportDialog(QDialog):
         generation = self._generation
         self._task = tasks.start(body, lambda result: on_done(generation, result),
                                  lambda exc: self._task_failed(generation, exc),
-                                 lambda percent, txt: self._progress(generation, txt))
+                                 lambda percent, txt: self._progress(generation, txt, percent))
         self._set_busy(True, text)
 
     def _finish(self, generation: int) -> bool:
@@ -301,7 +301,10 @@ class ImportDialog(QDialog):
         self._generation += 1
         self._set_busy(False, "" if quiet else "หยุดอ่านไฟล์แล้ว")
 
-    def _progress(self, generation: int, text: str) -> None:
+    def _progress(self, generation: int, text: str, percent: int | None = None) -> None:
+        if generation == self._generation and percent is not None:
+            self.progress.setRange(0, 100)
+            self.progress.setValue(max(0, min(100, percent)))
         if generation == self._generation and text:
             self.status_label.setText(text)
 
@@ -311,6 +314,7 @@ class ImportDialog(QDialog):
             self._show_problems(problem_lines(exc))
 
     def _set_busy(self, busy: bool, text: str = "") -> None:
+        self.progress.setRange(0, 0)
         self.progress.setVisible(busy)
         self.stop_button.setVisible(busy and not self._importing)
         self.status_label.setText(text)
@@ -375,7 +379,8 @@ class ImportDialog(QDialog):
         replace = bool(self.plan.replacements) and self.replace_check.isChecked()
         self._importing = True
         parsed = self.parsed
-        self._run(lambda progress: imports.apply(self.ctx, parsed, replace=replace), self._import_done,
+        self._run(lambda progress: imports.apply(self.ctx, parsed, replace=replace, progress=progress),
+                  self._import_done,
                   "กำลังบันทึกคะแนน...")
 
     def _import_done(self, generation: int, plan: imports.ImportPreview) -> None:
