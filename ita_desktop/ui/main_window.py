@@ -51,7 +51,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.ops = Operations(ctx, self)
         self.setWindowTitle("ITA Desktop – การประเมินคุณธรรมและความโปร่งใส")
-        self.resize(1200, 800)
+        self._fit_to_screen(1200, 800)
         self._build_toolbar()
         self.tabs = QTabWidget()
         self.tab_pages = [cls(ctx, self.ops) for cls in TAB_CLASSES]
@@ -67,6 +67,16 @@ class MainWindow(QMainWindow):
         self._update_undo_actions()
         self.reload_offices()
         self.ops.watch()
+
+    def _fit_to_screen(self, width: int, height: int) -> None:
+        """The preferred size, or the screen's available area when smaller (a 1366x768 laptop)."""
+        from PySide6.QtGui import QGuiApplication
+
+        screen = QGuiApplication.primaryScreen()
+        area = screen.availableGeometry() if screen is not None else None
+        if area is not None:
+            width, height = min(width, area.width()), min(height, area.height())
+        self.resize(width, height)
 
     # -- selectors -------------------------------------------------------------------------
     def _build_toolbar(self) -> None:

@@ -136,12 +136,16 @@ class IndicatorPanel(QWidget):
         layout.addWidget(self.view)
         self.model.modelReset.connect(self._fit_height)
 
+    MIN_ROWS = 5  # on a 1366x768 screen the window must still fit: the table scrolls below this
+
     def _fit_height(self) -> None:
-        # All ten indicators stay in view; the item table below takes what is left.
-        rows = max(10, self.model.rowCount())
+        # All ten indicators in view when there is room (the splitter's share); never less than
+        # MIN_ROWS, so that the whole window fits a 768-pixel-high laptop screen.
         header = self.view.horizontalHeader().sizeHint().height()
-        body = rows * self.view.verticalHeader().defaultSectionSize()
-        self.view.setMinimumHeight(header + body + 2 * self.view.frameWidth() + 2)
+        row = self.view.verticalHeader().defaultSectionSize()
+        frame = 2 * self.view.frameWidth() + 2
+        self.view.setMinimumHeight(header + self.MIN_ROWS * row + frame)
+        self.preferred_height = header + max(10, self.model.rowCount()) * row + frame
 
 
 class ItemPanel(QWidget):
