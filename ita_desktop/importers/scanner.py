@@ -11,7 +11,7 @@ from ita_desktop.importers.cells import NotANumber, as_int, is_blank, parse_numb
 from ita_desktop.importers.headers import Header, Kind, Role, classify_header
 from ita_desktop.importers.problems import ProblemLog
 
-_TITLE_ROWS = 25  # title blocks are short; later free text is body text, not title
+TITLE_ROWS = _TITLE_ROWS = 25  # title blocks are short; later free text is body text, not title
 _TOTAL_WORDS = ("รวม", "คะแนนรวม", "เฉลี่ย", "ค่าเฉลี่ย", "คะแนนเฉลี่ย", "ระดับ", "iit", "eit", "oit")
 _SUB_INDICATOR = re.compile(r"^\d{1,2}\.\d{1,2}$")
 _LABELS = {
@@ -58,6 +58,9 @@ class SheetResult:
 
     name: str
     title: TitleInfo = TitleInfo()
+    # Where the title rows name a year: ("หัวเรื่อง" or "ช่องปีงบประมาณ", year); both are kept
+    # so that a title and a year cell that disagree are refused, never guessed between.
+    year_claims: tuple[tuple[str, int], ...] = ()
     entries: list[Entry] = field(default_factory=list)
     rejected: list[Rejected] = field(default_factory=list)
 
@@ -73,6 +76,15 @@ def _strip_label(text: str | None, *prefixes: str) -> str | None:
 
 def read_title(rows: list[tuple[int, tuple]]) -> TitleInfo:
     """Office, district, province and year from labelled cells, else from the free title text."""
+    return read_title_claims(rows)[0]
+
+
+TITLE_CLAIM = "หัวเรื่อง"
+CELL_CLAIM = "ช่องปีงบประมาณ"
+
+
+def read_title_claims(rows: list[tuple[int, tuple]]) -> tuple[TitleInfo, tuple[tuple[str, int], ...]]:
+    """:func:`read_title` and the years the free title text and a labelled year cell name."""
     labelled: dict[str, object] = {}
     texts: list[str] = []
     for _, cells in rows:
@@ -85,14 +97,16 @@ def read_title(rows: list[tuple[int, tuple]]) -> TitleInfo:
     free = parse_title(texts)
     org = labelled.get("org")
     year = labelled.get("year")
+    cell_year = parse_year(str(year)) if year is not None else None
+    claims = tuple((where, y) for where, y in ((TITLE_CLAIM, free.year), (CELL_CLAIM, cell_year)) if y)
     return TitleInfo(
-        year=(parse_year(str(year)) if year is not None else None) or free.year,
+        year=cell_year or free.year,
         org_name=canonical_org_name(str(org)) if org is not None else free.org_name,
         district=_strip_label(clean_text(str(labelled["district"])), "อำเภอ", "อ.")
         if "district" in labelled else free.district,
         province=_strip_label(clean_text(str(labelled["province"])), "จังหวัด", "จ.")
         if "province" in labelled else free.province,
-    )
+    ), claims
 
 
 class SheetScanner:
@@ -118,7 +132,7 @@ class SheetScanner:
         """Consume ``(row number, cells)`` pairs; return what the sheet says."""
         for row, cells in rows:
             self._row(row, cells)
-        self.result.title = read_title(self.title_rows)
+        self.result.title, self.result.year_claims = read_title_claims(self.title_rows)
         return self.result
 
     def _row(self, row: int, cells: tuple) -> None:

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 from ita_desktop.core.criteria import Criteria, Indicator, Item, SubIndicator, Tool, ToolPart
 from ita_desktop.core.levels import LevelRules
-from ita_desktop.core.orgnames import canonical_org_name, org_key, org_kind, short_org_name
+from ita_desktop.core.office_index import OfficeIndex
+from ita_desktop.core.orgnames import short_org_name
 from ita_desktop.core.scoring import ScoreResult, compute_scores
 
 from .errors import UserError
@@ -85,21 +86,15 @@ def find_office_id(r: Reader, name: str) -> int | None:
     """The id of the office called ``name``, written in full or abbreviated (อบต./ทต./ทม./ทน.).
 
     A bare place name ("ตะโกทอง") finds the one office of that name; when several kinds of
-    office share it, the name is ambiguous and a Thai UserError lists them.
+    office share it, the name is ambiguous and a Thai UserError lists them. One query and one
+    pass over the names (see :class:`core.office_index.OfficeIndex`).
     """
-    key = org_key(name)
-    rows = r.rows("SELECT id, name FROM office ORDER BY id")
-    exact = [o for o in rows if org_key(o["name"]) == key]
-    if exact:
-        return exact[0]["id"]
-    if org_kind(canonical_org_name(name)) is not None:
-        return None
-    bare = [o for o in rows
-            if org_kind(o["name"]) and org_key(o["name"]) == org_key(org_kind(o["name"]) + name.strip())]
-    if len(bare) > 1:
-        names = ", ".join(o["name"] for o in bare)
+    index = OfficeIndex((row["id"], row["name"]) for row in r.rows("SELECT id, name FROM office"))
+    found = index.candidates(name)
+    if len(found) > 1:
+        names = ", ".join(index.names[i] for i in found)
         raise UserError(f"ชื่อ '{name}' ตรงกับหลายหน่วยงาน: {names} กรุณาระบุให้ชัดเจน")
-    return bare[0]["id"] if bare else None
+    return found[0] if found else None
 
 
 def list_offices(ctx) -> list[OfficeProfile]:
