@@ -73,7 +73,7 @@ def resolve_year(sheets: list[SheetResult], caller: CallerInfo, catalog: Catalog
     elif len(found) > 1:
         first = next(c for c in claims if c[1] == found[0])
         other = next(c for c in claims if c[1] != found[0])
-        log.conflict(f"ปีงบประมาณในไฟล์ไม่ตรงกัน: {first[0]}ระบุปี {first[1]} แต่{other[0]}ระบุปี {other[1]} "
+        log.conflict(f"ปีงบประมาณในไฟล์ไม่ตรงกัน: {first[0]} ระบุปี {first[1]} แต่{other[0]} ระบุปี {other[1]} "
                      "กรุณาระบุปีที่ถูกต้อง (ita-cli import --year ปี หรือเลือกปีในหน้าต่างนำเข้า)", found)
         return None
     elif found:
@@ -132,17 +132,22 @@ def build_office(draft: _OfficeDraft, year: int, catalog: CatalogIndex, log: Pro
     """Check one office's entries (duplicates, missing indicators) and freeze them."""
     indicators: dict[int, float] = {}
     items: dict[str, float] = {}
+    tools: dict[str, float] = {}
     texts: dict[str, str] = {}
     first_seen: dict[object, Entry] = {}
     sources: list[SourceRow] = []
     for e in draft.entries:
-        key = ("indicator", e.indicator) if e.indicator is not None else ("item", e.item)
+        key = (("indicator", e.indicator) if e.indicator is not None else ("tool", e.tool) if e.tool
+               else ("item", e.item))
         if key in first_seen:
             _duplicate(e, first_seen[key], log)
             continue
         first_seen[key] = e
         if e.indicator is not None:
             indicators[e.indicator] = e.value
+        elif e.tool is not None:
+            tools[e.tool] = e.value
+            continue
         else:
             items[e.item] = e.value
             if e.text:
@@ -150,11 +155,12 @@ def build_office(draft: _OfficeDraft, year: int, catalog: CatalogIndex, log: Pro
         sources.append(SourceRow(e.sheet, e.row, get_column_letter(e.column), e.indicator, e.item))
     _check_missing(draft, indicators, catalog, log)
     return ParsedOffice(draft.org_name, draft.district, draft.province, year,
-                        indicators, items, texts, tuple(sources))
+                        indicators, items, texts, tuple(sources), tool_scores=tools)
 
 
 def _duplicate(entry: Entry, first: Entry, log: ProblemLog) -> None:
-    what = f"ตัวชี้วัดที่ {entry.indicator}" if entry.indicator is not None else f"ข้อ {entry.item}"
+    what = (f"ตัวชี้วัดที่ {entry.indicator}" if entry.indicator is not None else entry.tool if entry.tool
+            else f"ข้อ {entry.item}")
     where = f"แถว {first.row}" if first.sheet == entry.sheet else f"แผ่นงาน '{first.sheet}' แถว {first.row}"
     log.add(f"{what} ซ้ำกับที่มีแล้วใน{where}", entry.sheet, entry.row, entry.column)
 

@@ -92,7 +92,10 @@ def read_score_bytes(
     drafts = group_offices(sheets, caller, log)
     offices = tuple(build_office(d, year, catalog, log) for d in drafts) if year is not None else ()
     log.raise_if_any()
-    return ParsedWorkbook(name, hashlib.sha256(data).hexdigest(), offices, tuple(log.warnings))
+    points = sum(s.points_rows for s in sheets)
+    notes = (f"อ่านคะแนนเครื่องมือ (IIT/EIT/OIT) เป็นคะแนนถ่วงน้ำหนัก (เช่น IIT เต็ม 30) "
+             f"และแปลงเป็นคะแนน 0-100 ของแต่ละเครื่องมือแล้ว ({points} แถว)",) if points else ()
+    return ParsedWorkbook(name, hashlib.sha256(data).hexdigest(), offices, tuple(log.warnings), notes)
 
 
 def detect_year(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> int | None:

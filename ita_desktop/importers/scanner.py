@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ita_desktop.core.orgnames import TitleInfo, canonical_org_name, clean_text, parse_title, parse_year
 from ita_desktop.importers.catalog import CatalogIndex
-from ita_desktop.importers.cells import NotANumber, as_int, is_blank, parse_number, squash
+from ita_desktop.importers.cells import Number, NotANumber, as_int, is_blank, parse_number, squash
 from ita_desktop.importers.headers import Header, Kind, Role, classify_header
 from ita_desktop.importers.problems import ProblemLog
 
@@ -42,6 +42,7 @@ class Entry:
     item: str | None = None
     text: str = ""
     office: RowOffice | None = None
+    tool: str | None = None  # a tool's 0-100 score (converted from points when the sheet gives points)
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ class SheetResult:
     year_claims: tuple[tuple[str, int], ...] = ()
     entries: list[Entry] = field(default_factory=list)
     rejected: list[Rejected] = field(default_factory=list)
+    points_rows: int = 0  # rows whose tool columns were read as weighted points
 
 
 def _strip_label(text: str | None, *prefixes: str) -> str | None:
@@ -122,6 +124,8 @@ class SheetScanner:
         self.cols: dict[Role, list[int]] = {}
         self.score_col: int | None = None
         self.wide: list[tuple[int, int]] = []  # (column, indicator) of a wide table
+        self.tools: list[tuple[int, tuple[str, float | None]]] = []  # (column, (tool, header weight))
+        self.total_col: int | None = None
         self.pending: Header | None = None  # a header-like row without a kind: maybe row 1 of 2
         self.context: int | None = None  # indicator the rows below belong to (section titles)
         self.fill: dict[int, object] = {}  # last value of merged (vertically) cells
@@ -163,6 +167,9 @@ class SheetScanner:
             # Two-row header: merged cells leave the upper row's words (e.g. the office
             # column) only in the row above.
             header = header.merged_under(self.pending)
+        elif self.table is not None and self.table.row == header.row - 1 and self.table.tools:
+            # "IIT | EIT | OIT" over indicator columns reads as a table of tools on its own.
+            header = header.merged_under(self.table)
         if header.kind is None:
             self.table, self.pending = None, header
             return
@@ -172,6 +179,8 @@ class SheetScanner:
         self.cols = {role: header.columns(role) for role in Role}
         self.score_col = header.score_column()
         self.wide = sorted(header.wide.items())
+        self.tools = sorted(header.tools.items())
+        self.total_col = next(iter(self.cols[Role.TOTAL]), None)
 
     def _section(self, cells: tuple) -> None:
         for value in cells:
@@ -329,7 +338,8 @@ class SheetScanner:
     def _wide_row(self, row: int, cells: tuple) -> None:
         office = self._row_office(cells, fill_down=False)
         scores = [(col, self._cell(cells, col), number) for col, number in self.wide]
-        if all(is_blank(raw) for _, raw, _ in scores):
+        tools = [(col, self._cell(cells, col), tool) for col, tool in self.tools]
+        if all(is_blank(raw) for _, raw, _ in scores) and all(is_blank(raw) for _, raw, _ in tools):
             return
         org_col = next(iter(self.cols[Role.ORG]), None)
         if office is None and org_col is not None:
@@ -343,6 +353,38 @@ class SheetScanner:
                 self._add(Entry(self.name, row, col, score, indicator=number, office=office))
             elif not is_blank(raw):
                 self.result.rejected.append(Rejected(number, office))
+        if tools:
+            self._tool_cells(row, cells, tools, office)
+
+    def _tool_cells(self, row: int, cells: tuple, tools: list, office: RowOffice | None) -> None:
+        """Tool columns: points when the header gives a weight or the tools add up to the total."""
+        values = []
+        for col, raw, (code, header_weight) in tools:
+            parsed = parse_number(raw)
+            if parsed is None:
+                continue
+            if isinstance(parsed, NotANumber):
+                self.log.add(f"{code}: '{parsed.shown}' ไม่ใช่ตัวเลข", self.name, row, col)
+                continue
+            weight = header_weight or self.catalog.tool_weight(code)
+            values.append((col, code, parsed.value, header_weight, weight))
+        total = parse_number(self._cell(cells, self.total_col)) if self.total_col else None
+        adds_up = (isinstance(total, Number) and len(values) == 3 and len({v[1] for v in values}) == 3
+                   and abs(sum(v[2] for v in values) - total.value) <= 0.05)
+        points = adds_up or any(v[3] is not None for v in values)
+        if points and values:
+            self.result.points_rows += 1
+        for col, code, value, header_weight, weight in values:
+            if points and (header_weight is not None or adds_up):
+                if not weight or not 0.0 <= value <= weight + 0.005:
+                    self.log.add(f"{code}: คะแนน {_fmt(value)} เกินคะแนนเต็ม {_fmt(weight or 0)} ของเครื่องมือ",
+                                 self.name, row, col)
+                    continue
+                value = min(100.0, value / weight * 100.0)
+            elif not 0.0 <= value <= 100.0:
+                self.log.add(f"{code}: คะแนน {_fmt(value)} ต้องอยู่ระหว่าง 0 ถึง 100", self.name, row, col)
+                continue
+            self._add(Entry(self.name, row, col, value, office=office, tool=code))
 
 
 def _is_total(text: str) -> bool:

@@ -171,7 +171,7 @@ def _load_stored(s: Session, parsed: ParsedWorkbook, year: int) -> _Stored:
         assessments.update(s.execute(select(Assessment.office_id, Assessment.id).where(
             Assessment.year == year, Assessment.office_id.in_(chunk))).all())
     has_items = any(o.item_scores for o in parsed.offices)
-    has_tools = any(getattr(o, "tool_scores", None) for o in parsed.offices)
+    has_tools = any(o.tool_scores for o in parsed.offices)
     ind, items, tools = {}, {}, {}
     for chunk in _chunks(list(assessments.values())):
         for aid, number, row_id, score in s.execute(
@@ -224,7 +224,7 @@ def _preview_from(parsed: ParsedWorkbook, stored: _Stored, imported_before: str 
             _changes(stored.indicator_rows.get(aid, {}), o.indicator_scores, _indicator_label),
             _changes(stored.item_rows.get(aid, {}), o.item_scores, str),
             similar_to=stored.similar.get(o.org_name),
-            tools=_changes(stored.tool_rows.get(aid, {}), getattr(o, "tool_scores", {}) or {}, str),
+            tools=_changes(stored.tool_rows.get(aid, {}), o.tool_scores, str),
         ))
     warnings = list(parsed.warnings)
     for name, near in stored.similar.items():
@@ -233,7 +233,7 @@ def _preview_from(parsed: ParsedWorkbook, stored: _Stored, imported_before: str 
     return ImportPreview(
         file_name=Path(parsed.path).name, sha256=parsed.sha256, year=year, offices=tuple(previews),
         warnings=tuple(warnings), imported_before=imported_before,
-        learned_texts=_learned_texts(parsed, stored), notes=getattr(parsed, "notes", ()),
+        learned_texts=_learned_texts(parsed, stored), notes=parsed.notes,
     )
 
 
@@ -361,7 +361,7 @@ def _store_tools(s: Session, stored: _Stored, assessments: dict[int, int], parse
     for o in parsed.offices:
         aid = assessments[office_ids[o.org_name]]
         current = stored.tool_rows.get(aid, {})
-        for code, score in (getattr(o, "tool_scores", None) or {}).items():
+        for code, score in (o.tool_scores or {}).items():
             value = round(float(score), 2)
             if code in current:
                 updates.append({"id": current[code][0], "score": value})

@@ -73,7 +73,7 @@ def test_title_and_year_cell_that_disagree_are_refused_naming_both_years(ctx, tm
 
 def test_file_name_year_against_title_year(ctx, tmp_path):
     path = wide_sheet(tmp_path / "ITA_2567_ชัยภูมิ.xlsx", ["อบต.ตะโกทอง"])  # title says 2566
-    with pytest.raises(UserError, match="ชื่อไฟล์ระบุปี 2567"):
+    with pytest.raises(UserError, match="ชื่อไฟล์ ระบุปี 2567"):
         imports.import_file(ctx, path)
     assert imports.import_file(ctx, path, year=2566).year == 2566
 
@@ -130,3 +130,77 @@ def test_office_a_letter_away_from_an_existing_one_is_warned_about(ctx, tmp_path
     # A different kind of office with the same place name is no typo.
     plan = imports.import_file(ctx, wide_sheet(tmp_path / "c.xlsx", ["ทต.ตะโกทอง"]), dry_run=True)
     assert plan.offices[0].similar_to is None
+
+
+def tool_sheet(path: Path, header: list[str], rows: list[list]) -> Path:
+    """One office per row with tool columns (and indicator columns when the row has ten more values)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["ผลการประเมิน ITA ปีงบประมาณ พ.ศ. 2566 จังหวัดชัยภูมิ"])
+    ws.append(["ลำดับ", "ชื่อหน่วยงาน", *header])
+    for k, row in enumerate(rows, 1):
+        ws.append([k, *row])
+    wb.save(path)
+    return path
+
+
+def test_tool_columns_with_their_weight_in_the_header_are_points(ctx, tmp_path):
+    header = ["IIT (30)", "EIT (30)", "OIT 40 คะแนน", "คะแนนรวม", *[f"ตัวชี้วัดที่ {n}" for n in range(1, 11)]]
+    path = tool_sheet(tmp_path / "nacc.xlsx", header, [["อบต.ตะโกทอง", 28.04, 24.0, 40.0, 92.04, *SCORES]])
+    plan = imports.import_file(ctx, path)
+    assert "คะแนนถ่วงน้ำหนัก" in plan.summary_th() and "0-100" in plan.summary_th()
+    office = offices.find_office(ctx, "อบต.ตะโกทอง")
+    stored = scores.load_scores(ctx, office.id, 2566)
+    assert stored.tools == {"IIT": 93.47, "EIT": 80.0, "OIT": 100.0}
+    assert stored.indicators[10] == 55.0
+
+
+def test_tool_columns_that_add_up_to_the_total_are_points(ctx, tmp_path):
+    rows = [["อบต.ตะโกทอง", 28.04, 25.5, 36.0, 89.54], ["ทต.วังไผ่", 27.0, 27.0, 40.0, 94.0]]
+    plan = imports.import_file(ctx, tool_sheet(tmp_path / "t.xlsx", ["IIT", "EIT", "OIT", "คะแนนรวม"], rows))
+    assert "(2 แถว)" in plan.summary_th()
+    office = offices.find_office(ctx, "ทต.วังไผ่")
+    assert scores.load_scores(ctx, office.id, 2566).tools == {"IIT": 90.0, "EIT": 90.0, "OIT": 100.0}
+
+
+def test_tool_columns_of_0_to_100_scores_stay_scores(ctx, tmp_path):
+    # 0.3 * 93.47 + 0.3 * 85 + 0.4 * 90 = 89.54: a weighted total, so the tools are scores.
+    rows = [["อบต.ตะโกทอง", 93.47, 85.0, 90.0, 89.54]]
+    plan = imports.import_file(ctx, tool_sheet(tmp_path / "s.xlsx", ["IIT", "EIT", "OIT", "คะแนนรวม"], rows))
+    assert "ถ่วงน้ำหนัก" not in plan.summary_th()
+    office = offices.find_office(ctx, "อบต.ตะโกทอง")
+    assert scores.load_scores(ctx, office.id, 2566).tools == {"IIT": 93.47, "EIT": 85.0, "OIT": 90.0}
+
+
+def test_points_above_the_weight_are_refused_where_they_are(ctx, tmp_path):
+    path = tool_sheet(tmp_path / "bad.xlsx", ["IIT (30)", "EIT (30)", "OIT (40)"], [["อบต.ตะโกทอง", 31.5, 24.0, 40.0]])
+    with pytest.raises(UserError, match="แถว 3 คอลัมน์ C: IIT: คะแนน 31.5 เกินคะแนนเต็ม 30"):
+        imports.import_file(ctx, path)
+    assert offices.list_offices(ctx) == []
+
+
+def test_item_texts_the_catalog_lacks_are_kept_and_the_summary_says_so(ctx, tmp_path):
+    from ita_desktop.services import criteria
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. ๒๕๖๘ องค์การบริหารส่วนตำบลตะโกทอง อำเภอซับใหญ่ จังหวัดชัยภูมิ"])
+    ws.append(["ประเด็นข้อคำถาม", "คะแนน"])
+    ws.append(["i๑ เจ้าหน้าที่ของหน่วยงานปฏิบัติงานตามขั้นตอนและระยะเวลาที่กำหนด มากน้อยเพียงใด", "๙๐.๑๐"])
+    ws.append(["i2 เจ้าหน้าที่ให้บริการแก่ท่านอย่างเท่าเทียม", 88.0])
+    wb.save(tmp_path / "items2568.xlsx")
+    assert not criteria.get_criteria(ctx, 2568).item("i1").text_known
+    plan = imports.import_file(ctx, tmp_path / "items2568.xlsx", dry_run=True)
+    assert [code for code, _ in plan.learned_texts] == ["i1", "i2"]
+    assert not criteria.get_criteria(ctx, 2568).item("i1").text_known  # a dry run keeps nothing
+    plan = imports.import_file(ctx, tmp_path / "items2568.xlsx")
+    assert "เพิ่มข้อความข้อคำถามที่เกณฑ์ปี 2568 ยังไม่มี จากไฟล์ 2 ข้อ: i1, i2" in plan.summary_th()
+    item = criteria.get_criteria(ctx, 2568).item("i1")
+    assert item.text_known and item.text == "เจ้าหน้าที่ของหน่วยงานปฏิบัติงานตามขั้นตอนและระยะเวลาที่กำหนด มากน้อยเพียงใด"
+    # A text the catalog knows is left alone.
+    known = criteria.get_criteria(ctx, 2566).item("i1").text
+    imports.import_file(ctx, CORPUS_SEED001)
+    assert criteria.get_criteria(ctx, 2566).item("i1").text == known
+
+
+CORPUS_SEED001 = Path(__file__).resolve().parents[1] / "importers" / "corpus" / "analysis_seed001.xlsx"
