@@ -162,6 +162,13 @@ def list_years(ctx) -> list[int]:
         return fiscal_years(r)
 
 
+def is_soft(ctx, year: int) -> bool:
+    """Whether ``year``'s catalog is not confirmed (bundled as soft, or copied from an earlier year)."""
+    with ctx.reader() as r:
+        found = r.rows("SELECT soft FROM fiscal_year WHERE year = :year", year=year)
+    return bool(found and found[0]["soft"])
+
+
 def get_criteria(ctx, year: int) -> Criteria:
     """The catalog of ``year``; a Thai UserError when that year has none."""
     with ctx.reader() as r:

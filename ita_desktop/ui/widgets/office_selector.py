@@ -1,0 +1,202 @@
+"""The office selector: a drop-down for thousands of offices that filters as the clerk types.
+
+A QComboBox (same API: ``currentData()``, ``findData()``, ``setCurrentIndex()``,
+``currentIndexChanged``, ``addItem(name, id)``) whose list is grouped under province and
+district headings, and whose line edit finds an office by any part of its name, by the
+อบต./ทต./ทม./ทน. abbreviations, by its district or by its province. Typing shows the matches
+in a pop-up; Enter or a click selects one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
+
+from ita_desktop.core.digits import to_arabic_digits
+from ita_desktop.core.orgnames import canonical_org_name, short_org_name
+
+SEARCH_ROLE = Qt.UserRole + 1  # the text typed words are looked for in
+HEADING_ROLE = Qt.UserRole + 2  # True on the province/district heading rows
+PLACEHOLDER = "พิมพ์ชื่อหน่วยงาน อำเภอ หรือจังหวัดเพื่อค้นหา"
+
+
+@dataclass(frozen=True)
+class OfficeChoice:
+    """What the selector shows of one office."""
+
+    id: int
+    name: str
+    district: str = ""
+    province: str = ""
+
+
+def _squash(text: str) -> str:
+    return to_arabic_digits("".join(text.split())).lower()
+
+
+def search_key(choice: OfficeChoice) -> str:
+    """Name (full and abbreviated), district and province, without spaces, for matching."""
+    parts = (choice.name, short_org_name(choice.name), f"อำเภอ{choice.district}", f"อ.{choice.district}",
+             f"จังหวัด{choice.province}", f"จ.{choice.province}")
+    return "|".join(_squash(p) for p in parts)
+
+
+def query_terms(text: str) -> list[str]:
+    """The words of what the clerk typed, abbreviations written out ("อบต.ตะโก" -> the full kind)."""
+    words = (_squash(word).strip(".") for word in canonical_org_name(text.strip()).split()) if text.strip() else ()
+    return [word for word in words if word]
+
+
+def matches(key: str, terms: list[str]) -> bool:
+    """Every typed word occurs in the office's search key."""
+    return all(term in key for term in terms)
+
+
+def heading(province: str, district: str) -> str:
+    return " · ".join(p for p in (f"จังหวัด{province}" if province else "ไม่ระบุจังหวัด",
+                                  f"อำเภอ{district}" if district else "") if p)
+
+
+class _MatchModel(QSortFilterProxyModel):
+    """The offices (no headings) matching the typed words."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.terms: list[str] = []
+
+    def set_text(self, text: str) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9+: invalidateFilter() is deprecated
+            self.beginFilterChange()
+            self.terms = query_terms(text)
+            self.endFilterChange()
+        else:
+            self.terms = query_terms(text)
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802 (Qt override)
+        index = self.sourceModel().index(row, 0, parent)
+        if index.data(HEADING_ROLE):
+            return False
+        return matches(index.data(SEARCH_ROLE) or "", self.terms)
+
+
+class OfficeSelector(QComboBox):
+    """A QComboBox of offices grouped by province and district, filtering as the clerk types."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.NoInsert)
+        self.setMaxVisibleItems(25)
+        self._model = QStandardItemModel(self)
+        self.setModel(self._model)
+        self._matches = _MatchModel(self)
+        self._matches.setSourceModel(self._model)
+        self._completer = QCompleter(self._matches, self)
+        self._completer.setCompletionMode(QCompleter.UnfilteredPopupCompletion)
+        self._completer.setCaseSensitivity(Qt.CaseInsensitive)
+        self._completer.setMaxVisibleItems(15)
+        self.setCompleter(self._completer)
+        self.lineEdit().setPlaceholderText(PLACEHOLDER)
+        self.lineEdit().textEdited.connect(self._typed)
+        self.lineEdit().returnPressed.connect(self._take_first_match)
+        self._completer.activated[QModelIndex].connect(self._picked)
+        self.lineEdit().editingFinished.connect(self._restore_text)
+
+    # -- filling ------------------------------------------------------------------------------
+    def set_offices(self, offices: Iterable) -> None:
+        """Replace the list: ``OfficeChoice``s or anything with id, name, district and province.
+
+        The current office is kept when it is still there; no signal is emitted for the refill.
+        """
+        keep = self.currentData()
+        choices = sorted((OfficeChoice(o.id, o.name, o.district or "", o.province or "") for o in offices),
+                         key=lambda c: (c.province == "", c.province, c.district, c.name))
+        blocked = self.blockSignals(True)
+        self._model.clear()
+        root = self._model.invisibleRootItem()
+        grouped = len({(c.province, c.district) for c in choices}) > 1
+        last = None
+        rows = []
+        for c in choices:
+            if grouped and (c.province, c.district) != last:
+                last = (c.province, c.district)
+                rows.append(self._heading_item(heading(*last)))
+            rows.append(self._office_item(c))
+        for item in rows:
+            root.appendRow(item)
+        index = self.findData(keep) if keep is not None else -1
+        self.setCurrentIndex(index if index >= 0 else self._first_office_row())
+        self.blockSignals(blocked)
+
+    def addItem(self, text: str, userData=None) -> None:  # noqa: N802 (QComboBox API)
+        """Append one office (no heading): the plain QComboBox way of filling it."""
+        self._model.appendRow(self._office_item(OfficeChoice(userData, text)))
+        if self.currentIndex() < 0:
+            self.setCurrentIndex(self._first_office_row())
+
+    @staticmethod
+    def _office_item(c: OfficeChoice) -> QStandardItem:
+        item = QStandardItem(c.name)
+        item.setData(c.id, Qt.UserRole)
+        item.setData(search_key(c), SEARCH_ROLE)
+        where = " ".join(p for p in (f"อำเภอ{c.district}" if c.district else "",
+                                     f"จังหวัด{c.province}" if c.province else "") if p)
+        item.setToolTip(f"{c.name} {where}".strip())
+        return item
+
+    @staticmethod
+    def _heading_item(text: str) -> QStandardItem:
+        item = QStandardItem(text)
+        item.setData(True, HEADING_ROLE)
+        item.setFlags(Qt.NoItemFlags)  # not selectable: a heading is no office
+        font = item.font()
+        font.setBold(True)
+        item.setFont(font)
+        return item
+
+    def _first_office_row(self) -> int:
+        for row in range(self._model.rowCount()):
+            if not self._model.item(row).data(HEADING_ROLE):
+                return row
+        return -1
+
+    # -- typing -------------------------------------------------------------------------------
+    def _typed(self, text: str) -> None:
+        self._matches.set_text(text)
+        if text.strip() and self._matches.rowCount():
+            self._completer.complete()
+
+    def match_count(self) -> int:
+        """How many offices match what is typed now."""
+        return self._matches.rowCount()
+
+    def select_text(self, text: str) -> bool:
+        """Select the first office matching ``text`` (as typing it and pressing Enter does)."""
+        self._matches.set_text(text)
+        return self._take_first_match()
+
+    def _take_first_match(self) -> bool:
+        if not self._matches.terms or not self._matches.rowCount():
+            self._restore_text()
+            return False
+        self._picked(self._matches.index(0, 0))
+        return True
+
+    def _picked(self, index: QModelIndex) -> None:
+        source = self._matches.mapToSource(index) if index.model() is self._matches else index
+        if source.isValid():
+            self.setCurrentIndex(source.row())
+        self._completer.popup().hide()
+        self._restore_text()
+
+    def _restore_text(self) -> None:
+        """Show the selected office's name again (the typed search is not an office)."""
+        index = self.currentIndex()
+        text = self._model.item(index).text() if 0 <= index < self._model.rowCount() else ""
+        if self.lineEdit().text() != text:
+            self.lineEdit().setText(text)
