@@ -48,6 +48,13 @@ def years_with_many_offices(ctx, minimum: int = 2) -> list[int]:
     return [row["year"] for row in rows if row["n"] >= minimum]
 
 
+def has_many_offices(ctx, year: int) -> bool:
+    """Whether more than one office holds scores for ``year`` (the overview tab is then shown)."""
+    with ctx.reader() as r:
+        rows = r.rows("SELECT office_id FROM assessment WHERE year = :year LIMIT 2", year=year)
+    return len(rows) > 1
+
+
 def places(ctx, year: int) -> dict[str, list[str]]:
     """Provinces of the year's offices, each with its districts (for the filters)."""
     with ctx.reader() as r:

@@ -11,18 +11,23 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QTabWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
 from ita_desktop import __version__
-from ita_desktop.services import criteria, offices, scores
+from ita_desktop.services import criteria, offices, overview, scores
+from ita_desktop.services.errors import UserError
 from ita_desktop.ui.messages import show_error
 from ita_desktop.ui.tabs.analysis_tab import AnalysisTab
 from ita_desktop.ui.tabs.measures_tab import MeasuresTab
 from ita_desktop.ui.tabs.plan_tab import PlanTab
+from ita_desktop.ui.tabs.overview_tab import OverviewTab
 from ita_desktop.ui.tabs.scores_tab import ScoresTab
+from ita_desktop.ui.widgets.office_selector import OfficeSelector
 
 TAB_CLASSES = (ScoresTab, AnalysisTab, MeasuresTab, PlanTab)
+SOFT_BANNER_STYLE = "background: #fff3b0; color: #5c4500; border: 1px solid #e0c040; padding: 6px;"
 
 
 def year_label(year: int) -> str:
@@ -52,7 +57,15 @@ class MainWindow(QMainWindow):
         for page in self.tab_pages:
             self.tabs.addTab(page, page.title)
             self.context_changed.connect(page.set_context)
-        self.setCentralWidget(self.tabs)
+        self.overview_tab = OverviewTab(ctx)  # a fifth tab, shown when several offices hold the year's scores
+        self.context_changed.connect(self._overview_context)
+        self.catalog_banner = QLabel(wordWrap=True, visible=False, styleSheet=SOFT_BANNER_STYLE)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.catalog_banner)
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
         self.actions: dict[str, QAction] = {}
         self._build_menus()
         self.reload_offices()
@@ -61,7 +74,7 @@ class MainWindow(QMainWindow):
     def _build_toolbar(self) -> None:
         bar = QToolBar("หน่วยงานและปี")
         bar.setMovable(False)
-        self.office_combo = QComboBox()
+        self.office_combo = OfficeSelector()
         self.office_combo.setMinimumWidth(380)
         self.year_combo = QComboBox()
         self.year_combo.setMinimumWidth(200)
@@ -83,9 +96,7 @@ class MainWindow(QMainWindow):
         """Refill the office selector, keeping (or moving to) a selection."""
         keep = select_id or self.current_office_id()
         self.office_combo.blockSignals(True)
-        self.office_combo.clear()
-        for o in offices.list_offices(self.ctx):
-            self.office_combo.addItem(o.name, o.id)
+        self.office_combo.set_offices(offices.list_offices(self.ctx))
         index = max(0, self.office_combo.findData(keep)) if keep else 0
         self.office_combo.setCurrentIndex(index)
         self.office_combo.blockSignals(False)
@@ -95,7 +106,7 @@ class MainWindow(QMainWindow):
         office_id = self.current_office_id()
         keep = self.current_year()
         scored = scores.years_with_scores(self.ctx, office_id) if office_id else []
-        years = sorted(set(criteria.list_years(self.ctx)) | set(scored))
+        years = sorted(set(criteria.offered_years(self.ctx)) | set(scored))
         self.year_combo.blockSignals(True)
         self.year_combo.clear()
         for y in years:
@@ -114,7 +125,27 @@ class MainWindow(QMainWindow):
             self.year_combo.setCurrentIndex(self.year_combo.findData(year))
 
     def _emit_context(self) -> None:
-        self.context_changed.emit(self.current_office_id(), self.current_year())
+        year = self.current_year()
+        if year is not None:
+            try:
+                criteria.ensure_year(self.ctx, year)  # the current or next fiscal year may have no catalog yet
+            except UserError as exc:
+                show_error(self, exc)
+            banner = criteria.soft_banner(self.ctx, year)
+            self.catalog_banner.setText(banner or "")
+            self.catalog_banner.setVisible(bool(banner))
+        self.context_changed.emit(self.current_office_id(), year)
+
+    def _overview_context(self, office_id: int | None, year: int | None) -> None:
+        """Show the overview tab only when more than one office holds scores for the year."""
+        many = year is not None and overview.has_many_offices(self.ctx, year)
+        index = self.tabs.indexOf(self.overview_tab)
+        if many and index < 0:
+            self.tabs.addTab(self.overview_tab, self.overview_tab.title)
+        elif not many and index >= 0:
+            self.tabs.removeTab(index)
+        if many:
+            self.overview_tab.set_context(office_id, year)
 
     # -- menus -----------------------------------------------------------------------------
     def _action(self, key: str, text: str, slot, shortcut=None) -> QAction:

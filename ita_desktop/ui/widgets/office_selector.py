@@ -22,6 +22,7 @@ from ita_desktop.core.orgnames import canonical_org_name, short_org_name
 SEARCH_ROLE = Qt.UserRole + 1  # the text typed words are looked for in
 HEADING_ROLE = Qt.UserRole + 2  # True on the province/district heading rows
 PLACEHOLDER = "พิมพ์ชื่อหน่วยงาน อำเภอ หรือจังหวัดเพื่อค้นหา"
+GROUP_FROM = 13  # a short list reads better without headings
 
 
 @dataclass(frozen=True)
@@ -119,7 +120,7 @@ class OfficeSelector(QComboBox):
         blocked = self.blockSignals(True)
         self._model.clear()
         root = self._model.invisibleRootItem()
-        grouped = len({(c.province, c.district) for c in choices}) > 1
+        grouped = len(choices) >= GROUP_FROM and len({(c.province, c.district) for c in choices}) > 1
         last = None
         rows = []
         for c in choices:
