@@ -46,9 +46,10 @@ class Scored:
 class QuickScorer:
     """Totals and levels of one catalog, computed once per office.
 
-    Offices with all indicator scores and no item scores are scored here with the arithmetic of
-    :func:`compute_scores` (tool = mean of its indicators unless an official tool or complete parts
-    are given; total = weighted sum unless the official total is given); all others through it.
+    Offices with all indicator scores are scored here with the arithmetic of :func:`compute_scores`
+    (given indicator scores take precedence over their items there, so items change nothing; tool =
+    mean of its indicators unless an official tool or complete parts are given; total = weighted
+    sum unless the official total is given); all others through it.
     """
 
     def __init__(self, criteria: Criteria, line: float):
@@ -56,10 +57,11 @@ class QuickScorer:
         self.numbers = tuple(i.number for i in criteria.indicators)
         self.by_tool = {t.code: tuple(i.number for i in criteria.indicators if i.tool == t.code)
                         for t in criteria.tools}
+        self.weights = {t.code: criteria.tool_weight(t.code) for t in criteria.tools}
 
     def score(self, o: OfficeYear) -> Scored:
         ind = o.indicators
-        if o.items or any(n not in ind for n in self.numbers):
+        if any(n not in ind for n in self.numbers):
             return self._full(o)
         below = tuple(n for n in self.numbers if ind[n] < self.line)
         total = 0.0
@@ -78,7 +80,7 @@ class QuickScorer:
                 return self._full(o)
             level_tools[tool.code] = score
             level_tools.update({p.code: o.tools[p.code] for p in parts})
-            total += self.criteria.tool_weight(tool.code) * score / 100
+            total += self.weights[tool.code] * score / 100
         if o.official_total is not None:
             total = o.official_total
         return Scored(total, new_level(total, level_tools, self.criteria.level_rules), below)

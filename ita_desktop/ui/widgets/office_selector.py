@@ -12,17 +12,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
 from ita_desktop.core.digits import to_arabic_digits
 from ita_desktop.core.orgnames import canonical_org_name, short_org_name
 
-SEARCH_ROLE = Qt.UserRole + 1  # the text typed words are looked for in
 HEADING_ROLE = Qt.UserRole + 2  # True on the province/district heading rows
 PLACEHOLDER = "พิมพ์ชื่อหน่วยงาน อำเภอ หรือจังหวัดเพื่อค้นหา"
 GROUP_FROM = 13  # a short list reads better without headings
+MAX_SHOWN = 200  # matches listed in the pop-up; typing more narrows them
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ def search_key(choice: OfficeChoice) -> str:
     """Name (full and abbreviated), district and province, without spaces, for matching."""
     parts = (choice.name, short_org_name(choice.name), f"อำเภอ{choice.district}", f"อ.{choice.district}",
              f"จังหวัด{choice.province}", f"จ.{choice.province}")
-    return "|".join(_squash(p) for p in parts)
+    return _squash("|".join(parts))
 
 
 def query_terms(text: str) -> list[str]:
@@ -62,29 +62,6 @@ def heading(province: str, district: str) -> str:
                                   f"อำเภอ{district}" if district else "") if p)
 
 
-class _MatchModel(QSortFilterProxyModel):
-    """The offices (no headings) matching the typed words."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.terms: list[str] = []
-
-    def set_text(self, text: str) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt 6.9+: invalidateFilter() is deprecated
-            self.beginFilterChange()
-            self.terms = query_terms(text)
-            self.endFilterChange()
-        else:
-            self.terms = query_terms(text)
-            self.invalidateFilter()
-
-    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802 (Qt override)
-        index = self.sourceModel().index(row, 0, parent)
-        if index.data(HEADING_ROLE):
-            return False
-        return matches(index.data(SEARCH_ROLE) or "", self.terms)
-
-
 class OfficeSelector(QComboBox):
     """A QComboBox of offices grouped by province and district, filtering as the clerk types."""
 
@@ -95,9 +72,12 @@ class OfficeSelector(QComboBox):
         self.setMaxVisibleItems(25)
         self._model = QStandardItemModel(self)
         self.setModel(self._model)
-        self._matches = _MatchModel(self)
-        self._matches.setSourceModel(self._model)
-        self._completer = QCompleter(self._matches, self)
+        self._choices: list[tuple[int, OfficeChoice]] = []  # (row, office) of every office row
+        self._keys: list[tuple[int, str]] | None = None  # (row, search key), made at the first search
+        self._terms: list[str] = []
+        self._hit_rows: list[int] = []  # rows matching what is typed
+        self._hits = QStandardItemModel(self)  # the first MAX_SHOWN of them, for the pop-up
+        self._completer = QCompleter(self._hits, self)
         self._completer.setCompletionMode(QCompleter.UnfilteredPopupCompletion)
         self._completer.setCaseSensitivity(Qt.CaseInsensitive)
         self._completer.setMaxVisibleItems(15)
@@ -118,25 +98,35 @@ class OfficeSelector(QComboBox):
         choices = sorted((OfficeChoice(o.id, o.name, o.district or "", o.province or "") for o in offices),
                          key=lambda c: (c.province == "", c.province, c.district, c.name))
         blocked = self.blockSignals(True)
-        self._model.clear()
-        root = self._model.invisibleRootItem()
         grouped = len(choices) >= GROUP_FROM and len({(c.province, c.district) for c in choices}) > 1
         last = None
-        rows = []
+        rows, order = [], []  # items, and the office of each (None for a heading)
         for c in choices:
             if grouped and (c.province, c.district) != last:
                 last = (c.province, c.district)
                 rows.append(self._heading_item(heading(*last)))
+                order.append(None)
             rows.append(self._office_item(c))
+            order.append(c)
+        # Filled before it is attached: appending to a model a combo box shows costs a signal per row.
+        model = QStandardItemModel(self)
         for item in rows:
-            root.appendRow(item)
+            model.appendRow(item)
+        self._model = model
+        self.setModel(model)  # deletes the previous model (its parent is this combo box)
+        self._completer.setModel(self._hits)  # setModel() hands the combo's model to its completer
+        self._choices = [(row, choice) for row, choice in enumerate(order) if choice is not None]
+        self._keys = None
         index = self.findData(keep) if keep is not None else -1
         self.setCurrentIndex(index if index >= 0 else self._first_office_row())
         self.blockSignals(blocked)
 
     def addItem(self, text: str, userData=None) -> None:  # noqa: N802 (QComboBox API)
         """Append one office (no heading): the plain QComboBox way of filling it."""
-        self._model.appendRow(self._office_item(OfficeChoice(userData, text)))
+        choice = OfficeChoice(userData, text)
+        self._model.appendRow(self._office_item(choice))
+        self._choices.append((self._model.rowCount() - 1, choice))
+        self._keys = None
         if self.currentIndex() < 0:
             self.setCurrentIndex(self._first_office_row())
 
@@ -144,7 +134,6 @@ class OfficeSelector(QComboBox):
     def _office_item(c: OfficeChoice) -> QStandardItem:
         item = QStandardItem(c.name)
         item.setData(c.id, Qt.UserRole)
-        item.setData(search_key(c), SEARCH_ROLE)
         where = " ".join(p for p in (f"อำเภอ{c.district}" if c.district else "",
                                      f"จังหวัด{c.province}" if c.province else "") if p)
         item.setToolTip(f"{c.name} {where}".strip())
@@ -168,30 +157,47 @@ class OfficeSelector(QComboBox):
 
     # -- typing -------------------------------------------------------------------------------
     def _typed(self, text: str) -> None:
-        self._matches.set_text(text)
-        if text.strip() and self._matches.rowCount():
+        self._search(text)
+        if self._terms and self._hit_rows:
             self._completer.complete()
+
+    def _search(self, text: str) -> None:
+        """Find the rows matching ``text`` and list the first ones in the pop-up's model."""
+        self._terms = query_terms(text)
+        if self._keys is None:
+            self._keys = [(row, search_key(choice)) for row, choice in self._choices]
+        self._hit_rows = [row for row, key in self._keys if matches(key, self._terms)] if self._terms else []
+        self._hits.clear()
+        for row in self._hit_rows[:MAX_SHOWN]:
+            source = self._model.item(row)
+            hit = QStandardItem(source.text())
+            hit.setData(row, Qt.UserRole)
+            hit.setToolTip(source.toolTip())
+            self._hits.appendRow(hit)
 
     def match_count(self) -> int:
         """How many offices match what is typed now."""
-        return self._matches.rowCount()
+        return len(self._hit_rows)
 
     def select_text(self, text: str) -> bool:
         """Select the first office matching ``text`` (as typing it and pressing Enter does)."""
-        self._matches.set_text(text)
+        self._search(text)
         return self._take_first_match()
 
     def _take_first_match(self) -> bool:
-        if not self._matches.terms or not self._matches.rowCount():
+        if not self._terms or not self._hit_rows:
             self._restore_text()
             return False
-        self._picked(self._matches.index(0, 0))
+        self._choose(self._hit_rows[0])
         return True
 
     def _picked(self, index: QModelIndex) -> None:
-        source = self._matches.mapToSource(index) if index.model() is self._matches else index
-        if source.isValid():
-            self.setCurrentIndex(source.row())
+        row = index.data(Qt.UserRole)
+        if row is not None:
+            self._choose(row)
+
+    def _choose(self, row: int) -> None:
+        self.setCurrentIndex(row)
         self._completer.popup().hide()
         self._restore_text()
 
