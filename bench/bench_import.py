@@ -40,9 +40,14 @@ KINDS = ("อบต.", "องค์การบริหารส่วนต�
 
 
 def write_sheet(path: Path, count: int, year: int) -> Path:
-    """One office per row: order, office, district, province, ten indicators, total."""
-    wb = openpyxl.Workbook(write_only=True)
-    ws = wb.create_sheet("คะแนนรายหน่วยงาน")
+    """One office per row: order, office, district, province, ten indicators, total.
+
+    Written in openpyxl's normal mode, which (like Excel) records the sheet's dimension; a file
+    without it makes openpyxl parse the whole sheet once more just to size it.
+    """
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "คะแนนรายหน่วยงาน"
     ws.append([f"ผลการประเมินคุณธรรมและความโปร่งใส (ITA) ประจำปีงบประมาณ พ.ศ. {year}"])
     ws.append([])
     ws.append(["ลำดับ", "ชื่อหน่วยงาน", "อำเภอ", "จังหวัด", *[f"ตัวชี้วัดที่ {n}" for n in range(1, 11)], "คะแนนรวม"])
