@@ -97,6 +97,23 @@ def find_office_id(r: Reader, name: str) -> int | None:
     return found[0] if found else None
 
 
+@dataclass(frozen=True)
+class OfficeName:
+    """What an office selector shows: id, name and place (no divisions or signatories)."""
+
+    id: int
+    name: str
+    district: str = ""
+    province: str = ""
+
+
+def office_names(ctx) -> list[OfficeName]:
+    """Every office's id, name, district and province, by name: one light query for thousands."""
+    with ctx.reader() as r:
+        rows = r.rows("SELECT id, name, district, province FROM office ORDER BY name")
+    return [OfficeName(o["id"], o["name"], o["district"] or "", o["province"] or "") for o in rows]
+
+
 def list_offices(ctx) -> list[OfficeProfile]:
     with ctx.reader() as r:
         return office_profiles(r)

@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
         """Refill the office selector, keeping (or moving to) a selection."""
         keep = select_id or self.current_office_id()
         self.office_combo.blockSignals(True)
-        self.office_combo.set_offices(offices.list_offices(self.ctx))
+        self.office_combo.set_offices(offices.office_names(self.ctx))
         index = max(0, self.office_combo.findData(keep)) if keep else 0
         self.office_combo.setCurrentIndex(index)
         self.office_combo.blockSignals(False)

@@ -57,6 +57,11 @@ def matches(key: str, terms: list[str]) -> bool:
     return all(term in key for term in terms)
 
 
+def place(choice: OfficeChoice) -> str:
+    return " ".join(p for p in (f"อำเภอ{choice.district}" if choice.district else "",
+                                f"จังหวัด{choice.province}" if choice.province else "") if p)
+
+
 def heading(province: str, district: str) -> str:
     return " · ".join(p for p in (f"จังหวัด{province}" if province else "ไม่ระบุจังหวัด",
                                   f"อำเภอ{district}" if district else "") if p)
@@ -74,6 +79,7 @@ class OfficeSelector(QComboBox):
         self.setModel(self._model)
         self._choices: list[tuple[int, OfficeChoice]] = []  # (row, office) of every office row
         self._keys: list[tuple[int, str]] | None = None  # (row, search key), made at the first search
+        self._place_of: dict[int, str] = {}  # row -> "อำเภอ... จังหวัด..." (the pop-up's tooltips)
         self._terms: list[str] = []
         self._hit_rows: list[int] = []  # rows matching what is typed
         self._hits = QStandardItemModel(self)  # the first MAX_SHOWN of them, for the pop-up
@@ -134,9 +140,6 @@ class OfficeSelector(QComboBox):
     def _office_item(c: OfficeChoice) -> QStandardItem:
         item = QStandardItem(c.name)
         item.setData(c.id, Qt.UserRole)
-        where = " ".join(p for p in (f"อำเภอ{c.district}" if c.district else "",
-                                     f"จังหวัด{c.province}" if c.province else "") if p)
-        item.setToolTip(f"{c.name} {where}".strip())
         return item
 
     @staticmethod
@@ -166,13 +169,14 @@ class OfficeSelector(QComboBox):
         self._terms = query_terms(text)
         if self._keys is None:
             self._keys = [(row, search_key(choice)) for row, choice in self._choices]
+            self._place_of = {row: place(choice) for row, choice in self._choices}
         self._hit_rows = [row for row, key in self._keys if matches(key, self._terms)] if self._terms else []
         self._hits.clear()
         for row in self._hit_rows[:MAX_SHOWN]:
             source = self._model.item(row)
             hit = QStandardItem(source.text())
             hit.setData(row, Qt.UserRole)
-            hit.setToolTip(source.toolTip())
+            hit.setToolTip(self._place_of.get(row, ""))
             self._hits.appendRow(hit)
 
     def match_count(self) -> int:
