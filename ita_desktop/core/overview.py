@@ -55,32 +55,33 @@ class QuickScorer:
     def __init__(self, criteria: Criteria, line: float):
         self.criteria, self.line = criteria, line
         self.numbers = tuple(i.number for i in criteria.indicators)
-        self.by_tool = {t.code: tuple(i.number for i in criteria.indicators if i.tool == t.code)
-                        for t in criteria.tools}
-        self.weights = {t.code: criteria.tool_weight(t.code) for t in criteria.tools}
+        # (tool, its indicators, its weight, its parts): looked up once, used for every office.
+        self.plan = tuple((t.code, tuple(i.number for i in criteria.indicators if i.tool == t.code),
+                           criteria.tool_weight(t.code), tuple(t.parts)) for t in criteria.tools)
 
     def score(self, o: OfficeYear) -> Scored:
-        ind = o.indicators
-        if any(n not in ind for n in self.numbers):
-            return self._full(o)
-        below = tuple(n for n in self.numbers if ind[n] < self.line)
+        ind, tools, line = o.indicators, o.tools, self.line
+        for n in self.numbers:
+            if n not in ind:
+                return self._full(o)
+        below = tuple(n for n in self.numbers if ind[n] < line)
         total = 0.0
         level_tools: dict[str, float | None] = {}
-        for tool in self.criteria.tools:
-            parts = [p for p in tool.parts if p.code in o.tools]
-            if tool.parts and len(parts) == len(tool.parts):
-                total += sum(p.weight * o.tools[p.code] for p in tool.parts) / 100
-                level_tools.update({p.code: o.tools[p.code] for p in tool.parts})
+        for code, numbers, weight, parts in self.plan:
+            given = [p for p in parts if p.code in tools] if parts and tools else []
+            if parts and len(given) == len(parts):
+                total += sum(p.weight * tools[p.code] for p in parts) / 100
+                level_tools.update({p.code: tools[p.code] for p in parts})
                 continue
-            numbers = self.by_tool[tool.code]
-            score = o.tools.get(tool.code)
+            score = tools.get(code) if tools else None
             if score is None:
-                score = sum(ind[n] for n in numbers) / len(numbers) if numbers else None
-            if score is None:
-                return self._full(o)
-            level_tools[tool.code] = score
-            level_tools.update({p.code: o.tools[p.code] for p in parts})
-            total += self.weights[tool.code] * score / 100
+                if not numbers:
+                    return self._full(o)
+                score = sum(ind[n] for n in numbers) / len(numbers)
+            level_tools[code] = score
+            for p in given:
+                level_tools[p.code] = tools[p.code]
+            total += weight * score / 100
         if o.official_total is not None:
             total = o.official_total
         return Scored(total, new_level(total, level_tools, self.criteria.level_rules), below)
