@@ -204,3 +204,21 @@ def test_item_texts_the_catalog_lacks_are_kept_and_the_summary_says_so(ctx, tmp_
 
 
 CORPUS_SEED001 = Path(__file__).resolve().parents[1] / "importers" / "corpus" / "analysis_seed001.xlsx"
+
+
+def test_bulk_import_and_overview_on_sqlite_and_postgresql(db_url, data_dir, tmp_path):
+    from ita_desktop.services import overview
+    from ita_desktop.services.context import open_app
+
+    ctx = open_app(data_dir, db_url=db_url)
+    try:
+        names = [f"อบต.บ้านทดสอบ{k}" for k in range(1, 26)]
+        imports.import_file(ctx, wide_sheet(tmp_path / "a.xlsx", names))
+        imports.import_file(ctx, wide_sheet(tmp_path / "a.xlsx", names, shift=1.0), replace=True)
+        office = offices.find_office(ctx, "อบต.บ้านทดสอบ25")
+        assert scores.load_scores(ctx, office.id, 2566).indicators == {n: round(s - 1.0, 2)
+                                                                        for n, s in enumerate(SCORES, 1)}
+        ov = overview.get_overview(ctx, 2566)
+        assert len(ov.offices) == 25 and ov.offices[0].total == ov.offices[-1].total
+    finally:
+        ctx.close()
