@@ -115,6 +115,7 @@ def read_file(ctx, path: str | Path, org: str | None = None, year: int | None = 
 
 
 _CHUNK = 500  # ids per IN (...): well under every engine's parameter limit
+UNKNOWN_TEXT_MARK = "(ยังไม่ทราบข้อความ"  # how catalogs mark an item whose text is not known
 
 
 def _executemany(s: Session, sql: str, rows: list[tuple]) -> None:
@@ -200,8 +201,6 @@ def _load_stored(s: Session, parsed: ParsedWorkbook, year: int) -> _Stored:
             unknown.add(code)
     return _Stored(office_ids, assessments, ind, items, tools, indicator_ids, item_ids, unknown, similar)
 
-
-UNKNOWN_TEXT_MARK = "(ยังไม่ทราบข้อความ"
 
 
 def _changes(old: dict, new: dict, label: Callable[[object], str]) -> tuple[ScoreChange, ...]:
