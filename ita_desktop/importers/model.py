@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class SourceRow:
-    """Where one score came from; exactly one of ``indicator`` and ``item`` is set."""
+class SourceRow(NamedTuple):
+    """Where one score came from; exactly one of ``indicator`` and ``item`` is set.
+
+    (A NamedTuple: immutable, and cheap to make for the 78,500 scores of a national sheet.)
+    """
 
     sheet: str
     row: int
