@@ -160,11 +160,11 @@ class _Stored:
 
 
 def _load_stored(s: Session, parsed: ParsedWorkbook, year: int) -> _Stored:
-    index = OfficeIndex(s.execute(select(Office.id, Office.name)).all())
+    index = OfficeIndex(s.execute(select(Office.id, Office.name, Office.province)).all())
     office_ids = {o.org_name: index.find(o.org_name) for o in parsed.offices}
     similar = {}
     for o in parsed.offices:
-        if office_ids[o.org_name] is None and not index.empty and (near := index.near(o.org_name)):
+        if office_ids[o.org_name] is None and not index.empty and (near := index.near(o.org_name, o.province)):
             similar[o.org_name] = near
     known = [i for i in office_ids.values() if i is not None]
     assessments: dict[int, int] = {}
