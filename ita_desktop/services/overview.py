@@ -10,7 +10,7 @@ from .reader import Reader
 
 
 def read_office_years(r: Reader, year: int, province: str | None = None,
-                      district: str | None = None) -> list[OfficeYear]:
+                      district: str | None = None, with_items: bool = True) -> list[OfficeYear]:
     """Every office with an assessment in ``year`` (in ``province``/``district`` when given), with its scores.
 
     Indicator scores come one row per office (a column per indicator ``numbers``), so that a
@@ -37,9 +37,10 @@ def read_office_years(r: Reader, year: int, province: str | None = None,
         f"WHERE {cond} GROUP BY a.id, o.id, o.name, o.district, o.province, a.official_total", **params)
     base = f"FROM assessment a JOIN office o ON o.id = a.office_id WHERE {cond}"
     items: dict[int, dict[str, float]] = {}
-    for row in r.rows("SELECT s.assessment_id AS aid, c.code, s.score FROM item_score s "
-                      "JOIN criteria_item c ON c.id = s.item_id "
-                      f"WHERE s.assessment_id IN (SELECT a.id {base})", **params):
+    item_rows = r.rows("SELECT s.assessment_id AS aid, c.code, s.score FROM item_score s "
+                       "JOIN criteria_item c ON c.id = s.item_id "
+                       f"WHERE s.assessment_id IN (SELECT a.id {base})", **params) if with_items else ()
+    for row in item_rows:
         items.setdefault(row["aid"], {})[row["code"]] = row["score"]
     tools: dict[int, dict[str, float]] = {}
     for row in r.rows("SELECT assessment_id AS aid, tool_code, score FROM tool_score "
@@ -107,7 +108,10 @@ def _previous_totals(r: Reader, year: int, office_ids: set[int], province, distr
         return {}
     scorer = QuickScorer(catalog, catalog.pass_line)
     found = {}
-    for o in read_office_years(r, year, province, district):
+    rows = read_office_years(r, year, province, district, with_items=False)
+    if any(len(o.indicators) < len(scorer.numbers) for o in rows):
+        rows = read_office_years(r, year, province, district)  # totals from items: read them after all
+    for o in rows:
         if o.office_id in office_ids:
             total = scorer.score(o).total
             if total is not None:

@@ -42,3 +42,22 @@ def test_cli_overview_json_and_bad_input(data_dir, tmp_path, capsys):
     assert "ไม่มีหน่วยงานที่มีคะแนนปีงบประมาณ 2567 ใน จังหวัดเชียงราย" in err and "Traceback" not in err
     assert run(["overview", "--year", "2567"]) == 0
     assert "ภาพรวมหลายหน่วยงาน ปีงบประมาณ 2567: 11 หน่วยงาน" in capsys.readouterr().out
+
+
+def test_previous_total_of_an_office_scored_by_items_only(ctx, tmp_path):
+    from ita_desktop.core.scoring import compute_scores
+    from ita_desktop.services import criteria, offices, scores
+
+    _two_years(ctx, tmp_path)
+    extra = offices.save_office(ctx, offices.OfficeProfile(name="องค์การบริหารส่วนตำบลหนองบัว",
+                                                           kind="องค์การบริหารส่วนตำบล"))
+    catalog = criteria.get_criteria(ctx, 2566)
+    items = {item.code: (100.0 if item.code.startswith("o") else 80.0) for item in catalog.items}
+    for code, value in items.items():
+        scores.set_item_score(ctx, extra.id, 2566, code, value)
+    for n in range(1, 11):
+        scores.set_indicator_score(ctx, extra.id, 2567, n, 90.0)
+    ov = overview.get_overview(ctx, 2567)
+    row = next(o for o in ov.offices if o.office_id == extra.id)
+    assert row.previous_total == compute_scores(catalog, items).total
+    assert row.change == round(90.0 - row.previous_total, 2)
