@@ -9,6 +9,7 @@ from . import (
     cmd_import,
     cmd_memo,
     cmd_offices,
+    cmd_overview,
     cmd_package,
     cmd_report,
     cmd_restore,
@@ -16,4 +17,4 @@ from . import (
 )
 
 ALL = [cmd_demo, cmd_offices, cmd_scores, cmd_import, cmd_export, cmd_memo, cmd_report, cmd_analysis, cmd_backup,
-       cmd_restore, cmd_audit, cmd_package]
+       cmd_restore, cmd_audit, cmd_package, cmd_overview]

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 
+from pathlib import Path
+
+from ita_desktop.core.digits import to_arabic_digits
 from ita_desktop.core.orgnames import TitleInfo, canonical_org_name, org_key
 from ita_desktop.importers.catalog import CatalogIndex
 from ita_desktop.importers.model import ParsedOffice, SourceRow
@@ -32,23 +36,52 @@ class _OfficeDraft:
     rejected: set[int] = field(default_factory=set)  # indicators already reported as bad
 
 
-def resolve_year(sheets: list[SheetResult], caller: CallerInfo, catalog: CatalogIndex,
+_FILE_YEAR = re.compile(r"(?<![0-9])(25[6-9][0-9])(?![0-9])")
+
+
+def file_name_year(name: str) -> int | None:
+    """A Buddhist-era year written in a file name ("ITA_2568_ชัยภูมิ.xlsx"), or None."""
+    m = _FILE_YEAR.search(to_arabic_digits(Path(name).stem))
+    return int(m.group(1)) if m else None
+
+
+def year_claims(sheets: list[SheetResult], file_name: str) -> list[tuple[str, int]]:
+    """Every place the file names a fiscal year: (where, in Thai; year)."""
+    claims = []
+    for sheet in sheets:
+        for where, year in sheet.year_claims:
+            claims.append((f"{where}ของแผ่นงาน '{sheet.name}'", year))
+    year = file_name_year(file_name)
+    if year is not None:
+        claims.append(("ชื่อไฟล์", year))
+    return claims
+
+
+def resolve_year(sheets: list[SheetResult], caller: CallerInfo, catalog: CatalogIndex | None,
                  log: ProblemLog) -> int | None:
-    """The fiscal year: the caller's, else the one the titles agree on."""
-    found = {s.title.year: s.name for s in sheets if s.title.year is not None}
+    """The fiscal year: the caller's, else the one every title, year cell and the file name agree on.
+
+    A file that names two years is never guessed about: the problem names both, and the
+    caller's year (``--year``, the import dialog) decides.
+    """
+    claims = year_claims(sheets, log.file)
+    found = sorted({year for _, year in claims})
     if caller.year is not None:
-        if found and caller.year not in found:
-            log.warn(f"ไฟล์ระบุปีงบประมาณ {', '.join(map(str, sorted(found)))} แต่นำเข้าเป็นปี {caller.year} ตามที่เลือก")
+        if found and found != [caller.year]:
+            log.warn(f"ไฟล์ระบุปีงบประมาณ {', '.join(map(str, found))} แต่นำเข้าเป็นปี {caller.year} ตามที่เลือก")
         year = caller.year
     elif len(found) > 1:
-        log.add(f"แผ่นงานระบุปีงบประมาณไม่ตรงกัน ({', '.join(map(str, sorted(found)))}) กรุณาระบุปีเมื่อนำเข้า")
+        first = next(c for c in claims if c[1] == found[0])
+        other = next(c for c in claims if c[1] != found[0])
+        log.conflict(f"ปีงบประมาณในไฟล์ไม่ตรงกัน: {first[0]} ระบุปี {first[1]} แต่{other[0]} ระบุปี {other[1]} "
+                     "กรุณาระบุปีที่ถูกต้อง (ita-cli import --year ปี หรือเลือกปีในหน้าต่างนำเข้า)", found)
         return None
     elif found:
-        year = next(iter(found))
+        year = found[0]
     else:
         log.add("ไม่พบปีงบประมาณในหัวเรื่องของไฟล์ กรุณาระบุปีงบประมาณ (เช่น ปีงบประมาณ พ.ศ. 2566) หรือเลือกปีเมื่อนำเข้า")
         return None
-    if year != catalog.criteria.year:
+    if catalog is not None and year != catalog.criteria.year:
         log.add(f"ปีงบประมาณ {year} ไม่ตรงกับเกณฑ์การประเมินที่ใช้ตรวจ (ปี {catalog.criteria.year})")
         return None
     return year
@@ -99,17 +132,22 @@ def build_office(draft: _OfficeDraft, year: int, catalog: CatalogIndex, log: Pro
     """Check one office's entries (duplicates, missing indicators) and freeze them."""
     indicators: dict[int, float] = {}
     items: dict[str, float] = {}
+    tools: dict[str, float] = {}
     texts: dict[str, str] = {}
     first_seen: dict[object, Entry] = {}
     sources: list[SourceRow] = []
     for e in draft.entries:
-        key = ("indicator", e.indicator) if e.indicator is not None else ("item", e.item)
+        key = (("indicator", e.indicator) if e.indicator is not None else ("tool", e.tool) if e.tool
+               else ("item", e.item))
         if key in first_seen:
             _duplicate(e, first_seen[key], log)
             continue
         first_seen[key] = e
         if e.indicator is not None:
             indicators[e.indicator] = e.value
+        elif e.tool is not None:
+            tools[e.tool] = e.value
+            continue
         else:
             items[e.item] = e.value
             if e.text:
@@ -117,11 +155,12 @@ def build_office(draft: _OfficeDraft, year: int, catalog: CatalogIndex, log: Pro
         sources.append(SourceRow(e.sheet, e.row, get_column_letter(e.column), e.indicator, e.item))
     _check_missing(draft, indicators, catalog, log)
     return ParsedOffice(draft.org_name, draft.district, draft.province, year,
-                        indicators, items, texts, tuple(sources))
+                        indicators, items, texts, tuple(sources), tool_scores=tools)
 
 
 def _duplicate(entry: Entry, first: Entry, log: ProblemLog) -> None:
-    what = f"ตัวชี้วัดที่ {entry.indicator}" if entry.indicator is not None else f"ข้อ {entry.item}"
+    what = (f"ตัวชี้วัดที่ {entry.indicator}" if entry.indicator is not None else entry.tool if entry.tool
+            else f"ข้อ {entry.item}")
     where = f"แถว {first.row}" if first.sheet == entry.sheet else f"แผ่นงาน '{first.sheet}' แถว {first.row}"
     log.add(f"{what} ซ้ำกับที่มีแล้วใน{where}", entry.sheet, entry.row, entry.column)
 

@@ -61,6 +61,11 @@ class CatalogIndex:
                 if key:
                     self._names.append((key, ind.number))
         self._exact = {key: number for key, number in self._names}
+        self._weights = {t.code.upper(): t.weight for t in criteria.tools}
+
+    def tool_weight(self, code: str) -> float | None:
+        """The weight (full points) of tool ``code`` (IIT/EIT/OIT) in the year's total, or None."""
+        return self._weights.get(code.upper())
 
     def indicator_by_name(self, text: str) -> int | None:
         """The indicator a name refers to, tolerant of spacing and small wording changes."""

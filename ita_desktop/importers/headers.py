@@ -28,6 +28,7 @@ class Role(Enum):
     RESULT = "result"
     OTHER = "other"  # a known header word of some other table (measures, guidelines)
     WIDE = "indicator column"  # one column per indicator, in sheets with one office per row
+    TOOL_SCORE = "tool column"  # IIT / EIT / OIT, as a 0-100 score or as weighted points
 
 
 class Kind(Enum):
@@ -74,6 +75,8 @@ _KEYWORDS: tuple[tuple[str, Role, bool], ...] = (
 ))
 _ORG_WORDS = tuple(word for word, role, _ in _KEYWORDS if role is Role.ORG)
 _WIDE_LABEL = re.compile(r"^ตัวชี้วัดที่(\d{1,2})(?![\d.])")
+# "IIT", "IIT (30)", "OIT 40 คะแนน", "EIT(30คะแนน)": a tool column, with its weight when written.
+_TOOL_LABEL = re.compile(r"^(iit|eit|oit)(?:\(?(\d{1,2}(?:\.\d+)?)(?:คะแนน)?\)?)?(?:คะแนน)?$")
 _MAX_HEADER_CELL = 80
 
 
@@ -84,6 +87,7 @@ class Header:
     row: int
     roles: dict[int, Role] = field(default_factory=dict)
     wide: dict[int, int] = field(default_factory=dict)  # column -> indicator number
+    tools: dict[int, tuple[str, float | None]] = field(default_factory=dict)  # column -> (tool, weight in header)
 
     def columns(self, role: Role) -> list[int]:
         """Columns with ``role``, left to right."""
@@ -99,6 +103,8 @@ class Header:
         score = self.has(Role.SCORE, Role.RESULT)
         if len(self.wide) >= 2 and (self.has(Role.ORG) or (len(self.wide) >= 3 and not self.has(Role.ITEM))):
             return Kind.WIDE
+        if len(self.tools) >= 2 and self.has(Role.ORG):
+            return Kind.WIDE
         if score and self.has(Role.ITEM, Role.ITEM_CODE):
             return Kind.ITEMS
         if score and self.has(Role.IND_NUMBER, Role.IND_NAME, Role.IND_GENERIC):
@@ -112,11 +118,13 @@ class Header:
 
     def merged_under(self, above: Header) -> Header:
         """This header completed by the one above it (two-row headers with merged cells)."""
-        merged = Header(self.row, dict(above.roles), dict(above.wide))
+        merged = Header(self.row, dict(above.roles), dict(above.wide), dict(above.tools))
         for col, role in self.roles.items():
             merged.roles[col] = role
             merged.wide.pop(col, None)
+            merged.tools.pop(col, None)  # "IIT" over indicator columns is a group title
         merged.wide.update(self.wide)
+        merged.tools.update(self.tools)
         return merged
 
 
@@ -164,6 +172,11 @@ def _classify_text(header: Header, col: int, key: str, raw: str, catalog: Catalo
     m = _WIDE_LABEL.match(key)
     if m and int(m.group(1)) in catalog.numbers:
         header.roles[col], header.wide[col] = Role.WIDE, int(m.group(1))
+        return
+    m = _TOOL_LABEL.match(key.lower())
+    if m:
+        weight = float(m.group(2)) if m.group(2) else None
+        header.roles[col], header.tools[col] = Role.TOOL_SCORE, (m.group(1).upper(), weight)
         return
     role = _keyword_role(key)
     if role is not None:

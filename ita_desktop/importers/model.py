@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class SourceRow:
-    """Where one score came from; exactly one of ``indicator`` and ``item`` is set."""
+class SourceRow(NamedTuple):
+    """Where one score came from; exactly one of ``indicator`` and ``item`` is set.
+
+    (A NamedTuple: immutable, and cheap to make for the 78,500 scores of a national sheet.)
+    """
 
     sheet: str
     row: int
@@ -28,6 +31,7 @@ class ParsedOffice:
     item_scores: dict[str, float]  # item code ("i19", "o10") -> 0..100
     item_texts: dict[str, str]  # item code -> question text as written in the file
     source_rows: tuple[SourceRow, ...]
+    tool_scores: dict[str, float] = field(default_factory=dict)  # "IIT" -> 0..100 (from points if so written)
 
 
 @dataclass(frozen=True)
@@ -38,3 +42,4 @@ class ParsedWorkbook:
     sha256: str  # of the file's bytes, to recognise a file imported twice
     offices: tuple[ParsedOffice, ...]
     warnings: tuple[str, ...]
+    notes: tuple[str, ...] = ()  # what the reader did that the summary should say (points converted)

@@ -41,6 +41,14 @@ class ImportProblem(Exception):
         super().__init__("\n".join(p.text for p in self.problems))
 
 
+class YearConflict(ImportProblem):
+    """The file names more than one fiscal year; ``years`` lists them for the caller to choose."""
+
+    def __init__(self, problems: list[Problem], years: list[int]):
+        super().__init__(problems)
+        self.years = list(years)
+
+
 @dataclass
 class ProblemLog:
     """Collects problems and warnings for one file, so that all are reported at once."""
@@ -48,6 +56,7 @@ class ProblemLog:
     file: str
     problems: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    conflicting_years: list[int] = field(default_factory=list)
 
     def add(self, message_th: str, sheet: str | None = None, row: int | None = None,
             column: int | None = None) -> None:
@@ -60,8 +69,15 @@ class ProblemLog:
         where = f"แผ่นงาน '{sheet}' แถว {row}: " if sheet and row else ""
         self.warnings.append(f"ไฟล์ {self.file} {where}{message_th}")
 
+    def conflict(self, message_th: str, years: list[int]) -> None:
+        """Record that the file names several fiscal years (see :class:`YearConflict`)."""
+        self.add(message_th)
+        self.conflicting_years = list(years)
+
     def raise_if_any(self) -> None:
-        """Raise :class:`ImportProblem` when any problem was recorded."""
+        """Raise :class:`ImportProblem` (a :class:`YearConflict` for a year conflict) when any problem was recorded."""
+        if self.conflicting_years:
+            raise YearConflict(self.problems, self.conflicting_years)
         if self.problems:
             raise ImportProblem(self.problems)
 

@@ -10,6 +10,7 @@ import hashlib
 import io
 import os
 from pathlib import Path
+from typing import Callable, Union
 
 import openpyxl
 from defusedxml import DefusedXmlException
@@ -21,7 +22,7 @@ from ita_desktop.importers.cells import normalize_value
 from ita_desktop.importers.model import ParsedWorkbook
 from ita_desktop.importers.problems import ImportProblem, ProblemLog
 from ita_desktop.importers.safety import DEFAULT_LIMITS, MSG_TRUNCATED, Limits, UnsafeFile, check_file_bytes
-from ita_desktop.importers.scanner import SheetResult, SheetScanner
+from ita_desktop.importers.scanner import TITLE_ROWS as _TITLE_ROWS, SheetResult, SheetScanner
 
 
 MSG_UNSAFE_XML = "ไฟล์มีโครงสร้างข้อมูลที่ไม่ปลอดภัย (XML entity) จึงไม่เปิด"
@@ -33,9 +34,12 @@ class _TooBig(Exception):
         self.message_th, self.sheet = message_th, sheet
 
 
+CriteriaSource = Union[Criteria, Callable[[int], Criteria]]
+
+
 def read_score_workbook(
     path: str | os.PathLike,
-    criteria: Criteria,
+    criteria: CriteriaSource,
     *,
     org_name: str | None = None,
     year: int | None = None,
@@ -44,6 +48,9 @@ def read_score_workbook(
     limits: Limits = DEFAULT_LIMITS,
 ) -> ParsedWorkbook:
     """Read the scores in an .xlsx file and check them against ``criteria`` (the year's catalog).
+
+    ``criteria`` may also be a function of the fiscal year: the file's title rows are then read
+    first (the workbook is opened once) and the catalog of the year they name is asked for.
 
     ``org_name``/``year``/``district``/``province`` are what the user chose when importing: they
     fill in what the title rows lack and override what they say. ``org_name`` applies to the
@@ -59,7 +66,7 @@ def read_score_workbook(
 
 def read_score_bytes(
     data: bytes,
-    criteria: Criteria,
+    criteria: CriteriaSource,
     *,
     name: str,
     caller: CallerInfo = CallerInfo(),
@@ -69,8 +76,14 @@ def read_score_bytes(
     """Like :func:`read_score_workbook` for a file already in memory; ``name`` labels messages."""
     log = log or ProblemLog(Path(name).name)
     _check_safe(data, limits, log)
-    catalog = CatalogIndex(criteria)
-    sheets = _scan_workbook(data, catalog, limits, log)
+    workbook = _open_workbook(data, log)
+    try:
+        if callable(criteria):
+            criteria = criteria(caller.year or _peek_year(workbook, limits, log))
+        catalog = CatalogIndex(criteria)
+        sheets = _scan_workbook(workbook, catalog, limits, log)
+    finally:
+        workbook.close()
     year = resolve_year(sheets, caller, catalog, log)
     if not any(s.entries for s in sheets):
         if not log.problems:
@@ -79,7 +92,10 @@ def read_score_bytes(
     drafts = group_offices(sheets, caller, log)
     offices = tuple(build_office(d, year, catalog, log) for d in drafts) if year is not None else ()
     log.raise_if_any()
-    return ParsedWorkbook(name, hashlib.sha256(data).hexdigest(), offices, tuple(log.warnings))
+    points = sum(s.points_rows for s in sheets)
+    notes = (f"อ่านคะแนนเครื่องมือ (IIT/EIT/OIT) เป็นคะแนนถ่วงน้ำหนัก (เช่น IIT เต็ม 30) "
+             f"และแปลงเป็นคะแนน 0-100 ของแต่ละเครื่องมือแล้ว ({points} แถว)",) if points else ()
+    return ParsedWorkbook(name, hashlib.sha256(data).hexdigest(), offices, tuple(log.warnings), notes)
 
 
 def detect_year(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> int | None:
@@ -90,9 +106,23 @@ def detect_year(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> int
     log = ProblemLog(Path(path).name)
     data = _read_bytes(Path(path), limits, log)
     _check_safe(data, limits, log)
-    no_criteria = CatalogIndex(Criteria(year=0, tools=(), indicators=()))
-    sheets = _scan_workbook(data, no_criteria, limits, ProblemLog(log.file))
+    workbook = _open_workbook(data, log)
+    try:
+        sheets = _scan_workbook(workbook, _NO_CRITERIA, limits, ProblemLog(log.file), _TITLE_ROWS)
+    finally:
+        workbook.close()
     return next((s.title.year for s in sheets if s.title.year is not None), None)
+
+
+_NO_CRITERIA = CatalogIndex(Criteria(year=0, tools=(), indicators=()))
+
+
+def _peek_year(workbook, limits: Limits, log: ProblemLog) -> int:
+    """The year the title rows, year cells and file name agree on; ImportProblem otherwise."""
+    sheets = _scan_workbook(workbook, _NO_CRITERIA, limits, ProblemLog(log.file), _TITLE_ROWS)
+    year = resolve_year(sheets, CallerInfo(), None, log)
+    log.raise_if_any()
+    return year
 
 
 def _check_safe(data: bytes, limits: Limits, log: ProblemLog) -> None:
@@ -116,24 +146,27 @@ def _read_bytes(path: Path, limits: Limits, log: ProblemLog) -> bytes:
         raise log.fail(f"เปิดไฟล์ไม่ได้ ({exc.strerror or exc})") from None
 
 
-def _scan_workbook(data: bytes, catalog: CatalogIndex, limits: Limits, log: ProblemLog) -> list[SheetResult]:
+def _open_workbook(data: bytes, log: ProblemLog):
     # openpyxl raises many exception types on damaged parts (KeyError, ValueError, zlib,
     # XML parse errors, defusedxml refusals...); all mean "this file is broken", and the
     # contract of this package is to raise ImportProblem only.
     try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - see above
         raise log.fail(_broken_message(exc)) from None
+
+
+def _scan_workbook(workbook, catalog: CatalogIndex, limits: Limits, log: ProblemLog,
+                   max_rows: int | None = None) -> list[SheetResult]:
+    """Scan every sheet (only its first ``max_rows`` rows when given)."""
     try:
-        return _scan_sheets(workbook, catalog, limits, log)
+        return _scan_sheets(workbook, catalog, limits, log, max_rows)
     except _TooBig as exc:
         raise log.fail(exc.message_th, exc.sheet) from None
     except ImportProblem:
         raise
     except Exception as exc:  # noqa: BLE001 - damaged sheet XML surfaces only while iterating
         raise log.fail(_broken_message(exc)) from None
-    finally:
-        workbook.close()
 
 
 def _broken_message(exc: BaseException) -> str:
@@ -146,12 +179,13 @@ def _broken_message(exc: BaseException) -> str:
     return MSG_TRUNCATED
 
 
-def _scan_sheets(workbook, catalog: CatalogIndex, limits: Limits, log: ProblemLog) -> list[SheetResult]:
+def _scan_sheets(workbook, catalog: CatalogIndex, limits: Limits, log: ProblemLog,
+                 max_rows: int | None) -> list[SheetResult]:
     sheets = [ws for ws in workbook.worksheets if hasattr(ws, "iter_rows")]
     if len(sheets) > limits.max_sheets:
         raise _TooBig(f"ไฟล์มีแผ่นงานมากเกินไป ({len(sheets)} แผ่น)", None)
     budget = [limits.max_cells]
-    return [SheetScanner(ws.title, catalog, log).scan(_rows(ws, limits, budget)) for ws in sheets]
+    return [SheetScanner(ws.title, catalog, log).scan(_rows(ws, limits, budget, max_rows)) for ws in sheets]
 
 
 def _column_bound(ws, limits: Limits) -> int:
@@ -167,13 +201,13 @@ def _column_bound(ws, limits: Limits) -> int:
     return min(declared, limits.max_columns) if declared >= 2 else limits.max_columns
 
 
-def _rows(ws, limits: Limits, budget: list[int]):
+def _rows(ws, limits: Limits, budget: list[int], max_rows: int | None = None):
     """(row number, normalised cells) of one sheet, within the row, column and cell limits."""
     if (ws.max_row or 0) > limits.max_rows:
         raise _TooBig(f"แผ่นงานมีจำนวนแถวมากเกินไป ({ws.max_row} แถว รับได้ไม่เกิน {limits.max_rows})", ws.title)
     # Explicit bounds: openpyxl pads rows to the declared dimension, which a file can inflate.
-    rows = ws.iter_rows(min_row=1, max_row=limits.max_rows + 1, max_col=_column_bound(ws, limits),
-                        values_only=True)
+    last = limits.max_rows + 1 if max_rows is None else min(max_rows, limits.max_rows)
+    rows = ws.iter_rows(min_row=1, max_row=last, max_col=_column_bound(ws, limits), values_only=True)
     for number, cells in enumerate(rows, 1):
         if number > limits.max_rows:
             if any(v is not None for v in cells):

@@ -23,6 +23,8 @@ class FiscalYear(Base):
     excellent_line: Mapped[float] = mapped_column(Float, default=95.0, server_default="95")
     good_line: Mapped[float] = mapped_column(Float, default=85.0, server_default="85")
     improve_line: Mapped[float] = mapped_column(Float, default=70.0, server_default="70")
+    # Not confirmed: bundled as soft, or copied from an earlier year; the GUI shows a banner.
+    soft: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
     tools: Mapped[list["CriteriaTool"]] = relationship(
         back_populates="fiscal_year", cascade="all, delete-orphan", order_by="CriteriaTool.sort_order"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import logging
 from dataclasses import replace
 
@@ -22,7 +24,7 @@ from ita_desktop.models import (
 
 from . import audit
 from .errors import UserError
-from .queries import get_criteria, list_years, read_criteria  # noqa: F401  (the read side, re-exported)
+from .queries import get_criteria, is_soft, list_years, read_criteria  # noqa: F401  (the read side, re-exported)
 
 log = logging.getLogger(__name__)
 
@@ -49,9 +51,18 @@ def sync_bundled_criteria(ctx) -> list[int]:
             return added  # the usual start: nothing to parse
         for year, catalog in bundled_catalogs().items():
             if year not in have:
-                store_catalog(s, catalog)
+                store_catalog(s, catalog).soft = _bundled_soft(year)
                 added.append(year)
     return added
+
+
+def _bundled_soft(year: int) -> bool:
+    """Whether the bundled catalog of ``year`` says its content is not confirmed (``"soft": true``)."""
+    try:
+        data = json.loads((paths.forms_dir() / f"criteria_{year}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return bool(data.get("soft", False))
 
 
 def store_catalog(s: Session, c: Criteria) -> FiscalYear:
@@ -120,7 +131,7 @@ def save_criteria(ctx, catalog: Criteria) -> None:
         fy = s.get(FiscalYear, catalog.year)
         if fy is not None:
             _check_not_dropping_scored(s, fy, catalog)
-        store_catalog(s, catalog)
+        store_catalog(s, catalog).soft = False  # the clerk has looked at it and saved it
         audit.record(s, "criteria.save", "fiscal_year", catalog.year, items=len(catalog.items))
 
 
@@ -131,9 +142,45 @@ def copy_year(ctx, source_year: int, new_year: int) -> Criteria:
         raise UserError(f"มีเกณฑ์ของปีงบประมาณ {new_year} อยู่แล้ว")
     copied = replace(source, year=new_year, note=f"คัดลอกจากปีงบประมาณ {source_year}")
     with ctx.db.session() as s:
-        store_catalog(s, copied)
+        store_catalog(s, copied).soft = True  # a copy is a guess until the year's criteria are checked
         audit.record(s, "criteria.copy_year", "fiscal_year", new_year, source=source_year)
     return copied
+
+
+def current_fiscal_year(today: dt.date | None = None) -> int:
+    """The Buddhist-era fiscal year of ``today``: it starts on 1 October (2026-11-30 is FY 2570)."""
+    today = today or dt.date.today()
+    return today.year + 543 + (1 if today.month >= 10 else 0)
+
+
+def offered_years(ctx, today: dt.date | None = None) -> list[int]:
+    """The years a year selector offers: every catalog's, and always the current fiscal year and the next."""
+    current = current_fiscal_year(today)
+    return sorted(set(list_years(ctx)) | {current, current + 1})
+
+
+def ensure_year(ctx, year: int) -> bool:
+    """Give ``year`` a catalog if it has none: a copy of the newest earlier one, marked soft.
+
+    Returns True when a catalog was created. The GUI then shows :func:`soft_banner`.
+    """
+    years = list_years(ctx)
+    if year in years:
+        return False
+    earlier = [y for y in years if y < year] or years
+    if not earlier:
+        raise UserError(f"ไม่มีเกณฑ์การประเมินปีใดให้คัดลอกไปเป็นปีงบประมาณ {year}")
+    copy_year(ctx, max(earlier), year)
+    return True
+
+
+def soft_banner(ctx, year: int | None) -> str | None:
+    """The Thai banner for a year whose catalog is not confirmed, or None."""
+    if year is None or not is_soft(ctx, year):
+        return None
+    return (f"เกณฑ์การประเมินปีงบประมาณ {year} ยังไม่ยืนยัน (คัดลอกจากปีก่อนหรือเป็นข้อมูลเบื้องต้น) "
+            "ข้อคำถามและน้ำหนักอาจไม่ตรงกับของจริง กรุณาตรวจและแก้ไขที่เมนู ตั้งค่า → เกณฑ์การประเมิน "
+            "(นำเข้าเกณฑ์จากไฟล์ Excel ได้)")
 
 
 def _check_weights(c: Criteria) -> None:

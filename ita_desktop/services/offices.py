@@ -22,6 +22,7 @@ from .queries import (  # noqa: F401  (the read side, re-exported under its usua
     find_office_id,
     get_office,
     list_offices,
+    office_names,
     office_profiles,
 )
 

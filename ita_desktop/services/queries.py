@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 from ita_desktop.core.criteria import Criteria, Indicator, Item, SubIndicator, Tool, ToolPart
 from ita_desktop.core.levels import LevelRules
-from ita_desktop.core.orgnames import canonical_org_name, org_key, org_kind, short_org_name
+from ita_desktop.core.office_index import OfficeIndex
+from ita_desktop.core.orgnames import short_org_name
 from ita_desktop.core.scoring import ScoreResult, compute_scores
 
 from .errors import UserError
@@ -86,21 +87,32 @@ def find_office_id(r: Reader, name: str) -> int | None:
     """The id of the office called ``name``, written in full or abbreviated (อบต./ทต./ทม./ทน.).
 
     A bare place name ("ตะโกทอง") finds the one office of that name; when several kinds of
-    office share it, the name is ambiguous and a Thai UserError lists them.
+    office share it, the name is ambiguous and a Thai UserError lists them. One query and one
+    pass over the names (see :class:`core.office_index.OfficeIndex`).
     """
-    key = org_key(name)
-    rows = r.rows("SELECT id, name FROM office ORDER BY id")
-    exact = [o for o in rows if org_key(o["name"]) == key]
-    if exact:
-        return exact[0]["id"]
-    if org_kind(canonical_org_name(name)) is not None:
-        return None
-    bare = [o for o in rows
-            if org_kind(o["name"]) and org_key(o["name"]) == org_key(org_kind(o["name"]) + name.strip())]
-    if len(bare) > 1:
-        names = ", ".join(o["name"] for o in bare)
+    index = OfficeIndex((row["id"], row["name"]) for row in r.rows("SELECT id, name FROM office"))
+    found = index.candidates(name)
+    if len(found) > 1:
+        names = ", ".join(index.names[i] for i in found)
         raise UserError(f"ชื่อ '{name}' ตรงกับหลายหน่วยงาน: {names} กรุณาระบุให้ชัดเจน")
-    return bare[0]["id"] if bare else None
+    return found[0] if found else None
+
+
+@dataclass(frozen=True)
+class OfficeName:
+    """What an office selector shows: id, name and place (no divisions or signatories)."""
+
+    id: int
+    name: str
+    district: str = ""
+    province: str = ""
+
+
+def office_names(ctx) -> list[OfficeName]:
+    """Every office's id, name, district and province, by name: one light query for thousands."""
+    with ctx.reader() as r:
+        rows = r.rows("SELECT id, name, district, province FROM office ORDER BY name")
+    return [OfficeName(o["id"], o["name"], o["district"] or "", o["province"] or "") for o in rows]
 
 
 def list_offices(ctx) -> list[OfficeProfile]:
@@ -166,6 +178,13 @@ def read_criteria(r: Reader, year: int) -> Criteria | None:
 def list_years(ctx) -> list[int]:
     with ctx.reader() as r:
         return fiscal_years(r)
+
+
+def is_soft(ctx, year: int) -> bool:
+    """Whether ``year``'s catalog is not confirmed (bundled as soft, or copied from an earlier year)."""
+    with ctx.reader() as r:
+        found = r.rows("SELECT soft FROM fiscal_year WHERE year = :year", year=year)
+    return bool(found and found[0]["soft"])
 
 
 def get_criteria(ctx, year: int) -> Criteria:

@@ -14,20 +14,25 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QTabWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
-from ita_desktop.services import criteria, offices, scores
+from ita_desktop.services import criteria, offices, overview, scores
 from ita_desktop.services.changes import CRITERIA, OFFICES, SCORES, SETTINGS, Changes
 from ita_desktop.services.undo import deletion_step
 from ita_desktop.ui.operations import Operations
+from ita_desktop.ui.widgets.thai_wrap import ThaiWrapLabel
 from ita_desktop.ui.action_help import TAB_SHORTCUTS, apply_action_help
 from ita_desktop.ui.tabs.analysis_tab import AnalysisTab
 from ita_desktop.ui.tabs.measures_tab import MeasuresTab
 from ita_desktop.ui.tabs.plan_tab import PlanTab
+from ita_desktop.ui.tabs.overview_tab import OverviewTab
 from ita_desktop.ui.tabs.scores_tab import ScoresTab
+from ita_desktop.ui.widgets.office_selector import OfficeSelector
 
 TAB_CLASSES = (ScoresTab, AnalysisTab, MeasuresTab, PlanTab)
+SOFT_BANNER_STYLE = "background: #fff3b0; color: #5c4500; border: 1px solid #e0c040; padding: 6px;"
 
 
 def year_label(year: int) -> str:
@@ -59,7 +64,18 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(page, page.title)
             self.context_changed.connect(page.set_context)  # each page listens to self.ops itself
         self.tabs.currentChanged.connect(lambda _i: self.tabs.currentWidget().refresh_if_stale())
-        self.setCentralWidget(self.tabs)
+        self.overview_tab = OverviewTab(ctx, self.ops)  # a fifth tab, shown when several offices hold the year's scores
+        self.context_changed.connect(self._overview_context)
+        self.catalog_banner = ThaiWrapLabel()
+        self.catalog_banner.setWordWrap(True)
+        self.catalog_banner.setStyleSheet(SOFT_BANNER_STYLE)
+        self.catalog_banner.setVisible(False)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.catalog_banner)
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
         self.actions: dict[str, QAction] = {}
         self._build_menus()
         self.ops.changed.connect(self._data_changed)
@@ -82,7 +98,7 @@ class MainWindow(QMainWindow):
     def _build_toolbar(self) -> None:
         bar = QToolBar("หน่วยงานและปี")
         bar.setMovable(False)
-        self.office_combo = QComboBox()
+        self.office_combo = OfficeSelector()
         self.office_combo.setMinimumWidth(380)
         self.year_combo = QComboBox()
         self.year_combo.setMinimumWidth(200)
@@ -108,9 +124,7 @@ class MainWindow(QMainWindow):
         """
         keep = select_id or self.current_office_id()
         self.office_combo.blockSignals(True)
-        self.office_combo.clear()
-        for o in offices.list_offices(self.ctx):
-            self.office_combo.addItem(o.name, o.id)
+        self.office_combo.set_offices(offices.office_names(self.ctx))
         index = max(0, self.office_combo.findData(keep)) if keep else 0
         self.office_combo.setCurrentIndex(index)
         self.office_combo.blockSignals(False)
@@ -120,7 +134,7 @@ class MainWindow(QMainWindow):
         office_id = self.current_office_id()
         keep = self.current_year()
         scored = scores.years_with_scores(self.ctx, office_id) if office_id else []
-        years = sorted(set(criteria.list_years(self.ctx)) | set(scored))
+        years = sorted(set(criteria.offered_years(self.ctx)) | set(scored))
         self.year_combo.blockSignals(True)
         self.year_combo.clear()
         for y in years:
@@ -139,7 +153,25 @@ class MainWindow(QMainWindow):
             self.year_combo.setCurrentIndex(self.year_combo.findData(year))
 
     def _emit_context(self) -> None:
-        self.context_changed.emit(self.current_office_id(), self.current_year())
+        year = self.current_year()
+        if year is not None:
+            # the current or next fiscal year may have no catalog yet: a soft copy of the newest
+            self.ops.query(lambda ctx: criteria.ensure_year(ctx, year), title="เตรียมเกณฑ์การประเมินไม่ได้")
+            banner = criteria.soft_banner(self.ctx, year)
+            self.catalog_banner.setText(banner or "")
+            self.catalog_banner.setVisible(bool(banner))
+        self.context_changed.emit(self.current_office_id(), year)
+
+    def _overview_context(self, office_id: int | None, year: int | None) -> None:
+        """Show the overview tab only when more than one office holds scores for the year."""
+        many = year is not None and overview.has_many_offices(self.ctx, year)
+        index = self.tabs.indexOf(self.overview_tab)
+        if many and index < 0:
+            self.tabs.addTab(self.overview_tab, self.overview_tab.title)
+        elif not many and index >= 0:
+            self.tabs.removeTab(index)
+        if many:
+            self.overview_tab.set_context(office_id, year)
 
     # -- menus -----------------------------------------------------------------------------
     def _action(self, key: str, text: str, slot, shortcut=None) -> QAction:

@@ -96,7 +96,9 @@ def test_sheets_naming_different_years(tmp_path):
     other.append(["อบต.ตะโกทอง ปีงบประมาณ 2567"])
     wb.save(tmp_path / "y.xlsx")
     assert problems(tmp_path / "y.xlsx") == [
-        "ไฟล์ y.xlsx: แผ่นงานระบุปีงบประมาณไม่ตรงกัน (2566, 2567) กรุณาระบุปีเมื่อนำเข้า"]
+        "ไฟล์ y.xlsx: ปีงบประมาณในไฟล์ไม่ตรงกัน: หัวเรื่องของแผ่นงาน 'Sheet' ระบุปี 2566 "
+        "แต่หัวเรื่องของแผ่นงาน 'อื่น' ระบุปี 2567 กรุณาระบุปีที่ถูกต้อง (ita-cli import --year ปี "
+        "หรือเลือกปีในหน้าต่างนำเข้า)"]
 
 
 def test_a_workbook_without_any_score_table(tmp_path):

@@ -42,11 +42,12 @@ def test_opens_on_the_chosen_year_with_weights_and_items(dialog):
 
 
 def test_copy_the_latest_year_into_the_next(ctx, dialog, shown):
-    assert dialog.add_next_year() == 2569
-    assert 2569 in criteria_service.list_years(ctx)
-    assert dialog.current_year() == 2569
-    assert criteria_service.get_criteria(ctx, 2569).items == criteria_service.get_criteria(ctx, 2568).items
-    assert "2569" in shown["information"][-1]
+    # 2569 is bundled (issue 14), so the next year is 2570.
+    assert dialog.add_next_year() == 2570
+    assert 2570 in criteria_service.list_years(ctx)
+    assert dialog.current_year() == 2570
+    assert criteria_service.get_criteria(ctx, 2570).items == criteria_service.get_criteria(ctx, 2569).items
+    assert "2570" in shown["information"][-1]
 
 
 def test_weights_not_adding_up_show_a_thai_error_and_save_nothing(ctx, dialog, shown):
@@ -173,7 +174,7 @@ def test_no_question_while_nothing_is_edited(ctx, dialog, answer):
     _choose_year(dialog, 2567)
     assert dialog.current_year() == 2567 and dialog.loaded.year == 2567
     dialog.pass_line.setValue(dialog.pass_line.value())  # touching without changing is not an edit
-    assert dialog.add_next_year() == 2569
+    assert dialog.add_next_year() == 2570
     assert answer.asked == []
 
 
@@ -265,11 +266,11 @@ def test_adding_a_year_asks_first(ctx, dialog, answer):
     dialog.pass_line.setValue(90)
     answer.value = QMessageBox.Cancel
     assert dialog.add_next_year() is None
-    assert 2569 not in criteria_service.list_years(ctx)
+    assert 2570 not in criteria_service.list_years(ctx)
     assert dialog.current_year() == 2566 and dialog.pass_line.value() == 90
     answer.value = QMessageBox.Discard
-    assert dialog.add_next_year() == 2569
-    assert answer.asked == [2566, 2566] and dialog.current_year() == 2569
+    assert dialog.add_next_year() == 2570
+    assert answer.asked == [2566, 2566] and dialog.current_year() == 2570
     assert criteria_service.get_criteria(ctx, 2566).pass_line == 85.0
 
 

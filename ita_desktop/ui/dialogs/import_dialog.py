@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
-                               QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QMessageBox,
+                               QGroupBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QListWidget, QMessageBox,
                                QProgressBar, QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from ita_desktop.services import criteria, imports, offices
@@ -67,8 +67,14 @@ class TextTableModel(QAbstractTableModel):
 
 def office_rows(plan: imports.ImportPreview) -> list[tuple]:
     """One row per office of the file, in OFFICE_HEADERS order."""
-    return [(o.org_name, o.district or "", o.province or "", "มีอยู่แล้ว" if o.exists else "หน่วยงานใหม่",
+    return [(o.org_name, o.district or "", o.province or "", _status(o),
              len(o.indicators), len(o.items), len(o.replacements)) for o in plan.offices]
+
+
+def _status(o: imports.OfficePreview) -> str:
+    if o.exists:
+        return "มีอยู่แล้ว"
+    return f"หน่วยงานใหม่ (ชื่อคล้าย {o.similar_to} โปรดตรวจ)" if o.similar_to else "หน่วยงานใหม่"
 
 
 def replacement_rows(plan: imports.ImportPreview) -> list[tuple]:
@@ -312,6 +318,23 @@ class ImportDialog(QDialog):
         self._importing = False
         if self._finish(generation) and not isinstance(exc, tasks.Cancelled):
             self._show_problems(problem_lines(exc))
+            if isinstance(exc, imports.YearConflictError):
+                self._resolve_year(exc)
+
+    def ask_year(self, message: str, years: list[int]) -> int | None:
+        """Which of ``years`` the file is for (the file names several); None when cancelled."""
+        labels = [f"พ.ศ. {y}" for y in years]
+        choice, ok = QInputDialog.getItem(self, "ปีงบประมาณไม่ตรงกัน", f"{message}\n\nนำเข้าเป็นปีงบประมาณ:",
+                                          labels, 0, False)
+        return years[labels.index(choice)] if ok and choice in labels else None
+
+    def _resolve_year(self, exc) -> None:
+        year = self.ask_year(str(exc), exc.years)
+        if year is None:
+            return
+        if self.year_combo.findData(year) < 0:
+            self.year_combo.addItem(f"พ.ศ. {year}", year)
+        self.year_combo.setCurrentIndex(self.year_combo.findData(year))  # reads the file again
 
     def _set_busy(self, busy: bool, text: str = "") -> None:
         self.progress.setRange(0, 0)

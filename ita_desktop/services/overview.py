@@ -1,0 +1,119 @@
+"""The provincial overview: one year's offices read in a few plain-SQL queries, ranked by core.overview."""
+
+from __future__ import annotations
+
+from ita_desktop.core.overview import Overview, OfficeYear, QuickScorer, build_overview, filter_offices
+
+from .errors import UserError
+from .queries import read_criteria
+from .reader import Reader
+
+
+def read_office_years(r: Reader, year: int, province: str | None = None,
+                      district: str | None = None, with_items: bool = True) -> list[OfficeYear]:
+    """Every office with an assessment in ``year`` (in ``province``/``district`` when given), with its scores.
+
+    Indicator scores come one row per office (a column per indicator ``numbers``), so that a
+    national year is 7,850 rows, not 78,500.
+    """
+    where, params = ["a.year = :year"], {"year": year}
+    if province:
+        where.append("o.province = :province")
+        params["province"] = province
+    if district:
+        where.append("o.district = :district")
+        params["district"] = district
+    cond = " AND ".join(where)
+    ids = {row["id"]: row["number"] for row in
+           r.rows("SELECT id, number FROM criteria_indicator WHERE year = :year", year=year)}
+    numbers = tuple(sorted(ids.values()))
+    # The column names are built from integers only: no text of the user goes into the SQL.
+    columns = "".join(f", MAX(CASE WHEN s.indicator_id = {int(i)} THEN s.score END) AS i{int(n)}"
+                      for i, n in ids.items())
+    offices = r.rows(
+        f"SELECT a.id AS aid, o.id, o.name, o.district, o.province, a.official_total{columns} "
+        "FROM assessment a JOIN office o ON o.id = a.office_id "
+        "LEFT JOIN indicator_score s ON s.assessment_id = a.id "
+        f"WHERE {cond} GROUP BY a.id, o.id, o.name, o.district, o.province, a.official_total", **params)
+    base = f"FROM assessment a JOIN office o ON o.id = a.office_id WHERE {cond}"
+    items: dict[int, dict[str, float]] = {}
+    item_rows = r.rows("SELECT s.assessment_id AS aid, c.code, s.score FROM item_score s "
+                       "JOIN criteria_item c ON c.id = s.item_id "
+                       f"WHERE s.assessment_id IN (SELECT a.id {base})", **params) if with_items else ()
+    for row in item_rows:
+        items.setdefault(row["aid"], {})[row["code"]] = row["score"]
+    tools: dict[int, dict[str, float]] = {}
+    for row in r.rows("SELECT assessment_id AS aid, tool_code, score FROM tool_score "
+                      f"WHERE assessment_id IN (SELECT a.id {base})", **params):
+        tools.setdefault(row["aid"], {})[row["tool_code"]] = row["score"]
+    found = []
+    for o in offices:
+        indicators = {n: o[f"i{n}"] for n in numbers if o[f"i{n}"] is not None}
+        found.append(OfficeYear(o["id"], o["name"], o["district"] or "", o["province"] or "", indicators,
+                                items.get(o["aid"], {}), tools.get(o["aid"], {}), o["official_total"]))
+    return found
+
+
+def years_with_many_offices(ctx, minimum: int = 2) -> list[int]:
+    """Years in which at least ``minimum`` offices hold scores (when the overview is worth showing)."""
+    with ctx.reader() as r:
+        rows = r.rows("SELECT year, COUNT(*) AS n FROM assessment GROUP BY year ORDER BY year")
+    return [row["year"] for row in rows if row["n"] >= minimum]
+
+
+def has_many_offices(ctx, year: int) -> bool:
+    """Whether more than one office holds scores for ``year`` (the overview tab is then shown)."""
+    with ctx.reader() as r:
+        rows = r.rows("SELECT office_id FROM assessment WHERE year = :year LIMIT 2", year=year)
+    return len(rows) > 1
+
+
+def places(ctx, year: int) -> dict[str, list[str]]:
+    """Provinces of the year's offices, each with its districts (for the filters)."""
+    with ctx.reader() as r:
+        rows = r.rows("SELECT DISTINCT o.province, o.district FROM assessment a JOIN office o ON o.id = a.office_id "
+                      "WHERE a.year = :year ORDER BY o.province, o.district", year=year)
+    found: dict[str, list[str]] = {}
+    for row in rows:
+        found.setdefault(row["province"] or "", [])
+        if row["district"]:
+            found[row["province"] or ""].append(row["district"])
+    return found
+
+
+def get_overview(ctx, year: int, province: str | None = None, district: str | None = None,
+                 kind: str | None = None, line: float | None = None) -> Overview:
+    """The overview of ``year``'s offices; the change is against each office's previous year.
+
+    ``line`` is the pass line (the catalog's by default).
+    """
+    with ctx.reader() as r:
+        catalog = read_criteria(r, year)
+        if catalog is None:
+            raise UserError(f"ไม่พบเกณฑ์การประเมินของปีงบประมาณ {year}")
+        rows = filter_offices(read_office_years(r, year, province, district), kind=kind)
+        if not rows:
+            where = " ".join(p for p in (f"จังหวัด{province}" if province else "",
+                                         f"อำเภอ{district}" if district else "", kind or "") if p)
+            raise UserError(f"ไม่มีหน่วยงานที่มีคะแนนปีงบประมาณ {year}" + (f" ใน {where}" if where else ""))
+        previous = _previous_totals(r, year - 1, {o.office_id for o in rows}, province, district)
+    filters = tuple((label, value) for label, value in (("province", province), ("district", district),
+                                                        ("kind", kind)) if value)
+    return build_overview(catalog, rows, previous, line, filters)
+
+
+def _previous_totals(r: Reader, year: int, office_ids: set[int], province, district) -> dict[int, float]:
+    catalog = read_criteria(r, year)
+    if catalog is None:
+        return {}
+    scorer = QuickScorer(catalog, catalog.pass_line)
+    found = {}
+    rows = read_office_years(r, year, province, district, with_items=False)
+    if any(len(o.indicators) < len(scorer.numbers) for o in rows):
+        rows = read_office_years(r, year, province, district)  # totals from items: read them after all
+    for o in rows:
+        if o.office_id in office_ids:
+            total = scorer.score(o).total
+            if total is not None:
+                found[o.office_id] = total
+    return found

@@ -1,0 +1,310 @@
+"""ภาพรวมหลายหน่วยงาน: the year's offices ranked, how many at each level, the weakest indicators.
+
+A self-contained tab: ``set_context(office_id, year)`` like the other tabs; the office only
+highlights its row. Filters by province, district and kind; exports to Excel and PDF.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRectF, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
+                               QTableView, QVBoxLayout, QWidget)
+
+from ita_desktop.core.overview import LEVEL_ORDER, Overview
+from ita_desktop.services import changes, overview as overview_service
+from ita_desktop.ui.widgets import file_dialogs
+from ita_desktop.ui.widgets.charts import _Chart
+
+from .base import Tab
+
+ALL = "ทั้งหมด"
+KINDS = (("อบต.", "องค์การบริหารส่วนตำบล"), ("ทต.", "เทศบาลตำบล"), ("ทม.", "เทศบาลเมือง"), ("ทน.", "เทศบาลนคร"))
+RANK_HEADERS = ("อันดับ", "หน่วยงาน", "อำเภอ", "จังหวัด", "คะแนนรวม", "ระดับ", "ปีก่อน", "เพิ่ม/ลด",
+                "ตัวชี้วัดที่ต่ำกว่าเกณฑ์")
+LEVEL_COLOURS = {"ผ่านดีเยี่ยม": "#1b7837", "ผ่านดี": "#5aae61", "ผ่าน": "#a6dba0", "ต้องปรับปรุง": "#f4a582",
+                 "ต้องปรับปรุงโดยด่วน": "#ca0020"}
+
+
+class RankingModel(QAbstractTableModel):
+    """The ranked offices; numbers sort as numbers (Qt.UserRole)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows = []
+        self.highlight: int | None = None
+
+    def set_overview(self, ov: Overview | None, highlight: int | None = None) -> None:
+        self.beginResetModel()
+        self.rows = list(ov.offices) if ov else []
+        self.highlight = highlight
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt override)
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(RANK_HEADERS)
+
+    def _values(self, o) -> tuple:
+        return (o.rank, o.name, o.district, o.province, o.total, o.level or "-", o.previous_total, o.change,
+                ", ".join(map(str, o.below)))
+
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+        o = self.rows[index.row()]
+        value = self._values(o)[index.column()]
+        if role == Qt.DisplayRole:
+            if value is None:
+                return "-"
+            if index.column() == 7:
+                return f"{value:+.2f}"
+            return f"{value:.2f}" if isinstance(value, float) else str(value)
+        if role == Qt.UserRole:
+            return value if value is not None else float("-inf")
+        if role == Qt.TextAlignmentRole and index.column() in (0, 4, 6, 7):
+            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == Qt.BackgroundRole and o.office_id == self.highlight:
+            return QBrush(QColor("#fff3b0"))
+        if role == Qt.ForegroundRole and index.column() == 7 and value is not None and value < 0:
+            return QBrush(QColor("#a40000"))
+        return None
+
+    def headerData(self, section: int, orientation, role: int = Qt.DisplayRole):  # noqa: N802
+        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+            return RANK_HEADERS[section]
+        return None
+
+    def set_highlight(self, office_id: int | None) -> None:
+        self.highlight = office_id
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(RANK_HEADERS) - 1),
+                                  [Qt.BackgroundRole])
+
+
+class LevelChart(_Chart):
+    """How many offices at each level: one bar per level."""
+
+    title = "จำนวนหน่วยงานตามระดับ"
+    empty_text = "ยังไม่มีหน่วยงานที่มีคะแนนรวม"
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.counts: list[tuple[str, int]] = []
+
+    def set_counts(self, counts) -> None:
+        self.counts = list(counts)
+        self.update()
+
+    def has_data(self) -> bool:
+        return any(n for _, n in self.counts)
+
+    def draw(self, p: QPainter, area: QRectF) -> None:
+        top = max(n for _, n in self.counts)
+        step = max(1, round(top / 5))
+        high = step * (top // step + 1)
+        self.draw_y_axis(p, area, 0, high, step)
+        width = area.width() / len(self.counts)
+        for k, (level, n) in enumerate(self.counts):
+            x = area.left() + k * width
+            y = self.y_of(area, n, 0, high)
+            bar = QRectF(x + width * 0.15, y, width * 0.7, area.bottom() - y)
+            p.fillRect(bar, QColor(LEVEL_COLOURS.get(level, "#999999")))
+            p.setPen(QPen(QColor("#333333")))
+            p.drawText(QRectF(x, y - 18, width, 16), Qt.AlignCenter, str(n))
+            p.drawText(QRectF(x, area.bottom() + 4, width, 50), Qt.AlignHCenter | Qt.AlignTop | Qt.TextWordWrap,
+                       level)
+
+
+def _list_table(headers: tuple[str, ...]) -> tuple[QTableView, "_RowsModel"]:
+    model = _RowsModel(headers)
+    view = QTableView(editTriggers=QTableView.NoEditTriggers, alternatingRowColors=True)
+    view.setModel(model)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view, model
+
+
+class _RowsModel(QAbstractTableModel):
+    def __init__(self, headers, parent=None):
+        super().__init__(parent)
+        self.headers, self.rows = headers, []
+
+    def set_rows(self, rows) -> None:
+        self.beginResetModel()
+        self.rows = [tuple(r) for r in rows]
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.headers)
+
+    def data(self, index, role=Qt.DisplayRole):
+        if role == Qt.DisplayRole:
+            value = self.rows[index.row()][index.column()]
+            return f"{value:.2f}" if isinstance(value, float) else str(value)
+        return None
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
+        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+            return self.headers[section]
+        return None
+
+
+class OverviewTab(Tab):
+    """The ภาพรวมหลายหน่วยงาน tab."""
+
+    title = "ภาพรวมหลายหน่วยงาน"
+    kinds = frozenset({changes.SCORES, changes.OFFICES, changes.CRITERIA, changes.SETTINGS})
+
+    def __init__(self, ctx, ops=None, parent: QWidget | None = None):
+        super().__init__(ctx, ops, parent)
+        self.overview: Overview | None = None
+        self._places: dict[str, list[str]] = {}
+        self._places_year: int | None = None
+        self._build()
+
+    def _build(self) -> None:
+        self.province = QComboBox(minimumWidth=160)
+        self.district = QComboBox(minimumWidth=160)
+        self.kind = QComboBox()
+        self.kind.addItem(ALL, None)
+        for short, full in KINDS:
+            self.kind.addItem(full, short)
+        for combo in (self.province, self.district, self.kind):
+            combo.currentIndexChanged.connect(self._filters_changed)
+        self.export_xlsx = QPushButton("ส่งออก Excel...")
+        self.export_pdf = QPushButton("ส่งออก PDF...")
+        self.export_xlsx.clicked.connect(lambda: self.export("xlsx"))
+        self.export_pdf.clicked.connect(lambda: self.export("pdf"))
+        filters = QHBoxLayout()
+        for label, widget in (("จังหวัด", self.province), ("อำเภอ", self.district), ("ประเภท", self.kind)):
+            filters.addWidget(QLabel(label))
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        filters.addWidget(self.export_xlsx)
+        filters.addWidget(self.export_pdf)
+        self.summary = QLabel(wordWrap=True)
+        self.ranking = RankingModel(self)
+        self.sorted = QSortFilterProxyModel(self)
+        self.sorted.setSourceModel(self.ranking)
+        self.sorted.setSortRole(Qt.UserRole)
+        self.table = QTableView(editTriggers=QTableView.NoEditTriggers, alternatingRowColors=True,
+                                selectionBehavior=QTableView.SelectRows, sortingEnabled=True)
+        self.table.setModel(self.sorted)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setColumnWidth(1, 300)
+        self.chart = LevelChart()
+        self.indicator_view, self.indicator_rows = _list_table(("ตัวชี้วัด", "ต่ำกว่าเกณฑ์ (หน่วยงาน)", "คะแนนเฉลี่ย"))
+        self.oit_view, self.oit_rows = _list_table(("ข้อ OIT", "ได้ 0 (หน่วยงาน)", "ประเด็น"))
+        side = QSplitter(Qt.Vertical)
+        for widget in (self.chart, self.indicator_view, self.oit_view):
+            side.addWidget(widget)
+        body = QSplitter(Qt.Horizontal)
+        body.addWidget(self.table)
+        body.addWidget(side)
+        body.setSizes([760, 440])
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.summary)
+        layout.addWidget(body, 1)
+
+    # -- data -------------------------------------------------------------------------------
+    def set_context(self, office_id: int | None, year: int | None) -> None:
+        """A new office only moves the highlight; the year's offices are read when the tab is shown."""
+        same_year = year == self.year and self.overview is not None
+        self.office_id, self.year = office_id, year
+        if same_year:
+            self.ranking.set_highlight(office_id)
+        elif self.isVisible():
+            self.refresh()
+
+    def refresh(self) -> None:
+        if self.year is None:
+            self._show(None, "ยังไม่ได้เลือกปีงบประมาณ")
+            return
+        if self._places_year != self.year:
+            self._fill_places()
+        province, district, kind = self.filters()
+        ov, error = self.read(overview_service.get_overview, self.year, province, district, kind)
+        if error:
+            self._show(None, error)
+            return
+        self._show(ov)
+
+    def filters(self) -> tuple[str | None, str | None, str | None]:
+        return self.province.currentData(), self.district.currentData(), self.kind.currentData()
+
+    def _fill_places(self) -> None:
+        self._places = overview_service.places(self.ctx, self.year)
+        self._places_year = self.year
+        keep = self.province.currentData()
+        self.province.blockSignals(True)
+        self.province.clear()
+        self.province.addItem(ALL, None)
+        for name in sorted(self._places):
+            if name:
+                self.province.addItem(name, name)
+        self.province.setCurrentIndex(max(0, self.province.findData(keep)))
+        self.province.blockSignals(False)
+        self._fill_districts()
+
+    def _fill_districts(self) -> None:
+        keep = self.district.currentData()
+        province = self.province.currentData()
+        districts = sorted({d for p, ds in self._places.items() if province in (None, p) for d in ds})
+        self.district.blockSignals(True)
+        self.district.clear()
+        self.district.addItem(ALL, None)
+        for name in districts:
+            self.district.addItem(name, name)
+        self.district.setCurrentIndex(max(0, self.district.findData(keep)))
+        self.district.blockSignals(False)
+
+    def _filters_changed(self) -> None:
+        if self.sender() is self.province:
+            self._fill_districts()
+        self.refresh()
+
+    def _show(self, ov: Overview | None, message: str = "") -> None:
+        self.overview = ov
+        self.ranking.set_overview(ov, self.office_id)
+        self.sorted.sort(-1)
+        self.chart.set_counts(ov.level_counts if ov else [])
+        self.indicator_rows.set_rows([(f"{i.number} {i.name}", i.below, i.mean if i.mean is not None else "-")
+                                      for i in ov.indicators] if ov else [])
+        self.oit_rows.set_rows([(z.code, f"{z.zero} จาก {z.scored}", z.text) for z in ov.oit_zero] if ov else [])
+        for button in (self.export_xlsx, self.export_pdf):
+            button.setEnabled(ov is not None)
+        if ov is None:
+            self.summary.setText(message)
+            return
+        change = "" if ov.mean_change is None else f" เปลี่ยนจากปีก่อนเฉลี่ย {ov.mean_change:+.2f}"
+        levels = " ".join(f"{k} {v}" for k, v in ov.level_counts if k in LEVEL_ORDER)
+        self.summary.setText(f"ปีงบประมาณ {ov.year}: {len(ov.offices)} หน่วยงาน คะแนนเฉลี่ย "
+                             f"{ov.mean_total if ov.mean_total is not None else '-'}{change} · {levels} "
+                             f"· เกณฑ์ผ่าน {ov.line:g}")
+
+    def export(self, kind: str, path: str | None = None) -> str | None:
+        """Save the shown overview as Excel or PDF (asks where unless ``path`` is given)."""
+        if self.overview is None:
+            return None
+        if path is None:
+            suffix = "Excel (*.xlsx)" if kind == "xlsx" else "PDF (*.pdf)"
+            path = file_dialogs.get_save_file(self, "บันทึกภาพรวมหลายหน่วยงาน",
+                                              f"ภาพรวม_ITA_{self.overview.year}.{kind}", suffix)
+            if not path:
+                return None
+        from ita_desktop.documents.overview_doc import write_overview_pdf, write_overview_xlsx
+
+        write = write_overview_xlsx if kind == "xlsx" else write_overview_pdf
+        shown = self.overview
+        def save(ctx) -> str:
+            write(shown, path)
+            return path
+
+        return self.ops.query(save, title="บันทึกไฟล์ไม่ได้", parent=self)

@@ -1,0 +1,78 @@
+"""ภาพรวมหลายหน่วยงาน: the fifth tab, its filters and exports; the soft-catalog banner."""
+
+import subprocess
+
+import openpyxl
+import pytest
+
+from ita_desktop.services import criteria, imports, offices
+from ita_desktop.ui.main_window import MainWindow
+from ita_desktop.ui.tabs.overview_tab import OverviewTab
+from tests.services.test_imports_many import wide_sheet
+
+NAMES = [f"อบต.บ้านทดสอบ{k}" for k in range(1, 9)] + ["ทต.วังไผ่", "ทม.ชัยภูมิ"]
+
+
+@pytest.fixture
+def two_years(ctx, tmp_path):
+    imports.import_file(ctx, wide_sheet(tmp_path / "a.xlsx", NAMES))
+    imports.import_file(ctx, wide_sheet(tmp_path / "b.xlsx", NAMES, "ผลการประเมิน ITA ปีงบประมาณ 2567 จังหวัดชัยภูมิ",
+                                        shift=-3.0))
+    return ctx
+
+
+def test_tab_ranks_filters_and_exports(qtbot, two_years, tmp_path):
+    tab = OverviewTab(two_years)
+    qtbot.addWidget(tab)
+    office = offices.find_office(two_years, "ทต.วังไผ่")
+    tab.set_context(office.id, 2567)
+    tab.show()
+    assert tab.ranking.rowCount() == 10
+    assert "10 หน่วยงาน" in tab.summary.text() and "+3.00" in tab.summary.text()
+    assert tab.ranking.highlight == office.id
+    assert tab.indicator_rows.rowCount() == 10 and tab.chart.has_data()
+    tab.kind.setCurrentIndex(tab.kind.findData("ทต."))
+    assert tab.ranking.rowCount() == 1 and tab.ranking.rows[0].name == "เทศบาลตำบลวังไผ่"
+    tab.kind.setCurrentIndex(0)
+    tab.province.setCurrentIndex(tab.province.findData("ชัยภูมิ"))
+    assert tab.ranking.rowCount() == 10 and tab.district.findData("ซับใหญ่") > 0
+    xlsx = tab.export("xlsx", str(tmp_path / "ov.xlsx"))
+    wb = openpyxl.load_workbook(xlsx)
+    assert wb.sheetnames == ["อันดับ", "ระดับ", "ตัวชี้วัด", "ข้อ OIT ที่ได้ 0"]
+    ranking = wb["อันดับ"]
+    header = next(r for r in range(1, 10) if ranking.cell(r, 1).value == "อันดับ")
+    assert ranking.cell(header + 1, 8).value == 3.0 and ranking.max_row == header + 10
+    pdf = tab.export("pdf", str(tmp_path / "ov.pdf"))
+    text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout
+    assert "ภาพรวมผลการประเมินคุณธรรมและความโปร่งใส" in text and "เทศบาลตำบลวังไผ่" in text
+    assert "ตัวชี้วัดที่ต่ำกว่าเกณฑ์บ่อยที่สุด" in text
+
+
+def test_fifth_tab_only_when_several_offices_hold_the_year(qtbot, two_years, tmp_path):
+    lone = wide_sheet(tmp_path / "c.xlsx", ["อบต.บ้านทดสอบ1"], "ผลการประเมิน ITA ปีงบประมาณ 2568 จังหวัดชัยภูมิ")
+    imports.import_file(two_years, lone)
+    window = MainWindow(two_years)
+    qtbot.addWidget(window)
+    window.show()
+    office = offices.find_office(two_years, "อบต.บ้านทดสอบ1")
+    window.select(office_id=office.id, year=2567)
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert titles[-1] == "ภาพรวมหลายหน่วยงาน" and len(titles) == 5
+    window.tabs.setCurrentWidget(window.overview_tab)
+    assert window.overview_tab.ranking.rowCount() == 10
+    window.select(year=2568)
+    assert window.tabs.count() == 4 and window.tabs.indexOf(window.overview_tab) < 0
+
+
+def test_next_fiscal_year_is_offered_and_starts_soft_with_a_banner(qtbot, ctx):
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    current = criteria.current_fiscal_year()
+    years = [window.year_combo.itemData(i) for i in range(window.year_combo.count())]
+    assert current in years and current + 1 in years
+    window.select(year=current + 1)
+    assert current + 1 in criteria.list_years(ctx) and criteria.is_soft(ctx, current + 1)
+    assert window.catalog_banner.isVisible() and "ตั้งค่า → เกณฑ์การประเมิน" in window.catalog_banner.text()
+    window.select(year=2566)
+    assert not window.catalog_banner.isVisible()
