@@ -319,3 +319,46 @@ def test_the_tab_fits_the_screen(qtbot, tmp_path, window_on_takothong):
         right = widget.mapTo(window, widget.rect().bottomRight())
         assert right.x() <= 1366 and right.y() <= 768
     assert window.grab().save(str(tmp_path / "analysis-tab.png"))
+
+
+# -- the cover memo goes out with the report ---------------------------------------------------
+
+def test_memo_dialog_appends_the_analysis_report(qtbot, monkeypatch, tmp_path, demo_ctx):
+    from PySide6.QtWidgets import QFileDialog
+
+    from ita_desktop.ui.dialogs.memo_dialog import REPORT_CHECK_TEXT, MemoDialog
+
+    office = _id(demo_ctx, TAKOTHONG)
+    guidelines.set_guideline(demo_ctx, office, 2566, "item", "i7", NEW_TEXT)
+    dialog = MemoDialog(demo_ctx, office, 2566)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.kind() == "analysis" and dialog.report_check.text() == REPORT_CHECK_TEXT
+    assert dialog.report_check.isVisible() and dialog.report_check.isChecked() and dialog.with_report()
+    qtbot.waitUntil(lambda: dialog.preview.page_count() > 10, timeout=30000)
+    with_report = dialog.preview.page_count()
+    target = tmp_path / "memo"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "ไฟล์ PDF (*.pdf)"))
+    dialog.pdf_button.click()
+    text = _squeeze(_pdf_text(target.with_suffix(".pdf")))
+    assert text.startswith(_squeeze("บันทึกข้อความ"))
+    assert _squeeze("รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส") in text and _squeeze(NEW_TEXT) in text
+    with qtbot.waitSignal(dialog.preview_ready, timeout=30000):
+        dialog.report_check.setChecked(False)
+    assert dialog.preview.page_count() < with_report
+    with qtbot.waitSignal(dialog.preview_ready, timeout=30000):
+        dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("results"))
+    assert dialog.report_check.isHidden() and not dialog.with_report()
+    dialog.reject()
+
+
+def test_memo_dialog_names_the_missing_scores_instead_of_attaching(qtbot, demo_ctx):
+    from ita_desktop.ui.dialogs.memo_dialog import MemoDialog
+
+    dialog = MemoDialog(demo_ctx, _id(demo_ctx, "วังไผ่"), 2565)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.report_check.isVisible() and not dialog.report_check.isEnabled() and not dialog.with_report()
+    assert "ยังไม่มีคะแนน: ตัวชี้วัดที่ 6 คุณภาพการดำเนินงาน" in dialog.report_check.toolTip()
+    qtbot.waitUntil(lambda: dialog.preview.page_count() >= 1, timeout=30000)
+    dialog.reject()
