@@ -360,5 +360,8 @@ def test_memo_dialog_names_the_missing_scores_instead_of_attaching(qtbot, demo_c
     dialog.show()
     assert dialog.report_check.isVisible() and not dialog.report_check.isEnabled() and not dialog.with_report()
     assert "ยังไม่มีคะแนน: ตัวชี้วัดที่ 6 คุณภาพการดำเนินงาน" in dialog.report_check.toolTip()
+    assert not dialog.report_check.isChecked()
     qtbot.waitUntil(lambda: dialog.preview.page_count() >= 1, timeout=30000)
+    assert "ยังแนบรายงานการวิเคราะห์ไม่ได้ ยังไม่มีคะแนนตัวชี้วัดที่ 6, 9, 10 และคะแนนรวม" in dialog.warning_label.text()
+    assert dialog.warning_label.isVisible()
     dialog.reject()

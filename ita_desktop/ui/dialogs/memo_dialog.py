@@ -75,6 +75,16 @@ def check_can_open(ctx, office_id: int | None, year: int | None) -> None:
                         "กรุณานำเข้าคะแนนก่อน")
 
 
+def _missing_short(missing: tuple[str, ...]) -> str:
+    """One line for the warnings: "… ยังไม่มีคะแนนตัวชี้วัดที่ 6, 9, 10 และคะแนนรวม"; "" when nothing is missing."""
+    if not missing:
+        return ""
+    prefix = "ตัวชี้วัดที่ "
+    numbers = [m[len(prefix):].split()[0] for m in missing if m.startswith(prefix)]
+    parts = ([prefix + ", ".join(numbers)] if numbers else []) + [m for m in missing if not m.startswith(prefix)]
+    return "ยังแนบรายงานการวิเคราะห์ไม่ได้ ยังไม่มีคะแนน" + " และ".join(parts)
+
+
 class ThaiDateEdit(QWidget):
     """A date as day, Thai month and Buddhist-era year (พ.ศ.)."""
 
@@ -129,7 +139,7 @@ class MemoDialog(QDialog):
         self._closed = False
         office = offices.get_office(ctx, office_id)
         self.setWindowTitle(f"พิมพ์บันทึกข้อความ – {office.short_name or office.name} ปีงบประมาณ พ.ศ. {year}")
-        self.resize(1280, 860)
+        self.resize(1280, 700)  # inside a 1366x768 screen with the title bar and the taskbar
         splitter = QSplitter(Qt.Horizontal)
         splitter.addWidget(self._build_editor())
         self.preview = PdfPreview()
@@ -178,6 +188,7 @@ class MemoDialog(QDialog):
         self.number, self.subject, self.salutation = QLineEdit(), QLineEdit(), QLineEdit()
         self.date_edit = ThaiDateEdit()
         self.report_check = QCheckBox(REPORT_CHECK_TEXT)
+        self.report_refusal = ""  # why the report cannot go with the memo (Thai), "" when it can
         self.report_check.setChecked(True)
         self.report_check.toggled.connect(lambda _on: self.refresh_preview())
         kind_row = QHBoxLayout()
@@ -221,10 +232,15 @@ class MemoDialog(QDialog):
         offered = self.kind() in memos.REPORT_WRITERS
         self.report_check.setVisible(offered)
         missing = memos.missing_scores(self.ctx, self.office_id, self.year, self.kind()) if offered else ()
+        self.report_refusal = _missing_short(missing)
         self.report_check.setEnabled(not missing)
+        if missing:
+            self.report_check.blockSignals(True)
+            self.report_check.setChecked(False)
+            self.report_check.blockSignals(False)
         self.report_check.setToolTip(
-            f"ยังแนบรายงานการวิเคราะห์ไม่ได้ เพราะยังไม่มีคะแนน: {', '.join(missing)}" if missing
-            else "พิมพ์รายงานการวิเคราะห์ต่อท้ายบันทึกข้อความ")
+            f"ยังแนบรายงานการวิเคราะห์ไม่ได้ เพราะยังไม่มีคะแนน: {', '.join(missing)} (กรอกหรือนำเข้าคะแนนให้ครบก่อน)"
+            if missing else "พิมพ์รายงานการวิเคราะห์ต่อท้ายบันทึกข้อความ")
 
     def texts(self) -> memos.MemoTexts:
         """The memo texts as the clerk has edited them."""
@@ -299,6 +315,7 @@ class MemoDialog(QDialog):
         return memos.memo_data(self.ctx, self.office_id, self.texts())
 
     def _show_warnings(self, warnings: list[str]) -> None:
+        warnings = list(warnings) + ([self.report_refusal] if self.report_refusal else [])
         self.warning_label.setText("\n".join(f"⚠ {w}" for w in warnings))
         self.warning_label.setVisible(bool(warnings))
 

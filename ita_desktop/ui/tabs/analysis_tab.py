@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ita_desktop.core.analysis import Category
 from ita_desktop.services import analysis_report, changes, guidelines, settings
 from ita_desktop.services.analysis import FullAnalysis, PathView, full_analysis
 from ita_desktop.services.changes import Changes
