@@ -286,6 +286,22 @@ def test_an_empty_text_clears_the_own_guideline(qtbot, demo_ctx, window_on_takot
     assert _guideline_cell(tab, "i8") == NEW_TEXT
 
 
+def test_right_click_goes_back_to_the_suggestion(demo_ctx, window_on_takothong):
+    window, tab, office = window_on_takothong
+    suggested = guidelines.get_guideline(demo_ctx, office, 2566, "item", "i19").text
+    row = tab.model.row_of(("item", "i19"))
+    edit, clear = tab.guideline_actions(row)
+    assert edit.text() == "แก้ไขแนวทางการพัฒนา..." and not clear.isEnabled()
+    assert tab.guideline_actions(tab.model.heading_rows()[0]) == []
+    assert tab.store_guideline("item", "i19", NEW_TEXT)
+    edit, clear = tab.guideline_actions(tab.model.row_of(("item", "i19")))
+    assert clear.isEnabled()
+    clear.trigger()
+    assert guidelines.get_guideline(demo_ctx, office, 2566, "item", "i19").text == suggested
+    assert _guideline_cell(tab, "i19") == suggested
+    assert window.actions["undo"].text() == "เลิกทำ: ล้างแนวทางการพัฒนาข้อ i19"
+
+
 def test_an_unchanged_suggestion_is_not_stored(demo_ctx, window_on_takothong):
     window, tab, office = window_on_takothong
     suggested = guidelines.get_guideline(demo_ctx, office, 2566, "item", "i9").text

@@ -8,11 +8,13 @@ from dataclasses import dataclass
 from html import escape
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -194,6 +196,8 @@ class AnalysisTab(Tab):
         self.view.setItemDelegate(ColumnDelegate(self.view))
         self.view.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed)
         self.view.setToolTip(EDIT_HINT)
+        self.view.setContextMenuPolicy(Qt.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
         side = QWidget()
         panel = QVBoxLayout(side)
         panel.setContentsMargins(0, 0, 0, 0)
@@ -306,6 +310,26 @@ class AnalysisTab(Tab):
         rows = self.current.items if kind == "item" else self.current.indicators
         found = next((r for r in rows if str(getattr(r, "code", None) or getattr(r, "number", "")) == key), None)
         return None if found is None else found.guideline
+
+    def guideline_actions(self, row: int) -> list[QAction]:
+        """The right-click actions on table row ``row``: edit its guideline, or go back to the suggestion."""
+        if not 0 <= row < len(self.model.rows) or self.model.rows[row].kind == am.CATEGORY_ROW:
+            return []
+        kind, key = self.model.row_key(self.model.rows[row])
+        index = self.model.index(row, am.COL_GUIDELINE)
+        edit = QAction("แก้ไขแนวทางการพัฒนา...", self)
+        edit.triggered.connect(lambda: (self.view.setCurrentIndex(index), self.view.edit(index)))
+        clear = QAction("ใช้ข้อความที่ระบบเสนอ (ล้างข้อความที่เขียนเอง)", self)
+        clear.setEnabled(self.model.rows[row].record.guideline.source == OWN)
+        clear.triggered.connect(lambda: self.store_guideline(kind, key, ""))
+        return [edit, clear]
+
+    def _context_menu(self, pos) -> None:
+        actions = self.guideline_actions(self.view.indexAt(pos).row())
+        if actions:
+            menu = QMenu(self)
+            menu.addActions(actions)
+            menu.exec(self.view.viewport().mapToGlobal(pos))
 
     def _entry_rejected(self, message: str) -> None:
         QMessageBox.warning(self, "แนวทางการพัฒนาไม่ถูกต้อง", message + "\nข้อความเดิมไม่ถูกเปลี่ยน")
