@@ -154,6 +154,22 @@ def test_tab_filters_redraw_table_and_chart(tab, demo_ctx):
     tab.group_filter.setCurrentIndex(tab.group_filter.findData(Category.MAINTAIN))
     assert [r.category for r in tab.model.rows if r.kind == am.CATEGORY_ROW] == [Category.MAINTAIN]
     assert tab.chart.bars == []  # nothing to gain from items at 100
+    tab.tool_filter.setCurrentIndex(tab.tool_filter.findData("OIT"))
+    tab.group_filter.setCurrentIndex(tab.group_filter.findData(Category.DEVELOP))
+    assert tab.model.rowCount() == 0
+    assert tab.filter_bar.isVisible() and tab.filter_bar.text() == (
+        "• ไม่มีตัวชี้วัดหรือข้อคำถามของ OIT ในกลุ่ม ประเด็นที่ต้องพัฒนาให้ดีขึ้น")
+    tab.group_filter.setCurrentIndex(0)
+    assert tab.model.rowCount() > 0 and tab.filter_bar.isHidden()
+
+
+def test_chart_shows_indicator_gains_without_item_scores(tab, demo_ctx):
+    tab.set_context(_id(demo_ctx, "อบต.ทุ่งท่าช้าง"), 2568)
+    assert tab.chart.title == "ตัวชี้วัดที่เพิ่มคะแนนรวมได้มากที่สุด"
+    assert tab.chart.bars and all(b.code.startswith("ตัวชี้วัดที่ ") for b in tab.chart.bars)
+    gains = [b.gain_to_100 for b in tab.chart.bars]
+    assert gains == sorted(gains, reverse=True)
+    assert "ไม่ต้องยกระดับข้อใดเพิ่ม" in tab.notes.toPlainText()
 
 
 def test_path_to_the_plans_target(tab, demo_ctx):

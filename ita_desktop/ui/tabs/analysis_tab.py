@@ -30,7 +30,7 @@ from ita_desktop.services.undo import Step, value_step
 from ita_desktop.ui.models import analysis_models as am
 from ita_desktop.ui.models.score_base import format_score
 from ita_desktop.ui.widgets.cell_editors import ColumnDelegate
-from ita_desktop.ui.widgets.gain_chart import GainChart, largest_gains
+from ita_desktop.ui.widgets.gain_chart import GainChart, largest_gains, largest_indicator_gains
 from ita_desktop.ui.widgets.message_bar import MessageBar
 from ita_desktop.ui.widgets.tables import WrappedTable, text_browser
 
@@ -58,8 +58,10 @@ def path_html(title: str, path: PathView | None, a: FullAnalysis) -> str:
     if path is None or a.total is None:
         return f"<b>{escape(title)}</b><br>ยังคำนวณไม่ได้ เพราะยังไม่มีคะแนนรวม"
     head = f"<b>{escape(title)}</b> (คะแนนรวมตอนนี้ {format_score(a.total)})<br>"
-    if not path.steps:
+    if not path.steps and path.reached:
         return head + f"คะแนนรวมถึง {path.target:g} แล้ว ไม่ต้องยกระดับข้อใดเพิ่ม"
+    if not path.steps:
+        return head + "ยังไม่มีคะแนนรายข้อคำถาม จึงยังหาข้อที่ควรยกระดับไม่ได้"
     texts = {i.code: i.text for i in a.items if i.text_known}
     lines = "".join(
         f"<li>{escape(s.code)} {escape(texts.get(s.code, ''))[:60]} : {format_score(s.score)} → {s.raise_to:g} "
@@ -155,7 +157,9 @@ class AnalysisTab(Tab):
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(self._tool_row())
         self.warning_bar = MessageBar("warning")
+        self.filter_bar = MessageBar("info")  # the filters leave nothing to show
         column.addWidget(self.warning_bar)
+        column.addWidget(self.filter_bar)
         column.addWidget(self._splitter(), 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -268,7 +272,14 @@ class AnalysisTab(Tab):
         tool, category = self.tool_filter.currentData(), self.group_filter.currentData()
         self.model.set_analysis(a, tool, category)
         items = [i for i in a.items if tool in (None, i.tool) and category in (None, i.category)]
-        self.chart.set_data(largest_gains(items))
+        if a.items:
+            self.chart.set_data(largest_gains(items))
+        else:  # no item scores (only indicator scores were entered): the indicators' gains
+            indicators = [i for i in a.indicators if tool in (None, i.tool) and category in (None, i.category)]
+            self.chart.set_data(largest_indicator_gains(indicators), GainChart.INDICATORS_TITLE)
+        empty = not self.model.rowCount()
+        self.filter_bar.set_messages([f"ไม่มีตัวชี้วัดหรือข้อคำถามของ {self.tool_filter.currentText()} "
+                                      f"ในกลุ่ม {self.group_filter.currentText()}"] if empty else [])
 
     def _show_nothing(self, message: str, result: FullAnalysis | None = None) -> None:
         self.current = None

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from .charts import AXIS_COLOUR, TEXT_COLOUR, _Chart
@@ -29,8 +29,18 @@ class GainBar:
 
 def largest_gains(items, count: int = MAX_BARS) -> list[GainBar]:
     """The ``count`` items (services.analysis.ItemRow) that add the most to the total at 100."""
-    bars = [GainBar(i.code, i.text if i.text_known else "", i.gain_to_line, i.gain_to_100)
-            for i in items if i.gain_to_100 > 0.005]
+    bars = [GainBar(i.code, i.text if i.text_known else "", i.gain_to_line, i.gain_to_100) for i in items]
+    return _largest(bars, count)
+
+
+def largest_indicator_gains(indicators, count: int = MAX_BARS) -> list[GainBar]:
+    """The same for indicators (services.analysis.IndicatorRow), when the items have no scores."""
+    bars = [GainBar(f"ตัวชี้วัดที่ {i.number}", i.name, i.gain_to_line, i.gain_to_100) for i in indicators]
+    return _largest(bars, count)
+
+
+def _largest(bars: list[GainBar], count: int) -> list[GainBar]:
+    bars = [b for b in bars if b.gain_to_100 > 0.005]
     bars.sort(key=lambda b: (-b.gain_to_100, -b.gain_to_line))
     return bars[:count]
 
@@ -38,7 +48,8 @@ def largest_gains(items, count: int = MAX_BARS) -> list[GainBar]:
 class GainChart(_Chart):
     """Horizontal bars of the items with the largest gains on the total."""
 
-    title = "ข้อที่เพิ่มคะแนนรวมได้มากที่สุด"
+    ITEMS_TITLE, INDICATORS_TITLE = "ข้อที่เพิ่มคะแนนรวมได้มากที่สุด", "ตัวชี้วัดที่เพิ่มคะแนนรวมได้มากที่สุด"
+    title = ITEMS_TITLE
     empty_text = "ไม่มีข้อคำถามที่ยังเพิ่มคะแนนรวมได้"
     margins = (52, 34, 52, 30)  # left, top, right, bottom (legend)
 
@@ -52,9 +63,16 @@ class GainChart(_Chart):
     def sizeHint(self) -> QSize:
         return QSize(360, 280)
 
-    def set_data(self, bars: list[GainBar]) -> None:
-        self.bars = list(bars)
+    def set_data(self, bars: list[GainBar], title: str = ITEMS_TITLE) -> None:
+        self.bars, self.title = list(bars), title
         self.update()
+
+    def plot_rect(self) -> QRectF:
+        """Room on the left for the widest label."""
+        area = super().plot_rect()
+        metrics = QFontMetricsF(self.small_font())
+        left = max((metrics.horizontalAdvance(b.code) for b in self.bars), default=0) + 12
+        return QRectF(max(area.left(), left), area.top(), area.right() - max(area.left(), left), area.height())
 
     def has_data(self) -> bool:
         return bool(self.bars)
