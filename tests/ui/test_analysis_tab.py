@@ -351,6 +351,10 @@ def test_the_tab_fits_the_screen(qtbot, tmp_path, window_on_takothong):
         right = widget.mapTo(window, widget.rect().bottomRight())
         assert right.x() <= 1366 and right.y() <= 768
     assert window.grab().save(str(tmp_path / "analysis-tab.png"))
+    # the longest pass-line text (an office-year's own line) with the warning still fits
+    window.select(office_id=_id(window.ctx, "วังไผ่"), year=2565)
+    assert "ตั้งไว้สำหรับหน่วยงานนี้" in tab.pass_line.text() and tab.warning_bar.isVisible()
+    assert window.width() <= 1366 and window.height() <= 768
 
 
 # -- the cover memo goes out with the report ---------------------------------------------------

@@ -180,17 +180,20 @@ class AnalysisTab(Tab):
         self.group_filter.addItem(ALL_GROUPS, None)
         for category in am.CATEGORY_STYLES:
             self.group_filter.addItem(category.value, category)
+        for combo in (self.tool_filter, self.group_filter):  # may shrink: the row must fit 1366 pixels
+            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
         self.group_filter.setMaximumWidth(260)
+        self.pass_line.setWordWrap(True)
         self.report_button = QPushButton("พิมพ์รายงานการวิเคราะห์...")
         self.report_button.clicked.connect(self.open_report)
-        row.addWidget(self.pass_line)
+        row.addWidget(self.pass_line, 1)
         row.addWidget(self.settings_button)
-        row.addStretch(1)
         for label, combo in (("เครื่องมือ", self.tool_filter), ("กลุ่ม", self.group_filter)):
             row.addWidget(QLabel(label))
             row.addWidget(combo)
             combo.currentIndexChanged.connect(self._show_rows)
-        row.addStretch(1)
+        row.addSpacing(12)
         row.addWidget(self.report_button)
         return row
 
