@@ -401,3 +401,37 @@ def test_memo_dialog_names_the_missing_scores_instead_of_attaching(qtbot, demo_c
     assert "ยังแนบรายงานการวิเคราะห์ไม่ได้ ยังไม่มีคะแนนตัวชี้วัดที่ 6, 9, 10 และคะแนนรวม" in dialog.warning_label.text()
     assert dialog.warning_label.isVisible()
     dialog.reject()
+
+
+def test_year_over_year_and_the_measures_effect(tab, demo_ctx):
+    from ita_desktop.services import measures, scores
+
+    office = _id(demo_ctx, TAKOTHONG)
+    for number in range(1, 11):
+        scores.set_indicator_score(demo_ctx, office, 2567, number, 90)
+    for code, value in (("i7", 70), ("i8", 40)):
+        scores.set_item_score(demo_ctx, office, 2567, code, value)
+    measures.create_measure(demo_ctx, office, 2567, measures.MeasureInput(issue="i7", measure="จัดประชุม", items=("i7",)))
+    tab.set_context(office, 2567)
+    effect = full_analysis(demo_ctx, office, 2567).measure_effect
+    assert effect is not None and effect.compared
+    notes = tab.notes.toPlainText()
+    assert "เทียบกับปีงบประมาณ พ.ศ. 2566" in notes and effect.sentence in notes
+    row = tab.model.row_of(("indicator", "2"))
+    assert _cell(tab.model, row, am.COL_CHANGE) == "+11.25"
+    assert _cell(tab.model, tab.model.row_of(("item", "i7")), am.COL_CHANGE) == "+9.93"
+    assert "2566" in _cell(tab.model, row, am.COL_CHANGE, Qt.ToolTipRole)
+
+
+def test_a_new_pass_line_redraws_the_tab(tab, demo_ctx):
+    from ita_desktop.services.changes import SETTINGS, Changes
+
+    office = _id(demo_ctx, TAKOTHONG)
+    tab.set_context(office, 2566)
+    settings.set_pass_line(demo_ctx, office, 2566, 90)
+    tab.ops.announce(Changes.of(SETTINGS, office_id=office, year=2566))
+    assert "ร้อยละ\u00a090" in tab.pass_line.text() and "ตั้งไว้สำหรับหน่วยงานนี้" in tab.pass_line.text()
+    urgent = next(g for g in am.build_groups(tab.current) if g.category == Category.URGENT)
+    assert [i.number for i in urgent.indicators] == [2, 3, 4, 5, 6, 7, 8, 9, 10]  # 86.25 is now below the line
+    assert _cell(tab.model, 0, am.COL_CODE).startswith(f"{Category.URGENT.value} (9 ตัวชี้วัด")
+    assert "ต่ำกว่า 90 มี 9 ตัวชี้วัด" in tab.notes.toPlainText()
