@@ -199,7 +199,13 @@ def test_incomplete_scores_warn_and_the_report_is_refused(tab, demo_ctx, answers
     tab.report_button.click()
     assert answers and answers[-1][0] == "พิมพ์รายงานการวิเคราะห์ไม่ได้"
     assert "ยังไม่มีคะแนน" in answers[-1][1] and "คะแนนรวม" in answers[-1][1]
-    assert getattr(tab, "report_dialog", None) is None
+    assert tab.report_dialog is None
+
+
+def test_alone_the_tab_has_no_settings_button(tab, demo_ctx):
+    tab.set_context(_id(demo_ctx, TAKOTHONG), 2566)
+    assert tab.settings_button.isHidden()
+    tab.open_settings()  # nothing to open, no recursion
 
 
 def test_window_selection_updates_the_tab(qtbot, demo_ctx):
@@ -324,6 +330,15 @@ def test_an_unchanged_suggestion_is_not_stored(demo_ctx, window_on_takothong):
     assert not tab.store_guideline("item", "i9", suggested)
     assert not tab.store_guideline("item", "i9", "")
     assert guidelines.get_guideline(demo_ctx, office, 2566, "item", "i9").source == guidelines.IMPORTED
+    assert not window.actions["undo"].isEnabled()
+
+
+def test_a_too_long_guideline_is_refused_in_thai(demo_ctx, window_on_takothong, answers):
+    window, tab, office = window_on_takothong
+    assert not tab.store_guideline("item", "i7", "ก" * (guidelines.MAX_LENGTH + 1))
+    title, text = answers[-1]
+    assert title == "แก้แนวทางการพัฒนาข้อ i7ไม่ได้" and "ยาวเกิน 4000 ตัวอักษร" in text
+    assert guidelines.get_guideline(demo_ctx, office, 2566, "item", "i7").source == guidelines.IMPORTED
     assert not window.actions["undo"].isEnabled()
 
 

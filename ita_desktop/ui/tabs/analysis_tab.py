@@ -143,6 +143,7 @@ class AnalysisTab(Tab):
     def __init__(self, ctx, ops=None, parent: QWidget | None = None):
         super().__init__(ctx, ops, parent)
         self.current: FullAnalysis | None = None
+        self.report_dialog = None  # the report's DocumentDialog while it is open
         self._build()
         self.model.entered.connect(self._guideline_entered, Qt.QueuedConnection)
         self.model.rejected.connect(self._entry_rejected, Qt.QueuedConnection)
@@ -248,7 +249,7 @@ class AnalysisTab(Tab):
         self.notes.setHtml(notes_html(a))
         self.warning_bar.set_messages([incomplete_text(a)] if a.missing else [])
         self.empty_bar.set_messages([])
-        self.settings_button.setVisible(hasattr(self.window(), "open_settings"))
+        self.settings_button.setVisible(self._settings_opener() is not None)
         self._set_tools(a)
         self.body.show()
         self._show_rows()
@@ -321,8 +322,10 @@ class AnalysisTab(Tab):
     def _guideline_view(self, kind: str, key: str):
         if self.current is None:
             return None
-        rows = self.current.items if kind == "item" else self.current.indicators
-        found = next((r for r in rows if str(getattr(r, "code", None) or getattr(r, "number", "")) == key), None)
+        if kind == "item":
+            found = next((r for r in self.current.items if r.code == key), None)
+        else:
+            found = next((r for r in self.current.indicators if str(r.number) == key), None)
         return None if found is None else found.guideline
 
     def guideline_actions(self, row: int) -> list[QAction]:
@@ -349,11 +352,15 @@ class AnalysisTab(Tab):
         QMessageBox.warning(self, "แนวทางการพัฒนาไม่ถูกต้อง", message + "\nข้อความเดิมไม่ถูกเปลี่ยน")
 
     # -- actions -----------------------------------------------------------------------------
-    def open_settings(self) -> None:
-        """ตั้งค่า → เกณฑ์ผ่านและรูปแบบเอกสาร of the main window."""
+    def _settings_opener(self):
         window = self.window()
-        if hasattr(window, "open_settings"):
-            window.open_settings()
+        return getattr(window, "open_settings", None) if window is not self else None
+
+    def open_settings(self) -> None:
+        """ตั้งค่า → เกณฑ์ผ่านและรูปแบบเอกสาร of the main window (hidden without one)."""
+        opener = self._settings_opener()
+        if opener is not None:
+            opener()
 
     def report_builders(self):
         """(build PDF, build Excel) of the selected office-year's analysis report, digits per the settings."""
