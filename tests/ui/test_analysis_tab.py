@@ -450,3 +450,23 @@ def test_a_new_pass_line_redraws_the_tab(tab, demo_ctx):
     assert [i.number for i in urgent.indicators] == [2, 3, 4, 5, 6, 7, 8, 9, 10]  # 86.25 is now below the line
     assert _cell(tab.model, 0, am.COL_CODE).startswith(f"{Category.URGENT.value} (9 ตัวชี้วัด")
     assert "ต่ำกว่า 90 มี 9 ตัวชี้วัด" in tab.notes.toPlainText()
+
+
+def test_gain_chart_draws_the_largest_gains_first(qtbot, analysis):
+    from ita_desktop.ui.widgets.gain_chart import MAX_BARS, GainChart, largest_gains
+
+    bars = largest_gains(analysis.items)
+    assert len(bars) == MAX_BARS and [b.code for b in bars[:2]] == ["o42", "o43"]
+    assert all(a.gain_to_100 >= b.gain_to_100 for a, b in zip(bars, bars[1:]))
+    assert all(b.gain_to_line <= b.gain_to_100 for b in bars)
+    chart = GainChart()
+    qtbot.addWidget(chart)
+    chart.resize(340, 280)
+    chart.set_data(bars)
+    image = chart.grab().toImage()
+    assert not image.isNull()
+    area = chart.plot_rect()
+    first = chart.bar_at(area.left() + 2, area.top() + area.height() / MAX_BARS / 2)
+    assert first is not None and first.code == "o42"
+    chart.set_data([])
+    assert not chart.has_data() and chart.bar_at(area.left() + 2, area.top() + 5) is None

@@ -65,6 +65,7 @@ class GainChart(_Chart):
 
     def set_data(self, bars: list[GainBar], title: str = ITEMS_TITLE) -> None:
         self.bars, self.title = list(bars), title
+        self._rects = []  # no tool tips of the old bars until the new ones are painted
         self.update()
 
     def plot_rect(self) -> QRectF:
