@@ -46,8 +46,8 @@ def test_a_typed_score_reaches_the_analysis_without_switching_office(qtbot, demo
     indicator_1 = next(r for r in rows if r[am.COL_CODE] == "ตัวชี้วัดที่ 1")
     assert indicator_1[am.COL_SCORE] == "50.00"
     tab = window.tab_pages[1]
-    urgent = tab.current.group(next(c for c in am.CATEGORY_STYLES if "เร่งด่วน" in c.value))
-    assert 1 in [i.number for i in urgent.indicators]
+    urgent = next(c for c in am.CATEGORY_STYLES if "เร่งด่วน" in c.value)
+    assert 1 in [i.number for i in tab.current.indicators_in(urgent)]
 
 
 def test_hidden_tabs_redraw_only_when_shown(qtbot, demo_ctx, answers, open_window):

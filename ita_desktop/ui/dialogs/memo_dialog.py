@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication, QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -28,8 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from ita_desktop.core.thaitext import BE_OFFSET, THAI_MONTHS
-from ita_desktop.documents.memo import build_memo_pdf
-from ita_desktop.services import memos, offices, scores
+from ita_desktop.documents.memo import append_pages, build_memo_pdf
+from ita_desktop.services import analysis_report, memos, offices, scores, settings
 from ita_desktop.services.changes import Changes
 from ita_desktop.services.errors import UserError
 from ita_desktop.services.memo_text import sections_to_text, text_to_sections
@@ -44,6 +45,20 @@ BODY_HINT = ("หัวข้ออยู่ในวงเล็บเหลี
              "บรรทัดที่ขึ้นต้นด้วย \"- \" เป็นรายการย่อย")
 WARNING_STYLE = "background: #fff3b0; color: #5c4500; border: 1px solid #e0c040; padding: 6px;"
 BUILD_WAIT_SECONDS = 30
+REPORT_CHECK_TEXT = "แนบรายงานการวิเคราะห์"
+
+
+def build_memo_with_report(ctx, office_id: int, year: int, data, path: Path, with_report: bool) -> list[str]:
+    """The memo at ``path``, followed by the analysis report's pages when ``with_report``
+    (as ``ita-cli memo analysis --with-report``); returns the memo's Thai warnings."""
+    warnings = build_memo_pdf(data, path)
+    if with_report:
+        report = path.with_name(path.stem + "-report.pdf")
+        thai = settings.digits(ctx, "report") == settings.THAI
+        analysis_report.write_analysis_report(ctx, office_id, year, report, thai_digits=thai)
+        append_pages(path, report)
+        report.unlink(missing_ok=True)
+    return warnings
 
 
 def _printing(path: Path, printer: QPrinter) -> int:
@@ -60,6 +75,16 @@ def check_can_open(ctx, office_id: int | None, year: int | None) -> None:
     if year not in scores.years_with_scores(ctx, office_id):
         raise UserError(f"ยังไม่มีคะแนน ITA ของปีงบประมาณ พ.ศ. {year} จึงยังจัดทำบันทึกข้อความไม่ได้ "
                         "กรุณานำเข้าคะแนนก่อน")
+
+
+def _missing_short(missing: tuple[str, ...]) -> str:
+    """One line for the warnings: "… ยังไม่มีคะแนนตัวชี้วัดที่ 6, 9, 10 และคะแนนรวม"; "" when nothing is missing."""
+    if not missing:
+        return ""
+    prefix = "ตัวชี้วัดที่ "
+    numbers = [m[len(prefix):].split()[0] for m in missing if m.startswith(prefix)]
+    parts = ([prefix + ", ".join(numbers)] if numbers else []) + [m for m in missing if not m.startswith(prefix)]
+    return "ยังแนบรายงานการวิเคราะห์ไม่ได้ ยังไม่มีคะแนน" + " และ".join(parts)
 
 
 class ThaiDateEdit(QWidget):
@@ -116,7 +141,7 @@ class MemoDialog(QDialog):
         self._closed = False
         office = offices.get_office(ctx, office_id)
         self.setWindowTitle(f"พิมพ์บันทึกข้อความ – {office.short_name or office.name} ปีงบประมาณ พ.ศ. {year}")
-        fit_to_screen(self, 1280, 860)
+        fit_to_screen(self, 1280, 700)  # inside a 1366x768 screen with the title bar and the taskbar
         splitter = QSplitter(Qt.Horizontal)
         splitter.addWidget(self._build_editor())
         self.preview = PdfPreview()
@@ -126,6 +151,7 @@ class MemoDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addLayout(self._build_buttons())
         self._fill(memos.load_texts(ctx, office_id, year, self.kind()))
+        self._update_report_check()
         self.refresh_preview()
 
     # -- building the widgets ---------------------------------------------------------------
@@ -163,8 +189,15 @@ class MemoDialog(QDialog):
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
         self.number, self.subject, self.salutation = QLineEdit(), QLineEdit(), QLineEdit()
         self.date_edit = ThaiDateEdit()
+        self.report_check = QCheckBox(REPORT_CHECK_TEXT)
+        self.report_refusal = ""  # why the report cannot go with the memo (Thai), "" when it can
+        self.report_check.setChecked(True)
+        self.report_check.toggled.connect(lambda _on: self.refresh_preview())
+        kind_row = QHBoxLayout()
+        kind_row.addWidget(self.kind_combo, 1)
+        kind_row.addWidget(self.report_check)
         form = QFormLayout()
-        for label, widget in (("ชนิดบันทึก", self.kind_combo), ("ที่", self.number), ("วันที่", self.date_edit),
+        for label, widget in (("ชนิดบันทึก", kind_row), ("ที่", self.number), ("วันที่", self.date_edit),
                               ("เรื่อง", self.subject), ("เรียน", self.salutation)):
             form.addRow(label, widget)
         return form
@@ -191,6 +224,25 @@ class MemoDialog(QDialog):
     def kind(self) -> str:
         """The memo kind chosen (a key of ``services.memos.KINDS``)."""
         return self.kind_combo.currentData()
+
+    def with_report(self) -> bool:
+        """Whether the analysis report's pages go after the memo."""
+        return not self.report_check.isHidden() and self.report_check.isEnabled() and self.report_check.isChecked()
+
+    def _update_report_check(self) -> None:
+        """Offered with the analysis memo; disabled, naming what is missing, while the scores are incomplete."""
+        offered = self.kind() in memos.REPORT_WRITERS
+        self.report_check.setVisible(offered)
+        missing = memos.missing_scores(self.ctx, self.office_id, self.year, self.kind()) if offered else ()
+        self.report_refusal = _missing_short(missing)
+        self.report_check.setEnabled(not missing)
+        if missing:
+            self.report_check.blockSignals(True)
+            self.report_check.setChecked(False)
+            self.report_check.blockSignals(False)
+        self.report_check.setToolTip(
+            f"ยังแนบรายงานการวิเคราะห์ไม่ได้ เพราะยังไม่มีคะแนน: {', '.join(missing)} (กรอกหรือนำเข้าคะแนนให้ครบก่อน)"
+            if missing else "พิมพ์รายงานการวิเคราะห์ต่อท้ายบันทึกข้อความ")
 
     def texts(self) -> memos.MemoTexts:
         """The memo texts as the clerk has edited them."""
@@ -231,6 +283,7 @@ class MemoDialog(QDialog):
             self.kind_combo.blockSignals(False)
             return
         self._kind_index = index
+        self._update_report_check()
         self._load(lambda: memos.load_texts(self.ctx, self.office_id, self.year, self.kind()))
 
     def reset_to_template(self) -> None:
@@ -264,6 +317,7 @@ class MemoDialog(QDialog):
         return memos.memo_data(self.ctx, self.office_id, self.texts())
 
     def _show_warnings(self, warnings: list[str]) -> None:
+        warnings = list(warnings) + ([self.report_refusal] if self.report_refusal else [])
         self.warning_label.setText("\n".join(f"⚠ {w}" for w in warnings))
         self.warning_label.setVisible(bool(warnings))
 
@@ -276,10 +330,11 @@ class MemoDialog(QDialog):
         generation, path = self._generation, Path(self._tmp.name) / f"preview-{self._generation}.pdf"
         finished = threading.Event()
         self._builds.append(finished)
+        ctx, office_id, year, with_report = self.ctx, self.office_id, self.year, self.with_report()
 
         def build(progress):
             try:
-                return build_memo_pdf(data, path)
+                return build_memo_with_report(ctx, office_id, year, data, path, with_report)
             finally:
                 finished.set()
 
@@ -311,7 +366,9 @@ class MemoDialog(QDialog):
     def _write_pdf(self, path: Path) -> list[str] | None:
         """Build the memo at ``path`` now; None (after a message) when it cannot be built."""
         QGuiApplication.setOverrideCursor(Qt.WaitCursor)
-        warnings = self.ops.query(lambda ctx: build_memo_pdf(self._memo_data(), path),
+        with_report = self.with_report()
+        warnings = self.ops.query(lambda ctx: build_memo_with_report(ctx, self.office_id, self.year, self._memo_data(),
+                                                                     path, with_report),
                                   title="สร้างบันทึกข้อความไม่ได้", parent=self)
         QGuiApplication.restoreOverrideCursor()
         if warnings is None:
