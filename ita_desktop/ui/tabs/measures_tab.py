@@ -1,106 +1,600 @@
-"""มาตรการ: the measures for the year and the report of what was carried out (read-only for now)."""
+"""มาตรการ: the measures of a fiscal year (made from the analysis of the year before, added,
+edited, reordered, merged, split, carried over), their results during the year with evidence
+files, the two documents and the import of a measures or results table.
+
+Every change goes through ``self.ops.change`` with an undo step built from the services'
+update/delete/snapshot/restore functions.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QLabel,
-    QSplitter,
+    QMessageBox,
+    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from ita_desktop.services import changes, measures
-from ita_desktop.services.measures import MeasureSetView, ResultReportView
+from ita_desktop.services import changes, measure_documents, measures, measures_xlsx, settings
+from ita_desktop.services import measure_proposals as mp
+from ita_desktop.services import measure_results as mr
+from ita_desktop.services.changes import Changes
+from ita_desktop.services.measures import MeasureSetView
+from ita_desktop.services.undo import Step, deletion_step, value_step
 from ita_desktop.ui.models import measure_models as mm
 from ita_desktop.ui.widgets.message_bar import MessageBar
-from ita_desktop.ui.widgets.tables import WrappedTable, text_browser
+from ita_desktop.ui.widgets.tables import WrappedTable
 
 from .base import Tab
+from .measure_results_panel import ResultsPanel
 
 NO_OFFICE_TEXT = "ยังไม่มีหน่วยงาน เพิ่มหน่วยงานหรือโหลดข้อมูลตัวอย่างจากเมนู แฟ้ม"
 MEASURES_TITLE = "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
-RESULTS_TITLE = "รายงานผลการดำเนินการ"
+RESULTS_TITLE = "ผลการดำเนินการ"
+MEASURE_LAYOUTS = {"001": "ตาราง ๔ ช่อง: ประเด็น ผู้รับผิดชอบ ขั้นตอน การรายงานผล",
+                   "002": "ตาราง ๕ ช่อง: ประเด็น มาตรการ การดำเนินการ ผู้รับผิดชอบ ระยะเวลา"}
+RESULT_LAYOUTS = {"000": "มีตารางคะแนนตัวชี้วัดและประเด็นที่ต้องพัฒนา",
+                  "003": "ตารางผลการดำเนินการ ๖ ช่อง"}
+
+
+def layout_key(kind: str, office_id: int) -> str:
+    return f"layout/{kind}/{office_id}"
 
 
 def no_measures_text(year: int) -> str:
-    return (f"ยังไม่มี{MEASURES_TITLE}ของปีงบประมาณ พ.ศ. {year} "
-            f"หรือที่จัดทำจากผลการประเมินปีงบประมาณ พ.ศ. {year}")
+    return (f"ยังไม่มี{MEASURES_TITLE}ของปีงบประมาณ พ.ศ. {year} กดปุ่ม 'จัดทำมาตรการจากผลการวิเคราะห์' "
+            f"(จากผลการประเมินปีงบประมาณ พ.ศ. {year - 1}) หรือ 'เพิ่มมาตรการ' หรือนำเข้าตารางจาก Excel")
 
 
-def no_report_text(year: int) -> str:
-    return f"ยังไม่มีรายงานผลการดำเนินการตามมาตรการของปีงบประมาณ พ.ศ. {year}"
+@dataclass(frozen=True)
+class TabData:
+    """What the tab shows for one office and target year."""
+
+    target: int
+    choices: tuple[tuple[int, str], ...]
+    measure_set: MeasureSetView | None
+    rows: tuple[mm.ProgressRow, ...]
+    counts: dict
+    divisions: tuple[str, ...]
+    layouts: tuple[str, str]
 
 
-def paragraphs_html(paragraphs: tuple[str, ...]) -> str:
-    from html import escape
+def default_target(ctx, office_id: int, year: int) -> int:
+    """The window's year when it has measures or results, else the next year when it has measures
+    (made from this year's results), else the window's year."""
+    if measures.measure_set_of_year(ctx, office_id, year) or measures.result_report_for_year(ctx, office_id, year):
+        return year
+    return year + 1 if measures.measure_set_of_year(ctx, office_id, year + 1) else year
 
-    return "".join(f"<p style='text-indent:2em'>{escape(p)}</p>" for p in paragraphs)
+
+def load_data(ctx, office_id: int, year: int, target: int | None) -> TabData:
+    from ita_desktop.services import evidence
+
+    target = target or default_target(ctx, office_id, year)
+    choices = ((year, f"ปีงบประมาณ พ.ศ. {year} (จากผลการประเมินปี {year - 1})"),
+               (year + 1, f"ปีงบประมาณ พ.ศ. {year + 1} (จากผลการประเมินปี {year})"))
+    progress = mr.year_progress(ctx, office_id, target)
+    result_ids = [p.result.id for p in progress.measures if p.result] + [r.id for r in progress.other_results]
+    files = {rid: len(evidence.list_evidence(ctx, rid)) for rid in result_ids}
+    layouts = (settings.get_raw(ctx, layout_key("measures", office_id)) or "001",
+               settings.get_raw(ctx, layout_key("results", office_id)) or "000")
+    return TabData(target, choices, measures.measure_set_of_year(ctx, office_id, target),
+                   mm.progress_rows(progress, files), progress.counts,
+                   measures.division_choices(ctx, office_id), layouts)
 
 
-class MeasureSetPanel(QWidget):
-    """มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน: heading, intro and the measure table."""
+def counts_html(counts: dict, overdue: int) -> str:
+    parts = [f"{mr.STATUS_TITLES[code]} <b>{n}</b>" for code, n in counts.items()]
+    if overdue:
+        parts.append(f"<span style='background:{mm.OVERDUE_COLOUR.name()}'>&nbsp;เลยกำหนด <b>{overdue}</b>&nbsp;</span>")
+    return " · ".join(parts)
 
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.sets: tuple[MeasureSetView, ...] = ()
-        self.heading = QLabel(wordWrap=True, textFormat=Qt.RichText)
-        self.chooser = QComboBox()
-        self.chooser.currentIndexChanged.connect(self._chosen)
-        self.intro = QLabel(wordWrap=True)
+
+def button(row: QHBoxLayout, text: str, slot, tip: str = "") -> QPushButton:
+    b = QPushButton(text)
+    b.setAutoDefault(False)
+    b.clicked.connect(lambda: slot())
+    if tip:
+        b.setToolTip(tip)
+    row.addWidget(b)
+    return b
+
+
+class MeasuresTab(Tab):
+    """The มาตรการ tab: the measures of the chosen fiscal year and their results."""
+
+    title = "มาตรการ"
+
+    kinds = frozenset({changes.MEASURES, changes.RESULTS, changes.OFFICES, changes.SETTINGS})
+
+    def __init__(self, ctx, ops=None, parent: QWidget | None = None, opener=None):
+        super().__init__(ctx, ops, parent)
+        self.opener = opener or (lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
+        self.data: TabData | None = None
+        self.target: int | None = None
+        self._target_for: tuple | None = None
+        self.document_dialog = None
+        self._select_after: int | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(self._build_top())
+        self.sections = QTabWidget()
+        self.sections.addTab(self._build_measures(), MEASURES_TITLE)
+        self.results = ResultsPanel(self)
+        self.sections.addTab(self.results, RESULTS_TITLE)
+        layout.addWidget(self.sections, 1)
+        self.refresh_if_stale()
+
+    # -- building ------------------------------------------------------------------------------
+    def _build_top(self) -> QVBoxLayout:
+        self.year_combo = QComboBox()
+        self.year_combo.activated.connect(self._year_chosen)
+        self.counts = QLabel()
+        first = QHBoxLayout()
+        first.addWidget(QLabel("มาตรการของ"))
+        first.addWidget(self.year_combo)
+        first.addSpacing(12)
+        first.addWidget(self.counts, 1)
+        self.import_button = button(first, "นำเข้าตารางจาก Excel...", self.import_table,
+                                    "นำเข้าตารางมาตรการหรือตารางรายงานผลการดำเนินการจากไฟล์ Excel")
+        second = QHBoxLayout()
+        self.print_measures_button = button(second, "พิมพ์มาตรการ...", self.print_measures)
+        self.measures_layout = self._layout_combo(second, MEASURE_LAYOUTS, "measures")
+        second.addSpacing(16)
+        self.print_results_button = button(second, "พิมพ์รายงานผล...", self.print_results)
+        self.results_layout = self._layout_combo(second, RESULT_LAYOUTS, "results")
+        second.addStretch(1)
+        self.memo_button = button(second, "พิมพ์บันทึกข้อความ...", self.print_memo,
+                                  "บันทึกข้อความนำส่งมาตรการหรือรายงานผลการดำเนินการ")
+        box = QVBoxLayout()
+        box.addLayout(first)
+        box.addLayout(second)
+        return box
+
+    def _layout_combo(self, row: QHBoxLayout, layouts: dict, kind: str) -> QComboBox:
+        combo = QComboBox()
+        for code, text in layouts.items():
+            combo.addItem(f"รูปแบบ{text}", code)
+        combo.activated.connect(lambda _=0, c=combo, k=kind: self.set_layout(k, c.currentData()))
+        row.addWidget(combo)
+        return combo
+
+    def _build_measures(self) -> QWidget:
+        page = QWidget()
+        self.heading = QLabel(wordWrap=True)
+        row = QHBoxLayout()
+        self.propose_button = button(row, "จัดทำมาตรการจากผลการวิเคราะห์...", self.propose)
+        self.add_button = button(row, "เพิ่มมาตรการ...", self.add_measure)
+        self.edit_button = button(row, "แก้ไข...", self.edit_measure)
+        self.delete_button = button(row, "ลบ", self.delete_measure)
+        self.up_button = button(row, "เลื่อนขึ้น", lambda: self.move_measure(-1))
+        self.down_button = button(row, "เลื่อนลง", lambda: self.move_measure(1))
+        self.merge_button = button(row, "รวมมาตรการ", self.merge_measures,
+                                   "รวมมาตรการที่เลือกไว้ (ตั้งแต่ ๒ รายการ กด Ctrl ค้างแล้วคลิก) เป็นมาตรการเดียว")
+        self.split_button = button(row, "แยกมาตรการ", self.split_measure,
+                                   "แยกมาตรการที่ตอบหลายข้อคำถามเป็นหนึ่งมาตรการต่อข้อ")
+        self.carry_button = button(row, "ยกไปปีถัดไป...", self.carry_over,
+                                   "คัดลอกหรือย้ายมาตรการที่ยังไม่แล้วเสร็จไปปีงบประมาณถัดไป")
+        row.addStretch(1)
         self.empty_bar = MessageBar("info")
         self.model = mm.MeasureTableModel(self)
-        self.view = WrappedTable(self.model, lambda: {mm.COL_RESPONSIBLE: None})
-        layout = QVBoxLayout(self)
-        top = QHBoxLayout()
-        top.addWidget(self.heading, 1)
-        top.addWidget(self.chooser)
-        layout.addLayout(top)
-        layout.addWidget(self.intro)
+        self.view = WrappedTable(self.model, lambda: {mm.COL_ORDER: None})
+        self.view.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        self.view.doubleClicked.connect(lambda _: self.edit_measure())
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._enable())
         self.legend = QLabel(_legend())
-        layout.addWidget(self.legend)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.heading)
+        layout.addLayout(row)
         layout.addWidget(self.empty_bar)
         layout.addWidget(self.view, 1)
-        layout.addStretch(0)  # takes the room of the hidden table in the empty state
+        layout.addWidget(self.legend)
+        return page
 
-    def show_sets(self, sets: tuple[MeasureSetView, ...], message: str = "") -> None:
-        """Show the first of ``sets`` (a chooser appears when there are several); else ``message``."""
-        self.sets = sets
-        self.chooser.blockSignals(True)
-        self.chooser.clear()
-        for s in sets:
-            self.chooser.addItem(f"มาตรการปีงบประมาณ พ.ศ. {s.year}", s.id)
-        self.chooser.blockSignals(False)
-        self.chooser.setVisible(len(sets) > 1)
-        self.empty_bar.set_messages([] if sets else [message])
-        self._show(sets[0] if sets else None)
+    # -- reading -------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Reload the measures and results of the office and the chosen fiscal year."""
+        context = (self.office_id, self.year)
+        if self._target_for != context:
+            self.target, self._target_for = None, context
+        if self.office_id is None or self.year is None:
+            self._show_error(NO_OFFICE_TEXT)
+            return
+        data, error = self.read(load_data, self.office_id, self.year, self.target)
+        if error:
+            self._show_error(error)
+            return
+        self.data, self.target = data, data.target
+        self.year_combo.clear()
+        for year, text in data.choices:
+            self.year_combo.addItem(text, year)
+        self.year_combo.setCurrentIndex(max(0, self.year_combo.findData(data.target)))
+        overdue = sum(r.overdue for r in data.rows)
+        self.counts.setText(counts_html(data.counts, overdue))
+        self._show_measures(data)
+        self.results.show_data(data)
+        for combo, code in ((self.measures_layout, data.layouts[0]), (self.results_layout, data.layouts[1])):
+            combo.setCurrentIndex(max(0, combo.findData(code)))
+        self._enable()
 
-    def _chosen(self, index: int) -> None:
-        if 0 <= index < len(self.sets):
-            self._show(self.sets[index])
+    def _show_error(self, text: str) -> None:
+        self.data = None
+        self.year_combo.clear()
+        self.counts.setText("")
+        self.heading.setText("")
+        self.model.set_measure_set(None)
+        self.empty_bar.set_messages([text])
+        self.results.show_data(None, text)
+        self._enable()
 
-    def _show(self, s: MeasureSetView | None) -> None:
+    def _show_measures(self, data: TabData) -> None:
+        s = data.measure_set
         self.model.set_measure_set(s)
-        self.view.setVisible(s is not None)
-        self.legend.setVisible(s is not None)
-        self.intro.setText(s.intro if s else "")
-        self.intro.setVisible(bool(s and s.intro))
-        self.heading.setText(_measure_heading(s) if s else "")
+        based = f" · จัดทำจากผลการประเมินปีงบประมาณ พ.ศ. {s.based_on_year}" if s and s.based_on_year else ""
+        count = f" · {len(s.measures)} มาตรการ" if s else ""
+        self.heading.setText(f"<b>มาตรการสำหรับปีงบประมาณ พ.ศ. {data.target}</b>{based}{count}")
+        self.empty_bar.set_messages([] if s and s.measures else [no_measures_text(data.target)])
+        if self._select_after is not None:
+            row = self.model.row_of(self._select_after)
+            if row >= 0:
+                self.view.selectRow(row)
+            self._select_after = None
 
-    @property
-    def current(self) -> MeasureSetView | None:
-        index = self.chooser.currentIndex()
-        return self.sets[index] if 0 <= index < len(self.sets) else None
+    def _enable(self) -> None:
+        ready = self.data is not None
+        chosen = self.selected_measures()
+        for b in (self.propose_button, self.add_button, self.import_button, self.print_measures_button,
+                  self.print_results_button, self.memo_button, self.carry_button):
+            b.setEnabled(ready)
+        for b in (self.edit_button, self.up_button, self.down_button, self.split_button):
+            b.setEnabled(len(chosen) == 1)
+        self.delete_button.setEnabled(bool(chosen))
+        self.merge_button.setEnabled(len(chosen) >= 2)
 
+    def _year_chosen(self, index: int) -> None:
+        target = self.year_combo.itemData(index)
+        if target is not None and target != self.target:
+            self.target = target
+            self.stale = True
+            self.refresh_if_stale()
 
-def _measure_heading(s: MeasureSetView) -> str:
-    based = f"จัดทำจากผลการประเมินปีงบประมาณ พ.ศ. {s.based_on_year} · " if s.based_on_year else ""
-    return (f"<b style='font-size:16pt'>{MEASURES_TITLE}</b><br>"
-            f"<b>มาตรการสำหรับปีงบประมาณ พ.ศ. {s.year}</b> · {based}"
-            f"เกณฑ์ผ่านร้อยละ {s.pass_line:g} · {len(s.measures)} มาตรการ")
+    def select_measure(self, measure_id: int) -> None:
+        """Select the measure's row now, or after the next redraw when it is not shown yet."""
+        row = self.model.row_of(measure_id)
+        if row >= 0 and not self.stale:
+            self.view.selectRow(row)
+        else:
+            self._select_after = measure_id
+
+    def selected_measures(self) -> list:
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+        return [self.model.rows[r] for r in rows if r < len(self.model.rows)]
+
+    def changes(self, year: int | None = -1) -> Changes:
+        return Changes.of(changes.MEASURES, changes.RESULTS, office_id=self.office_id,
+                          year=self.target if year == -1 else year)
+
+    # -- measures ------------------------------------------------------------------------------
+    def created_step(self, label: str, ids: list[int], year: int | None = -1) -> Step:
+        """Undo of creating measures: delete them (keeping snapshots); redo: restore them."""
+        state = {"snaps": []}
+
+        def undo(ctx):
+            state["snaps"] = [measures.delete_measure(ctx, i) for i in reversed(ids)]
+
+        def redo(ctx):
+            for snap in reversed(state["snaps"]):
+                measures.restore_measure(ctx, snap)
+
+        return Step(label, undo, redo, self.changes(year))
+
+    def propose(self) -> None:
+        from ita_desktop.ui.dialogs.measure_dialog import proposal_dialog
+
+        office, target = self.office_id, self.target
+        proposals = self.ops.query(lambda ctx: mp.propose_measures(ctx, office, target - 1),
+                                   title="จัดทำมาตรการจากผลการวิเคราะห์ไม่ได้", parent=self)
+        if proposals is None:
+            return
+        taken = {k for m in (self.data.measure_set.measures if self.data.measure_set else ())
+                 for k in mp.proposal_key(m).split()}
+        fresh = [p for p in proposals if not set(mp.proposal_key(p).split()) & taken]
+        if not fresh:
+            QMessageBox.information(self, "จัดทำมาตรการจากผลการวิเคราะห์",
+                                    f"ไม่มีข้อคำถามหรือตัวชี้วัดของปีงบประมาณ พ.ศ. {target - 1} ที่ต่ำกว่าเกณฑ์หรือควรพัฒนา"
+                                    "และยังไม่มีมาตรการ (หรือยังไม่มีคะแนนของปีนั้น)")
+            return
+        dialog = proposal_dialog(fresh, [mp.proposal_key(p) for p in fresh], target, target - 1, self)
+        self.last_dialog = dialog
+        if dialog.exec() != QDialog.Accepted or not dialog.chosen():
+            return
+        self.create_proposed(set(dialog.chosen()))
+
+    def create_proposed(self, keys: set[str]) -> bool:
+        office, target, label = self.office_id, self.target, "จัดทำมาตรการจากผลการวิเคราะห์"
+        done, _ = self.ops.change(
+            lambda ctx: mp.create_measures_from_analysis(ctx, office, target, target - 1, only=keys),
+            changes=self.changes(), label=label, step=lambda ids: self.created_step(label, ids), parent=self)
+        return done
+
+    def add_measure(self) -> None:
+        from ita_desktop.ui.dialogs.measure_dialog import MeasureDialog
+
+        dialog = MeasureDialog(f"เพิ่มมาตรการ ปีงบประมาณ พ.ศ. {self.target}", self.data.divisions,
+                               self.create_measure, parent=self)
+        self.last_dialog = dialog
+        dialog.exec()
+
+    def create_measure(self, data: measures.MeasureInput) -> bool:
+        office, target, label = self.office_id, self.target, "เพิ่มมาตรการ"
+        done, new_id = self.ops.change(lambda ctx: measures.create_measure(ctx, office, target, data),
+                                       changes=self.changes(), label=label,
+                                       step=lambda mid: self.created_step(label, [mid]), parent=self)
+        if done:
+            self.select_measure(new_id)
+        return done
+
+    def edit_measure(self) -> None:
+        from ita_desktop.ui.dialogs.measure_dialog import MeasureDialog
+
+        chosen = self.selected_measures()
+        if len(chosen) != 1:
+            return
+        view = chosen[0]
+        dialog = MeasureDialog("แก้ไขมาตรการ", self.data.divisions, lambda data: self.update_measure(view, data),
+                               measures.measure_input(view), parent=self)
+        self.last_dialog = dialog
+        dialog.exec()
+
+    def update_measure(self, view, data: measures.MeasureInput) -> bool:
+        mid, label, old = view.id, "แก้ไขมาตรการ", measures.measure_input(view)
+
+        def write(ctx, value, version):
+            return measures.update_measure(ctx, mid, value, version).version
+
+        done, _ = self.ops.change(
+            lambda ctx: measures.update_measure(ctx, mid, data, view.version), changes=self.changes(), label=label,
+            step=lambda new: value_step(label, write, old, measures.measure_input(new), new.version, self.changes()),
+            parent=self)
+        if done:
+            self.select_measure(mid)
+        return done
+
+    def delete_measure(self) -> None:
+        chosen = self.selected_measures()
+        if not chosen:
+            return
+        what = f"มาตรการ {len(chosen)} รายการที่เลือก" if len(chosen) > 1 else \
+            f"มาตรการ '{(mm.issue_text(chosen[0]) or chosen[0].measure)[:80]}'"
+        if QMessageBox.question(self, "ลบมาตรการ", f"ลบ{what} หรือไม่? (เลิกทำได้ที่เมนู แก้ไข → เลิกทำ)",
+                                QMessageBox.Yes | QMessageBox.No, QMessageBox.No) != QMessageBox.Yes:
+            return
+        ids, label = [m.id for m in chosen], "ลบมาตรการ"
+        versions = {m.id: m.version for m in chosen}
+
+        def delete(ctx, check=True):
+            return [measures.delete_measure(ctx, i, versions[i] if check else None) for i in reversed(ids)]
+
+        def restore(ctx, snaps):
+            for snap in reversed(snaps):
+                measures.restore_measure(ctx, snap)
+
+        self.ops.change(delete, changes=self.changes(), label=label, backup="before-delete", parent=self,
+                        step=lambda snaps: deletion_step(label, lambda ctx: delete(ctx, False), restore, snaps,
+                                                         self.changes()))
+
+    def reorder_step(self, label: str, old: list[int], new: list[int]) -> Step:
+        office, target = self.office_id, self.target
+        return Step(label, lambda ctx: measures.reorder_measures(ctx, office, target, old),
+                    lambda ctx: measures.reorder_measures(ctx, office, target, new), self.changes())
+
+    def move_measure(self, delta: int) -> None:
+        chosen = self.selected_measures()
+        if len(chosen) != 1:
+            return
+        old = [m.id for m in self.model.rows]
+        at = old.index(chosen[0].id)
+        if not 0 <= at + delta < len(old):
+            return
+        new = list(old)
+        new[at], new[at + delta] = new[at + delta], new[at]
+        office, target, label = self.office_id, self.target, "เลื่อนลำดับมาตรการ"
+        done, _ = self.ops.change(lambda ctx: measures.reorder_measures(ctx, office, target, new),
+                                  changes=self.changes(), label=label,
+                                  step=lambda _: self.reorder_step(label, old, new), parent=self)
+        if done:
+            self.select_measure(chosen[0].id)
+
+    def merge_measures(self) -> None:
+        chosen = self.selected_measures()
+        if len(chosen) < 2:
+            return
+        if QMessageBox.question(self, "รวมมาตรการ",
+                                f"รวมมาตรการ {len(chosen)} รายการที่เลือกเป็นมาตรการเดียว (ข้อความรวมกัน "
+                                "ข้อความที่ซ้ำกันเหลือครั้งเดียว) หรือไม่?",
+                                QMessageBox.Yes | QMessageBox.No, QMessageBox.No) != QMessageBox.Yes:
+            return
+        ids, label = [m.id for m in chosen], "รวมมาตรการ"
+        old_keep = measures.measure_input(chosen[0])
+
+        def do(ctx):
+            snaps = [measures.snapshot_measure(ctx, i) for i in ids[1:]]
+            return measures.merge_measures(ctx, ids), snaps
+
+        def step(result):
+            keep, snaps = result
+
+            def undo(ctx):
+                for snap in sorted(snaps, key=lambda s: s["position"]):
+                    measures.restore_measure(ctx, snap)
+                measures.update_measure(ctx, keep, old_keep)
+
+            return Step(label, undo, lambda ctx: measures.merge_measures(ctx, ids), self.changes())
+
+        done, result = self.ops.change(do, changes=self.changes(), label=label, step=step, parent=self)
+        if done:
+            self.select_measure(result[0])
+
+    def split_measure(self) -> None:
+        chosen = self.selected_measures()
+        if len(chosen) != 1:
+            return
+        view, label = chosen[0], "แยกมาตรการ"
+        old = measures.measure_input(view)
+
+        def step(ids):
+            state = {"ids": ids}
+
+            def undo(ctx):
+                for i in state["ids"][1:]:
+                    measures.delete_measure(ctx, i)
+                measures.update_measure(ctx, view.id, old)
+
+            def redo(ctx):
+                state["ids"] = measures.split_measure(ctx, view.id)
+
+            return Step(label, undo, redo, self.changes())
+
+        self.ops.change(lambda ctx: measures.split_measure(ctx, view.id, view.version), changes=self.changes(),
+                        label=label, step=step, parent=self)
+
+    def carry_over(self) -> None:
+        from ita_desktop.ui.dialogs.measure_dialog import CarryOverDialog
+
+        office, target = self.office_id, self.target
+        unfinished = self.ops.query(lambda ctx: mr.unfinished_measures(ctx, office, target),
+                                    title="ยกมาตรการไปปีถัดไปไม่ได้", parent=self)
+        if unfinished is None:
+            return
+        if not unfinished:
+            QMessageBox.information(self, "ยกมาตรการไปปีถัดไป",
+                                    f"ไม่มีมาตรการของปีงบประมาณ พ.ศ. {target} ที่ยังไม่แล้วเสร็จ")
+            return
+        dialog = CarryOverDialog(unfinished, target, self)
+        self.last_dialog = dialog
+        if dialog.exec() != QDialog.Accepted or not dialog.chosen():
+            return
+        self.carry(dialog.chosen(), dialog.move.isChecked())
+
+    def carry(self, ids: list[int], move: bool) -> bool:
+        label = "ย้ายมาตรการไปปีถัดไป" if move else "คัดลอกมาตรการไปปีถัดไป"
+
+        def step(new_ids):
+            state = {"ids": new_ids}
+
+            def undo(ctx):
+                mr.undo_carry_over(ctx, state["ids"])
+
+            def redo(ctx):
+                state["ids"] = mr.carry_over(ctx, ids, move)
+
+            return Step(label, undo, redo, self.changes(None))
+
+        done, _ = self.ops.change(lambda ctx: mr.carry_over(ctx, ids, move), changes=self.changes(None),
+                                  label=label, step=step, parent=self)
+        if done:
+            QMessageBox.information(self, label, f"{label}แล้ว {len(ids)} รายการ "
+                                                 f"(ดูได้ที่ 'มาตรการของ' ปีงบประมาณ พ.ศ. {self.target + 1})")
+        return done
+
+    # -- documents -----------------------------------------------------------------------------
+    def set_layout(self, kind: str, code: str) -> None:
+        key = layout_key(kind, self.office_id)
+        office, label = self.office_id, "เปลี่ยนรูปแบบเอกสาร"
+        where = Changes.of(changes.SETTINGS, office_id=office)
+
+        def step(old):
+            return Step(label, lambda ctx: settings.set_raw(ctx, key, old, office_id=office),
+                        lambda ctx: settings.set_raw(ctx, key, code, office_id=office), where)
+
+        self.ops.change(lambda ctx: settings.set_raw(ctx, key, code, office_id=office), changes=where, label=label,
+                        step=step, parent=self)
+
+    def _document(self, title: str, writer, layout: str, name: str):
+        from ita_desktop.ui.dialogs.document_dialog import DocumentDialog
+
+        office, target = self.office_id, self.target
+        dialog = DocumentDialog(self.ctx, title, lambda ctx, path: writer(ctx, office, target, path, layout),
+                                f"{name}-{target}", lambda ctx, path: writer(ctx, office, target, path, layout),
+                                parent=self, ops=self.ops)
+        self.document_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def print_measures(self):
+        if not (self.data and self.data.measure_set and self.data.measure_set.measures):
+            QMessageBox.information(self, "พิมพ์มาตรการ", f"ยังไม่มีมาตรการของปีงบประมาณ พ.ศ. {self.target}")
+            return None
+        return self._document(f"{MEASURES_TITLE} ปีงบประมาณ พ.ศ. {self.target}",
+                              measure_documents.write_measures_report, self.measures_layout.currentData(), "มาตรการ")
+
+    def print_results(self):
+        if not (self.data and any(r.result for r in self.data.rows)):
+            QMessageBox.information(self, "พิมพ์รายงานผล",
+                                    f"ยังไม่มีผลการดำเนินการของปีงบประมาณ พ.ศ. {self.target} "
+                                    "กรุณาบันทึกผลในหน้า 'ผลการดำเนินการ' ก่อน")
+            return None
+        return self._document(f"รายงานผลการดำเนินการ ปีงบประมาณ พ.ศ. {self.target}",
+                              measure_documents.write_results_report, self.results_layout.currentData(),
+                              "รายงานผลการดำเนินการ")
+
+    def print_memo(self):
+        from ita_desktop.ui.dialogs.memo_dialog import MemoDialog
+
+        office, year = self.office_id, self.year
+        dialog = self.ops.query(lambda ctx: MemoDialog(ctx, office, year, parent=self, ops=self.ops),
+                                title="พิมพ์บันทึกข้อความไม่ได้", parent=self)
+        if dialog is None:
+            return None
+        kind = "results" if self.sections.currentIndex() == 1 else "measures"
+        dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData(kind))
+        self.document_dialog = dialog
+        dialog.open()
+        return dialog
+
+    # -- import --------------------------------------------------------------------------------
+    def import_dialog(self):
+        from ita_desktop.services.queries import get_office
+        from ita_desktop.ui.dialogs.table_import_dialog import ImportKind, TableImportDialog
+
+        office, target = self.office_id, self.target
+
+        def check(kind):
+            def run(ctx, path: Path):
+                table = measures_xlsx.read_table(path, kind)
+                return len(table.rows), table.problems
+            return run
+
+        kinds = {
+            "measures": ImportKind("มาตรการ", check("measures"),
+                                   lambda ctx: len(getattr(measures.measure_set_of_year(ctx, office, target),
+                                                           "measures", ())),
+                                   lambda ctx, p, r: measures_xlsx.import_measures(ctx, p, office, target, r),
+                                   self.changes()),
+            "results": ImportKind("ผลการดำเนินการ", check("results"),
+                                  lambda ctx: len(getattr(measures.result_report_for_year(ctx, office, target),
+                                                          "rows", ())),
+                                  lambda ctx, p, r: measures_xlsx.import_results(ctx, p, office, target, r),
+                                  self.changes()),
+        }
+        name = self.ops.query(lambda ctx: get_office(ctx, office).name, title="นำเข้าไม่ได้", parent=self) or ""
+        return TableImportDialog(self.ctx, self.ops, kinds, f"{name} ปีงบประมาณ พ.ศ. {target}", self)
+
+    def import_table(self) -> None:
+        dialog = self.import_dialog()
+        self.last_dialog = dialog
+        dialog.exec()
 
 
 def _legend() -> str:
@@ -109,80 +603,3 @@ def _legend() -> str:
         for name, colour in mm.MEASURE_CATEGORIES.values()
     )
     return f"<span style='color:#444'>สีของประเด็น: {chips}</span>"
-
-
-class ResultReportPanel(QWidget):
-    """รายงานผลการดำเนินการ: title, intro paragraphs, the 7-column table, summary paragraphs."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.heading = QLabel(wordWrap=True, textFormat=Qt.RichText)
-        self.empty_bar = MessageBar("info")
-        self.intro = text_browser()
-        self.summary = text_browser()
-        self.model = mm.ResultTableModel(self)
-        self.view = WrappedTable(self.model, lambda: dict.fromkeys(
-            (mm.COL_ORDER, mm.COL_RESULT_PERIOD, mm.COL_RESULT_RESPONSIBLE)))
-        self.splitter = QSplitter(Qt.Vertical)
-        for widget in (self.intro, self.view, self.summary):
-            self.splitter.addWidget(widget)
-        self.splitter.setStretchFactor(1, 1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.empty_bar)
-        layout.addWidget(self.splitter, 1)
-        layout.addStretch(0)  # takes the room of the hidden tables in the empty state
-
-    def show_report(self, report: ResultReportView | None, message: str = "") -> None:
-        """Show ``report``, or ``message`` when there is none."""
-        self.empty_bar.set_messages([] if report else [message])
-        self.splitter.setVisible(report is not None)
-        self.model.set_report(report)
-        title = (report.title or f"{RESULTS_TITLE} ประจำปีงบประมาณ พ.ศ. {report.year}") if report else ""
-        self.heading.setText(f"<b style='font-size:16pt'>{title}</b>" if report else "")
-        self.intro.setHtml(paragraphs_html(report.intro_paragraphs) if report else "")
-        self.summary.setHtml(_summary_html(report) if report else "")
-        self.intro.setVisible(bool(report and report.intro_paragraphs))
-        self.summary.setVisible(bool(report and report.summary_paragraphs))
-        self.splitter.setSizes([130, 500, 130])
-
-
-def _summary_html(report: ResultReportView) -> str:
-    return "<p><b>สรุปผลการดำเนินการ</b></p>" + paragraphs_html(report.summary_paragraphs)
-
-
-class MeasuresTab(Tab):
-    """The มาตรการ tab: two sections, the measures and the report of what was done."""
-
-    title = "มาตรการ"
-
-    kinds = frozenset({changes.MEASURES, changes.RESULTS, changes.OFFICES})
-
-    def __init__(self, ctx, ops=None, parent: QWidget | None = None):
-        super().__init__(ctx, ops, parent)
-        self.measures = MeasureSetPanel()
-        self.results = ResultReportPanel()
-        self.sections = QTabWidget()
-        self.sections.addTab(self.measures, MEASURES_TITLE)
-        self.sections.addTab(self.results, RESULTS_TITLE)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.sections)
-        self.refresh_if_stale()
-
-    def refresh(self) -> None:
-        """Reload the measures and the report of the selected office-year."""
-        if self.office_id is None or self.year is None:
-            self.measures.show_sets((), NO_OFFICE_TEXT)
-            self.results.show_report(None, NO_OFFICE_TEXT)
-            return
-        both, error = self.read(lambda ctx, o, y: (measures.measure_sets_for_year(ctx, o, y),
-                                                     measures.result_report_for_year(ctx, o, y)),
-                                self.office_id, self.year)
-        if error:
-            self.measures.show_sets((), error)
-            self.results.show_report(None, error)
-            return
-        sets, report = both
-        self.measures.show_sets(sets, no_measures_text(self.year))
-        self.results.show_report(report, no_report_text(self.year))
