@@ -156,6 +156,7 @@ class MeasureDialog(FormDialog):
         self.division_button = QToolButton()
         self.division_button.setText("เลือกส่วนราชการ")
         self.division_button.setPopupMode(QToolButton.InstantPopup)
+        self.division_button.setMinimumWidth(self.division_button.sizeHint().width() + 16)
         menu = QMenu(self.division_button)
         for name in divisions:
             menu.addAction(name, lambda n=name: self.add_division(n))
@@ -238,7 +239,8 @@ def proposal_dialog(proposals, keys: list[str], target_year: int, based_on_year:
     for p, key in zip(proposals, keys):
         category = MEASURE_CATEGORIES.get(p.category, ("",))[0]
         first = p.steps.split("\n")[0] if p.steps else "(ยังไม่มีแนวทางการพัฒนา)"
-        rows.append((f"{key} {p.issue}\n    แนวทาง: {first}", key, category))
+        code = " ".join(p.items)  # item codes are official words; indicators name themselves
+        rows.append((f"{code} {p.issue}".strip() + f"\n    แนวทาง: {first}", key, category))
     dialog = ChecklistDialog(
         "จัดทำมาตรการจากผลการวิเคราะห์",
         f"ข้อคำถามและตัวชี้วัดที่ต่ำกว่าเกณฑ์หรือควรพัฒนา จากผลการประเมินปีงบประมาณ พ.ศ. {based_on_year} "

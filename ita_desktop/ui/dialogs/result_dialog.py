@@ -50,7 +50,7 @@ class ResultDialog(FormDialog):
             self.form.addRow(text, widget)
         self.status.currentIndexChanged.connect(self._status_changed)
         self._status_changed()
-        self.resize(820, 600)
+        self.resize(820, 670)
 
     def _status_changed(self) -> None:
         self.reason.setEnabled(self.status.currentData() == IMPOSSIBLE)

@@ -162,12 +162,12 @@ class ProgressTableModel(TextTableModel):
 
     HEADERS = (
         "ลำดับ",
-        "มาตรการ/โครงการ/กิจกรรม",
+        "มาตรการ/โครงการ/\nกิจกรรม",
         "ผู้รับผิดชอบ",
         "กำหนดเวลา\nแล้วเสร็จ",
         "สถานะ",
         "ผลการดำเนินการ\n(Output)",
-        "ผลลัพธ์/ผลสัมฤทธิ์\n(Outcome/Result)",
+        "ผลลัพธ์/\nผลสัมฤทธิ์\n(Outcome/Result)",
         "หลักฐาน",
     )
     CENTERED = frozenset({COL_R_ORDER, COL_R_EVIDENCE})

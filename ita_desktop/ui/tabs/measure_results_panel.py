@@ -42,7 +42,7 @@ class ResultsPanel(QWidget):
         self.tab = tab
         from .measures_tab import button
 
-        self.heading = QLabel(wordWrap=True)
+        self.heading = QLabel()  # the page's tool tip
         row = QHBoxLayout()
         self.record_button = button(row, "บันทึกผล...", self.record,
                                     "สถานะ ผลการดำเนินการ ผลลัพธ์ และวันที่ ของรายการที่เลือก")
@@ -52,19 +52,22 @@ class ResultsPanel(QWidget):
         self.texts_button = button(row, "ข้อความรายงาน...", self.edit_texts,
                                    "ชื่อรายงาน บทนำ และสรุปผลการดำเนินการ")
         row.addStretch(1)
+        overdue = QLabel(f"<span style='background:{mm.OVERDUE_COLOUR.name()}'>&nbsp;&nbsp;&nbsp;&nbsp;</span>"
+                         " เลยกำหนดเวลาแล้วเสร็จแต่ยังไม่แล้วเสร็จ")
+        row.addWidget(overdue)
         self.empty_bar = MessageBar("info")
         self.model = mm.ProgressTableModel(self)
         self.view = WrappedTable(self.model, lambda: {mm.COL_R_ORDER: None, mm.COL_R_DUE: None,
-                                                      mm.COL_R_EVIDENCE: None})
+                                                      mm.COL_R_STATUS: None, mm.COL_R_EVIDENCE: None})
         self.view.doubleClicked.connect(lambda _: self.record())
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._selected())
         splitter = QSplitter(Qt.Horizontal)
         splitter.addWidget(self.view)
         splitter.addWidget(self._build_evidence())
         splitter.setStretchFactor(0, 1)
-        splitter.setSizes([1000, 300])
+        splitter.setSizes([1080, 250])
         layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(row)
         layout.addWidget(self.empty_bar)
         layout.addWidget(splitter, 1)
@@ -105,6 +108,7 @@ class ResultsPanel(QWidget):
         else:
             self.heading.setText(f"<b>ผลการดำเนินการตามมาตรการ ปีงบประมาณ พ.ศ. {data.target}</b>"
                                  " · แถวสีแดง: เลยกำหนดเวลาแล้วเสร็จแต่ยังไม่แล้วเสร็จ")
+            self.tab.sections.setTabToolTip(1, self.heading.text())
             self.empty_bar.set_messages([] if data.rows else [NO_RESULTS_TEXT.format(year=data.target)])
         row = self.model.row_of(keep) if keep else -1
         if row >= 0:

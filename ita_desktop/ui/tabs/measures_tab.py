@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,10 +42,13 @@ from .measure_results_panel import ResultsPanel
 NO_OFFICE_TEXT = "ยังไม่มีหน่วยงาน เพิ่มหน่วยงานหรือโหลดข้อมูลตัวอย่างจากเมนู แฟ้ม"
 MEASURES_TITLE = "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
 RESULTS_TITLE = "ผลการดำเนินการ"
-MEASURE_LAYOUTS = {"001": "ตาราง ๔ ช่อง: ประเด็น ผู้รับผิดชอบ ขั้นตอน การรายงานผล",
-                   "002": "ตาราง ๕ ช่อง: ประเด็น มาตรการ การดำเนินการ ผู้รับผิดชอบ ระยะเวลา"}
-RESULT_LAYOUTS = {"000": "มีตารางคะแนนตัวชี้วัดและประเด็นที่ต้องพัฒนา",
-                  "003": "ตารางผลการดำเนินการ ๖ ช่อง"}
+MEASURE_LAYOUTS = {"001": ("ตาราง ๔ ช่อง", "ประเด็น | ผู้รับผิดชอบ | ขั้นตอนหรือวิธีการ | การรายงานผลและกำหนดเวลา "
+                                            "(แยกตามเครื่องมือและตัวชี้วัด)"),
+                   "002": ("ตาราง ๕ ช่อง", "ประเด็น | มาตรการ | การดำเนินการ/การรายงานผล | ผู้รับผิดชอบ | ระยะเวลา")}
+RESULT_LAYOUTS = {"000": ("มีตารางคะแนน", "ตารางคะแนนตัวชี้วัดและประเด็นที่ต้องพัฒนา แล้วตามด้วยตารางผลการดำเนินการ "
+                                          "และสรุปผล"),
+                  "003": ("ตาราง ๖ ช่อง", "ตารางผลการดำเนินการ ๖ ช่อง: มาตรการ ขั้นตอน ระยะเวลา ผู้รับผิดชอบ "
+                                         "ผลการดำเนินการ ผลลัพธ์")}
 
 
 def layout_key(kind: str, office_id: int) -> str:
@@ -82,8 +85,7 @@ def load_data(ctx, office_id: int, year: int, target: int | None) -> TabData:
     from ita_desktop.services import evidence
 
     target = target or default_target(ctx, office_id, year)
-    choices = ((year, f"ปีงบประมาณ พ.ศ. {year} (จากผลการประเมินปี {year - 1})"),
-               (year + 1, f"ปีงบประมาณ พ.ศ. {year + 1} (จากผลการประเมินปี {year})"))
+    choices = ((year, f"ปีงบประมาณ พ.ศ. {year}"), (year + 1, f"ปีงบประมาณ พ.ศ. {year + 1}"))
     progress = mr.year_progress(ctx, office_id, target)
     result_ids = [p.result.id for p in progress.measures if p.result] + [r.id for r in progress.other_results]
     files = {rid: len(evidence.list_evidence(ctx, rid)) for rid in result_ids}
@@ -140,14 +142,12 @@ class MeasuresTab(Tab):
     def _build_top(self) -> QVBoxLayout:
         self.year_combo = QComboBox()
         self.year_combo.activated.connect(self._year_chosen)
-        self.counts = QLabel()
+        self.counts = QLabel(wordWrap=True)
         first = QHBoxLayout()
         first.addWidget(QLabel("มาตรการของ"))
         first.addWidget(self.year_combo)
         first.addSpacing(12)
         first.addWidget(self.counts, 1)
-        self.import_button = button(first, "นำเข้าตารางจาก Excel...", self.import_table,
-                                    "นำเข้าตารางมาตรการหรือตารางรายงานผลการดำเนินการจากไฟล์ Excel")
         second = QHBoxLayout()
         self.print_measures_button = button(second, "พิมพ์มาตรการ...", self.print_measures)
         self.measures_layout = self._layout_combo(second, MEASURE_LAYOUTS, "measures")
@@ -155,6 +155,8 @@ class MeasuresTab(Tab):
         self.print_results_button = button(second, "พิมพ์รายงานผล...", self.print_results)
         self.results_layout = self._layout_combo(second, RESULT_LAYOUTS, "results")
         second.addStretch(1)
+        self.import_button = button(second, "นำเข้าตารางจาก Excel...", self.import_table,
+                                    "นำเข้าตารางมาตรการหรือตารางรายงานผลการดำเนินการจากไฟล์ Excel")
         self.memo_button = button(second, "พิมพ์บันทึกข้อความ...", self.print_memo,
                                   "บันทึกข้อความนำส่งมาตรการหรือรายงานผลการดำเนินการ")
         box = QVBoxLayout()
@@ -164,15 +166,17 @@ class MeasuresTab(Tab):
 
     def _layout_combo(self, row: QHBoxLayout, layouts: dict, kind: str) -> QComboBox:
         combo = QComboBox()
-        for code, text in layouts.items():
+        combo.setToolTip("รูปแบบของเอกสาร (จำไว้สำหรับหน่วยงานนี้)")
+        for n, (code, (text, tip)) in enumerate(layouts.items()):
             combo.addItem(f"รูปแบบ{text}", code)
+            combo.setItemData(n, tip, Qt.ToolTipRole)
         combo.activated.connect(lambda _=0, c=combo, k=kind: self.set_layout(k, c.currentData()))
         row.addWidget(combo)
         return combo
 
     def _build_measures(self) -> QWidget:
         page = QWidget()
-        self.heading = QLabel(wordWrap=True)
+        self.heading = QLabel()  # shown in the tool tip of the page's table: the year choice says it
         row = QHBoxLayout()
         self.propose_button = button(row, "จัดทำมาตรการจากผลการวิเคราะห์...", self.propose)
         self.add_button = button(row, "เพิ่มมาตรการ...", self.add_measure)
@@ -195,7 +199,7 @@ class MeasuresTab(Tab):
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._enable())
         self.legend = QLabel(_legend())
         layout = QVBoxLayout(page)
-        layout.addWidget(self.heading)
+        layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(row)
         layout.addWidget(self.empty_bar)
         layout.addWidget(self.view, 1)
@@ -217,8 +221,10 @@ class MeasuresTab(Tab):
             return
         self.data, self.target = data, data.target
         self.year_combo.clear()
-        for year, text in data.choices:
+        for n, (year, text) in enumerate(data.choices):
             self.year_combo.addItem(text, year)
+            self.year_combo.setItemData(n, f"มาตรการที่ดำเนินการในปีงบประมาณ พ.ศ. {year} "
+                                           f"จัดทำจากผลการประเมินปีงบประมาณ พ.ศ. {year - 1}", Qt.ToolTipRole)
         self.year_combo.setCurrentIndex(max(0, self.year_combo.findData(data.target)))
         overdue = sum(r.overdue for r in data.rows)
         self.counts.setText(counts_html(data.counts, overdue))
@@ -244,6 +250,7 @@ class MeasuresTab(Tab):
         based = f" · จัดทำจากผลการประเมินปีงบประมาณ พ.ศ. {s.based_on_year}" if s and s.based_on_year else ""
         count = f" · {len(s.measures)} มาตรการ" if s else ""
         self.heading.setText(f"<b>มาตรการสำหรับปีงบประมาณ พ.ศ. {data.target}</b>{based}{count}")
+        self.sections.setTabToolTip(0, self.heading.text())
         self.empty_bar.set_messages([] if s and s.measures else [no_measures_text(data.target)])
         if self._select_after is not None:
             row = self.model.row_of(self._select_after)
