@@ -316,3 +316,58 @@ def test_every_dialog_fits_the_screen(qtbot, demo_ctx, answers, open_window, mon
         size = dialog.frameGeometry()
         assert size.width() <= 1366 and size.height() <= 768, type(dialog).__name__
         dialog.close()
+
+
+def test_evidence_rename_and_remove_with_undo(qtbot, demo_ctx, answers, open_window, tmp_path):
+    office = _id(demo_ctx, MAECHEDI)
+    window = open_window(demo_ctx, office, 2567)
+    tab = _tab(window)
+    tab.sections.setCurrentIndex(1)
+    panel = tab.results
+    row = result_report_for_year(demo_ctx, office, 2567).rows[1]
+    panel.select_key(f"r{row.id}")
+    big = tmp_path / "ใหญ่.bin"
+    with open(big, "wb") as f:
+        f.truncate(evidence.MAX_BYTES + 1)
+    assert not panel.add_files([big])
+    assert any("เกิน 50 MB" in text for _, text in answers) and not evidence.list_evidence(demo_ctx, row.id)
+    photo = tmp_path / "photo.jpg"
+    photo.write_bytes(b"jpeg")
+    assert panel.add_files([photo])
+    panel.files.setCurrentRow(0)
+    view = panel.current_file()
+    assert not panel.rename_to(view, "ภาพ/กิจกรรม.jpg")  # a character a file name cannot hold
+    assert panel.rename_to(view, "ภาพกิจกรรม.jpg")
+    assert [f.file_name for f in evidence.list_evidence(demo_ctx, row.id)] == ["ภาพกิจกรรม.jpg"]
+    assert "ภาพกิจกรรม.jpg" in panel.files.item(0).text()
+    window.actions["undo"].trigger()
+    assert [f.file_name for f in evidence.list_evidence(demo_ctx, row.id)] == ["photo.jpg"]
+    panel.files.setCurrentRow(0)
+    panel.remove_file()
+    assert not evidence.list_evidence(demo_ctx, row.id) and panel.files.count() == 0
+    window.actions["undo"].trigger()
+    assert [f.file_name for f in evidence.list_evidence(demo_ctx, row.id)] == ["photo.jpg"]
+    assert "1 ไฟล์" in _cell(panel.model, panel.model.row_of(f"r{row.id}"), mm.COL_R_EVIDENCE)
+
+
+def test_results_table_import_and_memo_of_the_measures(qtbot, demo_ctx, answers, open_window, tmp_path):
+    from ita_desktop.services.measures_xlsx import export_results
+
+    source = _id(demo_ctx, MAECHEDI)
+    table = export_results(demo_ctx, source, 2567, tmp_path / "ผล.xlsx")
+    office = _id(demo_ctx, TAKOTHONG)
+    window = open_window(demo_ctx, office, 2566)
+    tab = _tab(window)
+    assert tab.target == 2567
+    dialog = tab.import_dialog()
+    assert dialog.load(table) and "ตารางรายงานผลการดำเนินการ" in dialog.found.text() and "9" in dialog.found.text()
+    dialog.store()
+    assert len(result_report_for_year(demo_ctx, office, 2567).rows) == 9
+    assert tab.results.model.rowCount() == 42 + 9
+    memo = tab.print_memo()
+    assert memo.kind() == "measures"
+    memo.close()
+    tab.sections.setCurrentIndex(1)
+    memo = tab.print_memo()
+    assert memo.kind() == "results"
+    memo.close()
