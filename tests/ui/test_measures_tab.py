@@ -364,10 +364,10 @@ def test_results_table_import_and_memo_of_the_measures(qtbot, demo_ctx, answers,
     dialog.store()
     assert len(result_report_for_year(demo_ctx, office, 2567).rows) == 9
     assert tab.results.model.rowCount() == 42 + 9
-    memo = tab.print_memo()
-    assert memo.kind() == "measures"
+    memo = tab.print_memo()  # the measures of 2567 answer the assessment of 2566
+    assert (memo.kind(), memo.year) == ("measures", 2566)
+    assert memo.height() <= 768
     memo.close()
     tab.sections.setCurrentIndex(1)
-    memo = tab.print_memo()
-    assert memo.kind() == "results"
-    memo.close()
+    assert tab.print_memo() is None  # results of 2567: no scores of 2567 yet, said in Thai
+    assert any("ยังไม่มีคะแนน ITA ของปีงบประมาณ พ.ศ. 2567" in text for _, text in answers)

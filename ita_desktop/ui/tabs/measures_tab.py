@@ -559,12 +559,15 @@ class MeasuresTab(Tab):
     def print_memo(self):
         from ita_desktop.ui.dialogs.memo_dialog import MemoDialog
 
-        office, year = self.office_id, self.year
+        # the measures memo goes with the assessment they answer (the year before), the results
+        # memo with the year they were carried out in
+        kind = "results" if self.sections.currentIndex() == 1 else "measures"
+        office, year = self.office_id, self.target if kind == "results" else self.target - 1
         dialog = self.ops.query(lambda ctx: MemoDialog(ctx, office, year, parent=self, ops=self.ops),
                                 title="พิมพ์บันทึกข้อความไม่ได้", parent=self)
         if dialog is None:
             return None
-        kind = "results" if self.sections.currentIndex() == 1 else "measures"
+        dialog.resize(min(dialog.width(), 1340), min(dialog.height(), 700))  # a 1366x768 screen
         dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData(kind))
         self.document_dialog = dialog
         dialog.open()
