@@ -286,11 +286,25 @@ def test_import_a_table_says_what_it_found(qtbot, demo_ctx, answers, open_window
     assert dialog.load(good) and dialog.import_button.isEnabled()
     dialog.store()
     assert len(measure_set_of_year(demo_ctx, office, 2569).measures) == 42 and tab.model.rowCount() == 42
+    assert window.actions["undo"].text() == "เลิกทำ: นำเข้ามาตรการ"
+    window.actions["undo"].trigger()
+    assert not _ids(demo_ctx, office, 2569) and tab.model.rowCount() == 0
+    window.actions["redo"].trigger()
+    first_ids = _ids(demo_ctx, office, 2569)
+    assert len(first_ids) == 42
+    first_issue = measure_set_of_year(demo_ctx, office, 2569).measures[0].issue
+    changed = tmp_path / "แก้.xlsx"
+    wb = openpyxl.load_workbook(good)
+    wb.active.cell(row=4, column=5, value="ประเด็นที่แก้ในไฟล์")
+    wb.save(changed)
     dialog = tab.import_dialog()
-    assert dialog.load(good)
+    assert dialog.load(changed)
     dialog.store()  # asks before replacing (answered Yes)
     assert any("แทนที่" in text for _, text in answers)
-    assert len(measure_set_of_year(demo_ctx, office, 2569).measures) == 42
+    assert measure_set_of_year(demo_ctx, office, 2569).measures[0].issue == "ประเด็นที่แก้ในไฟล์"
+    window.actions["undo"].trigger()  # the replaced measures come back as they were
+    assert _ids(demo_ctx, office, 2569) == first_ids
+    assert measure_set_of_year(demo_ctx, office, 2569).measures[0].issue == first_issue
 
 
 @pytest.mark.parametrize("name", [TAKOTHONG])

@@ -36,7 +36,8 @@ class ImportKind:
 
     ``check(ctx, path)`` returns (rows found, Thai problems); ``existing(ctx)`` how many records the
     import would replace; ``store(ctx, path, replace)`` imports in one transaction and returns
-    something with ``message_th()``; ``what`` names the records ("มาตรการ").
+    something with ``message_th()``; ``step(result)`` its undo step (None: not undoable, the
+    backup taken first remains); ``what`` names the records ("มาตรการ").
     """
 
     what: str
@@ -44,6 +45,7 @@ class ImportKind:
     existing: Callable[[Any], int]
     store: Callable[[Any, Path, bool], Any]
     changes: Changes
+    step: Callable[[Any], Any] | None = None
 
 
 class TableImportDialog(QDialog):
@@ -147,7 +149,8 @@ class TableImportDialog(QDialog):
             replace = True
         path = self.path
         done, result = self.ops.change(lambda ctx: kind.store(ctx, path, replace), changes=kind.changes,
-                                       label=f"นำเข้า{kind.what}", backup="before-import", parent=self)
+                                       label=f"นำเข้า{kind.what}", backup="before-import", parent=self,
+                                       step=kind.step)
         if done:
             self.result = result
             QMessageBox.information(self, "นำเข้าแล้ว", result.message_th())

@@ -586,25 +586,71 @@ class MeasuresTab(Tab):
                 return len(table.rows), table.problems
             return run
 
+        def measure_ids(ctx):
+            return [m.id for m in getattr(measures.measure_set_of_year(ctx, office, target), "measures", ())]
+
+        def row_ids(ctx):
+            return [r.id for r in getattr(measures.result_report_for_year(ctx, office, target), "rows", ())]
+
         kinds = {
-            "measures": ImportKind("มาตรการ", check("measures"),
-                                   lambda ctx: len(getattr(measures.measure_set_of_year(ctx, office, target),
-                                                           "measures", ())),
-                                   lambda ctx, p, r: measures_xlsx.import_measures(ctx, p, office, target, r),
-                                   self.changes()),
-            "results": ImportKind("ผลการดำเนินการ", check("results"),
-                                  lambda ctx: len(getattr(measures.result_report_for_year(ctx, office, target),
-                                                          "rows", ())),
-                                  lambda ctx, p, r: measures_xlsx.import_results(ctx, p, office, target, r),
-                                  self.changes()),
+            "measures": ImportKind("มาตรการ", check("measures"), lambda ctx: len(measure_ids(ctx)),
+                                   imported(measure_ids, measures.snapshot_measure,
+                                            lambda ctx, p, r: measures_xlsx.import_measures(ctx, p, office, target, r)),
+                                   self.changes(), lambda done: self.import_step(
+                                       "นำเข้ามาตรการ", done, measures.delete_measure, measures.restore_measure,
+                                       lambda ctx, p: measures_xlsx.import_measures(ctx, p, office, target, True))),
+            "results": ImportKind("ผลการดำเนินการ", check("results"), lambda ctx: len(row_ids(ctx)),
+                                  imported(row_ids, mr.snapshot_result_row,
+                                           lambda ctx, p, r: measures_xlsx.import_results(ctx, p, office, target, r)),
+                                  self.changes(), lambda done: self.import_step(
+                                      "นำเข้าผลการดำเนินการ", done, mr.delete_result_row, mr.restore_result_row,
+                                      lambda ctx, p: measures_xlsx.import_results(ctx, p, office, target, True))),
         }
         name = self.ops.query(lambda ctx: get_office(ctx, office).name, title="นำเข้าไม่ได้", parent=self) or ""
         return TableImportDialog(self.ctx, self.ops, kinds, f"{name} ปีงบประมาณ พ.ศ. {target}", self)
+
+    def import_step(self, label: str, done: "Imported", delete, restore, again) -> Step:
+        """Undo of an import: delete what it stored, restore what it replaced; redo: import again."""
+        state = {"ids": done.new_ids, "snaps": []}
+
+        def undo(ctx):
+            state["snaps"] = [delete(ctx, i) for i in reversed(state["ids"])]
+            for snap in done.old:
+                restore(ctx, snap)
+
+        def redo(ctx):
+            again(ctx, done.path)
+            state["ids"] = done.ids_now(ctx)
+
+        return Step(label, undo, redo, self.changes())
 
     def import_table(self) -> None:
         dialog = self.import_dialog()
         self.last_dialog = dialog
         dialog.exec()
+
+
+@dataclass
+class Imported:
+    """What an import stored (its summary, the ids now) and the snapshots of what it replaced."""
+
+    summary: object
+    old: list
+    new_ids: list
+    path: Path
+    ids_now: object
+
+    def message_th(self) -> str:
+        return self.summary.message_th()
+
+
+def imported(ids_now, snapshot, store):
+    """``store`` wrapped to keep snapshots of the records it replaces, for its undo."""
+    def run(ctx, path: Path, replace: bool) -> Imported:
+        old = [snapshot(ctx, i) for i in ids_now(ctx)] if replace else []
+        summary = store(ctx, path, replace)
+        return Imported(summary, old, ids_now(ctx), Path(path), ids_now)
+    return run
 
 
 def _legend() -> str:
