@@ -71,7 +71,7 @@ def test_default_year_follows_the_data(qtbot, demo_ctx, answers, open_window):
     window = open_window(demo_ctx, _id(demo_ctx, TAKOTHONG), 2566)
     tab = _tab(window)
     assert tab.target == 2567 and tab.model.rowCount() == 42  # made from 2566's results
-    assert "2566" in tab.heading.text()
+    assert "จัดทำจากผลการประเมินปีงบประมาณ พ.ศ. 2566" in tab.heading
     window.select(office_id=_id(demo_ctx, MAECHEDI), year=2567)
     assert tab.target == 2567 and tab.model.rowCount() == 0 and tab.empty_bar.isVisible()
     assert tab.results.model.rowCount() == 9  # seed 003's rows, made outside the program
@@ -385,3 +385,11 @@ def test_results_table_import_and_memo_of_the_measures(qtbot, demo_ctx, answers,
     tab.sections.setCurrentIndex(1)
     assert tab.print_memo() is None  # results of 2567: no scores of 2567 yet, said in Thai
     assert any("ยังไม่มีคะแนน ITA ของปีงบประมาณ พ.ศ. 2567" in text for _, text in answers)
+
+
+def test_without_an_office_the_tab_says_what_to_do(qtbot, ctx, answers, open_window):
+    window = open_window(ctx)
+    tab = _tab(window)
+    assert "ยังไม่มีหน่วยงาน" in tab.empty_bar.text() and tab.empty_bar.isVisible()
+    assert not tab.add_button.isEnabled() and not tab.print_measures_button.isEnabled()
+    assert not tab.results.add_button.isEnabled()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -34,15 +35,24 @@ NO_RESULTS_TEXT = ("ยังไม่มีมาตรการหรือผ
                    "เพิ่มมาตรการในหน้าแรก หรือกด 'เพิ่มกิจกรรมอื่น...' สำหรับกิจกรรมที่ไม่ได้จัดทำในโปรแกรม")
 
 
+def button(row: QHBoxLayout, text: str, slot, tip: str = "") -> QPushButton:
+    """A push button added to ``row`` that calls ``slot()`` (never the default button of a dialog)."""
+    b = QPushButton(text)
+    b.setAutoDefault(False)
+    b.clicked.connect(lambda: slot())
+    if tip:
+        b.setToolTip(tip)
+    row.addWidget(b)
+    return b
+
+
 class ResultsPanel(QWidget):
     """The results table with its buttons, and the evidence box of the selected row."""
 
     def __init__(self, tab):
         super().__init__()
         self.tab = tab
-        from .measures_tab import button
-
-        self.heading = QLabel()  # the page's tool tip
+        self.heading = ""  # the page's tool tip
         row = QHBoxLayout()
         self.record_button = button(row, "บันทึกผล...", self.record,
                                     "สถานะ ผลการดำเนินการ ผลลัพธ์ และวันที่ ของรายการที่เลือก")
@@ -73,8 +83,6 @@ class ResultsPanel(QWidget):
         layout.addWidget(splitter, 1)
 
     def _build_evidence(self) -> QWidget:
-        from .measures_tab import button
-
         box = QGroupBox("หลักฐาน")
         self.files = QListWidget()
         self.files.setWordWrap(True)
@@ -103,12 +111,11 @@ class ResultsPanel(QWidget):
         keep = self.current.key if self.current else None
         self.model.set_progress(data.rows if data else ())
         if data is None:
-            self.heading.setText("")
+            self.heading = ""
             self.empty_bar.set_messages([error])
         else:
-            self.heading.setText(f"<b>ผลการดำเนินการตามมาตรการ ปีงบประมาณ พ.ศ. {data.target}</b>"
-                                 " · แถวสีแดง: เลยกำหนดเวลาแล้วเสร็จแต่ยังไม่แล้วเสร็จ")
-            self.tab.sections.setTabToolTip(1, self.heading.text())
+            self.heading = f"ผลการดำเนินการตามมาตรการ ปีงบประมาณ พ.ศ. {data.target}"
+            self.tab.sections.setTabToolTip(1, self.heading)
             self.empty_bar.set_messages([] if data.rows else [NO_RESULTS_TEXT.format(year=data.target)])
         row = self.model.row_of(keep) if keep else -1
         if row >= 0:

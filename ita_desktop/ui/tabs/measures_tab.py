@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -37,7 +36,7 @@ from ita_desktop.ui.widgets.message_bar import MessageBar
 from ita_desktop.ui.widgets.tables import WrappedTable
 
 from .base import Tab
-from .measure_results_panel import ResultsPanel
+from .measure_results_panel import ResultsPanel, button
 
 NO_OFFICE_TEXT = "ยังไม่มีหน่วยงาน เพิ่มหน่วยงานหรือโหลดข้อมูลตัวอย่างจากเมนู แฟ้ม"
 MEASURES_TITLE = "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
@@ -103,16 +102,6 @@ def counts_html(counts: dict, overdue: int) -> str:
     return " · ".join(parts)
 
 
-def button(row: QHBoxLayout, text: str, slot, tip: str = "") -> QPushButton:
-    b = QPushButton(text)
-    b.setAutoDefault(False)
-    b.clicked.connect(lambda: slot())
-    if tip:
-        b.setToolTip(tip)
-    row.addWidget(b)
-    return b
-
-
 class MeasuresTab(Tab):
     """The มาตรการ tab: the measures of the chosen fiscal year and their results."""
 
@@ -176,7 +165,7 @@ class MeasuresTab(Tab):
 
     def _build_measures(self) -> QWidget:
         page = QWidget()
-        self.heading = QLabel()  # shown in the tool tip of the page's table: the year choice says it
+        self.heading = ""  # the page's tool tip: the year chosen above says the rest
         row = QHBoxLayout()
         self.propose_button = button(row, "จัดทำมาตรการจากผลการวิเคราะห์...", self.propose)
         self.add_button = button(row, "เพิ่มมาตรการ...", self.add_measure)
@@ -238,7 +227,7 @@ class MeasuresTab(Tab):
         self.data = None
         self.year_combo.clear()
         self.counts.setText("")
-        self.heading.setText("")
+        self.heading = ""
         self.model.set_measure_set(None)
         self.empty_bar.set_messages([text])
         self.results.show_data(None, text)
@@ -249,8 +238,8 @@ class MeasuresTab(Tab):
         self.model.set_measure_set(s)
         based = f" · จัดทำจากผลการประเมินปีงบประมาณ พ.ศ. {s.based_on_year}" if s and s.based_on_year else ""
         count = f" · {len(s.measures)} มาตรการ" if s else ""
-        self.heading.setText(f"<b>มาตรการสำหรับปีงบประมาณ พ.ศ. {data.target}</b>{based}{count}")
-        self.sections.setTabToolTip(0, self.heading.text())
+        self.heading = f"มาตรการสำหรับปีงบประมาณ พ.ศ. {data.target}{based}{count}"
+        self.sections.setTabToolTip(0, self.heading)
         self.empty_bar.set_messages([] if s and s.measures else [no_measures_text(data.target)])
         if self._select_after is not None:
             row = self.model.row_of(self._select_after)
