@@ -161,7 +161,10 @@ def test_measures_from_analysis_add_done_with_evidence_documents_and_undo(qtbot,
     tab.sections.setCurrentIndex(0)
     first = measure_set_of_year(demo_ctx, office, 2569).measures[0]
     _select(tab, first.id)
-    tab.delete_measure()
+    window.activateWindow()
+    tab.view.setFocus()
+    qtbot.waitUntil(tab.view.hasFocus)
+    qtbot.keyClick(tab.view, Qt.Key_Delete)  # asks first (answered Yes)
     assert first.id not in _ids(demo_ctx, office, 2569) and tab.model.rowCount() == 6
     assert window.actions["undo"].text() == "เลิกทำ: ลบมาตรการ"
     window.actions["undo"].trigger()

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -185,6 +185,8 @@ class MeasuresTab(Tab):
         self.view = WrappedTable(self.model, lambda: {mm.COL_ORDER: None})
         self.view.setSelectionMode(QAbstractItemView.ExtendedSelection)
         self.view.doubleClicked.connect(lambda _: self.edit_measure())
+        delete_key = QShortcut(QKeySequence.Delete, self.view, context=Qt.WidgetShortcut)
+        delete_key.activated.connect(self.delete_measure)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._enable())
         self.legend = QLabel(_legend())
         layout = QVBoxLayout(page)
