@@ -396,3 +396,23 @@ def test_without_an_office_the_tab_says_what_to_do(qtbot, ctx, answers, open_win
     assert "ยังไม่มีหน่วยงาน" in tab.empty_bar.text() and tab.empty_bar.isVisible()
     assert not tab.add_button.isEnabled() and not tab.print_measures_button.isEnabled()
     assert not tab.results.add_button.isEnabled()
+
+
+def test_measures_from_the_analysis_undo_and_redo(qtbot, demo_ctx, answers, open_window):
+    from ita_desktop.services import measure_proposals as mp
+
+    office = _id(demo_ctx, THUNGTHACHANG)
+    window = open_window(demo_ctx, office, 2568)
+    tab = _tab(window)
+    _choose_year(tab, 2569)
+    keys = {mp.proposal_key(p) for p in mp.propose_measures(demo_ctx, office, 2568)}
+    assert tab.create_proposed(keys)
+    made = _ids(demo_ctx, office, 2569)
+    assert len(made) == 7 and tab.model.rowCount() == 7
+    assert window.actions["undo"].text() == "เลิกทำ: จัดทำมาตรการจากผลการวิเคราะห์"
+    window.actions["undo"].trigger()
+    assert not _ids(demo_ctx, office, 2569) and tab.model.rowCount() == 0
+    window.actions["redo"].trigger()
+    assert _ids(demo_ctx, office, 2569) == made and tab.model.rowCount() == 7
+    tab.propose()  # everything proposed already has a measure: said, nothing made
+    assert any("ไม่มีข้อคำถามหรือตัวชี้วัด" in text for _, text in answers)
