@@ -75,6 +75,8 @@ def test_default_year_follows_the_data(qtbot, demo_ctx, answers, open_window):
     window.select(office_id=_id(demo_ctx, MAECHEDI), year=2567)
     assert tab.target == 2567 and tab.model.rowCount() == 0 and tab.empty_bar.isVisible()
     assert tab.results.model.rowCount() == 9  # seed 003's rows, made outside the program
+    window.select(office_id=_id(demo_ctx, "ทต.วังไผ่"), year=2565)  # scored, measures of 2566 made
+    assert tab.target == 2566 and tab.model.rowCount() == 2
 
 
 def test_measures_from_analysis_add_done_with_evidence_documents_and_undo(qtbot, demo_ctx, answers, open_window,

@@ -72,11 +72,15 @@ class TabData:
 
 
 def default_target(ctx, office_id: int, year: int) -> int:
-    """The window's year when it has measures or results, else the next year when it has measures
-    (made from this year's results), else the window's year."""
+    """The window's year when it has measures or results; else the next year when it has measures
+    or the window's year has scores (the next step is to make measures from their analysis)."""
+    from ita_desktop.services.queries import years_with_scores
+
     if measures.measure_set_of_year(ctx, office_id, year) or measures.result_report_for_year(ctx, office_id, year):
         return year
-    return year + 1 if measures.measure_set_of_year(ctx, office_id, year + 1) else year
+    if measures.measure_set_of_year(ctx, office_id, year + 1) or year in years_with_scores(ctx, office_id):
+        return year + 1
+    return year
 
 
 def load_data(ctx, office_id: int, year: int, target: int | None) -> TabData:
