@@ -118,7 +118,8 @@ class MeasuresTab(MeasureActions, Tab):
         self.data: TabData | None = None
         self.target: int | None = None
         self._target_for: tuple | None = None
-        self.document_dialog = None
+        self.document_dialog = None  # the last document or memo dialog opened (tests look at it)
+        self.last_dialog = None  # the last form or checklist opened
         self._select_after: int | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
