@@ -53,16 +53,22 @@ def _target_keys(m) -> tuple[str, ...]:
     return m.items or tuple(f"ind{n}" for n in m.indicators)
 
 
+def proposal_key(m) -> str:
+    """One key naming what a proposal answers (``'i1'``, ``'ind5'``), for choosing among them."""
+    return " ".join(_target_keys(m))
+
+
 def _first_step(guideline: str) -> str:
     text = (guideline or "").strip()
     return f"1. {text}" if text and not text[0].isdigit() and not text.startswith("๑") else text
 
 
 def create_measures_from_analysis(ctx, office_id: int, year: int, based_on_year: int | None = None,
-                                  pass_line: float | None = None) -> list[int]:
+                                  pass_line: float | None = None, only: set[str] | None = None) -> list[int]:
     """Add the proposals of :func:`propose_measures` to the measures of ``year`` in one transaction.
 
-    Items that already have a measure of that year are skipped. Returns the new ids.
+    Items that already have a measure of that year are skipped; with ``only`` (keys of
+    :func:`proposal_key`), so are the proposals the clerk did not choose. Returns the new ids.
     """
     based_on = year - 1 if based_on_year is None else based_on_year
     proposals = propose_measures(ctx, office_id, based_on, pass_line)
@@ -71,6 +77,8 @@ def create_measures_from_analysis(ctx, office_id: int, year: int, based_on_year:
         taken = {k for m in ms.measures for k in _target_keys(measure_view(m))}
         ids = []
         for p in proposals:
+            if only is not None and proposal_key(p) not in only:
+                continue
             if set(_target_keys(p)) & taken:
                 continue
             row = Measure()

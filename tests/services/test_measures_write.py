@@ -129,5 +129,14 @@ def test_proposals_from_the_analysis(demo_ctx):
     assert mp.create_measures_from_analysis(demo_ctx, office, 2568, 2566) == []  # items already covered are not proposed twice
 
 
+def test_create_only_the_chosen_proposals(demo_ctx):
+    office = _id(demo_ctx, "อบต.ตะโกทอง")
+    proposals = mp.propose_measures(demo_ctx, office, 2566)
+    chosen = {mp.proposal_key(p) for p in proposals[:2]}
+    ids = mp.create_measures_from_analysis(demo_ctx, office, 2568, 2566, only=chosen)
+    created = ms.measure_set_of_year(demo_ctx, office, 2568)
+    assert len(ids) == 2 and {mp.proposal_key(m) for m in created.measures} == chosen
+
+
 def test_division_choices(demo_ctx):
     assert "สำนักปลัด" in " ".join(ms.division_choices(demo_ctx, _id(demo_ctx, "อบต.ตะโกทอง")))

@@ -1,14 +1,18 @@
-"""Read-only tables of the มาตรการ tab (measures and the report of what was done), and the
-base they share with the analysis and plan tables: rows of long Thai text that wrap."""
+"""Tables of the มาตรการ tab (the measures of a year, and their results with the rows made outside
+the program), and the base they share with the analysis and plan tables: rows of long Thai text
+that wrap."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from ita_desktop.services.measures import MeasureSetView, MeasureView, ResultReportView, ResultRowView
+from ita_desktop.services.measure_results import DONE, IMPOSSIBLE, IN_PROGRESS, STATUS_TITLES, YearProgress
+from ita_desktop.services.measures import MeasureSetView, MeasureView, ResultRowView
 
-from .table import TOP_CENTER, TOP_LEFT, Column, TableModel
+from .table import TOP_CENTER, TOP_LEFT, Column, TableModel, date_text
 
 # Measure categories as stored (urgent | develop | maintain) -> Thai heading and row tint.
 MEASURE_CATEGORIES = {
@@ -16,6 +20,8 @@ MEASURE_CATEGORIES = {
     "develop": ("ประเด็นที่ต้องพัฒนาให้ดีขึ้น", QColor("#fff6d6")),
     "maintain": ("รักษามาตรฐาน", QColor("#e8f5ea")),
 }
+STATUS_COLOURS = {DONE: QColor("#dff3e2"), IN_PROGRESS: QColor("#e3eefc"), IMPOSSIBLE: QColor("#eeeeee")}
+OVERDUE_COLOUR = QColor("#f8c9c4")
 
 
 class TextTableModel(TableModel):
@@ -49,41 +55,54 @@ class TextTableModel(TableModel):
 
 # --- มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ------------------------------------------
 
-COL_ISSUE, COL_RESPONSIBLE, COL_STEPS, COL_REPORTING, COL_PERIOD = range(5)
-MEASURE_HEADERS = (
-    "ประเด็นที่ต้องปรับปรุงแก้ไข/\nประเด็นที่ต้องพัฒนา",
-    "ผู้รับผิดชอบ",
-    "ขั้นตอนหรือวิธีการ/มาตรการ",
-    "การรายงานผลและการกำกับติดตาม\nกำหนดเวลาแล้วเสร็จ",
-    "ระยะเวลาดำเนินการ",
-)
+COL_ORDER, COL_ISSUE, COL_MEASURE, COL_STEPS, COL_RESPONSIBLE, COL_REPORTING, COL_PERIOD = range(7)
 
 
 def issue_text(m: MeasureView) -> str:
-    """The issue as the document prints it: the item code, then the question or issue."""
-    if m.item_code:
-        return f"{m.item_code} {m.issue}".strip()
-    if m.indicator is not None:
-        return f"ตัวชี้วัดที่ {m.indicator} {m.issue}".strip()
+    """The issue as the document prints it: the item codes (or indicator), then the text."""
+    if m.items:
+        prefix = " ".join(m.items)
+        return m.issue if m.issue.startswith(prefix) else f"{prefix} {m.issue}".strip()
+    if len(m.indicators) == 1 and "ตัวชี้วัด" not in m.issue:
+        return f"ตัวชี้วัดที่ {m.indicators[0]} {m.issue}".strip()
     return m.issue
 
 
-class MeasureTableModel(TextTableModel):
-    """One row per measure; the ระยะเวลาดำเนินการ column only when a measure states a period."""
+def period_and_deadline(m: MeasureView) -> str:
+    parts = [m.period_text] if m.period_text else []
+    if m.deadline:
+        parts.append(f"กำหนดแล้วเสร็จ {m.deadline_text}")
+    return "\n".join(parts)
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.with_period = False
+
+def carried_text(m: MeasureView) -> str:
+    return f"\n(ยกมาจากปีงบประมาณ พ.ศ. {m.carried_from_year})" if m.carried_from_year else ""
+
+
+class MeasureTableModel(TextTableModel):
+    """One row per measure of the year, in its printed order; the issue tinted by its category."""
+
+    HEADERS = (
+        "ลำดับ",
+        "ประเด็นที่ต้องปรับปรุง\nแก้ไข/พัฒนา",
+        "มาตรการ",
+        "ขั้นตอนหรือวิธีการ",
+        "ผู้รับผิดชอบ",
+        "การรายงานผลและ\nการกำกับติดตาม",
+        "ระยะเวลาดำเนินการ/\nกำหนดเวลาแล้วเสร็จ",
+    )
+    CENTERED = frozenset({COL_ORDER})
 
     def set_measure_set(self, measure_set: MeasureSetView | None) -> None:
-        self.with_period = bool(measure_set and measure_set.has_period)
         self.set_rows(measure_set.measures if measure_set else ())
 
-    def headers(self) -> tuple[str, ...]:
-        return MEASURE_HEADERS if self.with_period else MEASURE_HEADERS[:COL_PERIOD]
+    def row_key(self, row: MeasureView):
+        return row.id
 
     def display(self, row: MeasureView, column: int) -> str:
-        return (issue_text(row), row.responsible, row.steps, row.reporting, row.period_text)[column]
+        order = self.rows.index(row) + 1
+        return (str(order), issue_text(row) + carried_text(row), row.measure, row.steps, row.responsible,
+                row.reporting, period_and_deadline(row))[column]
 
     def decorate(self, row: MeasureView, column: int, role: int):
         known = MEASURE_CATEGORIES.get(row.category)
@@ -94,28 +113,92 @@ class MeasureTableModel(TextTableModel):
         return None
 
 
-# --- รายงานผลการดำเนินการ -----------------------------------------------------------------
+# --- ผลการดำเนินการ ---------------------------------------------------------------------------
 
-(COL_ORDER, COL_MEASURE, COL_RESULT_STEPS, COL_RESULT_PERIOD, COL_RESULT_RESPONSIBLE,
- COL_OUTPUT, COL_OUTCOME) = range(7)
+(COL_R_ORDER, COL_R_MEASURE, COL_R_RESPONSIBLE, COL_R_DUE, COL_R_STATUS, COL_R_OUTPUT, COL_R_OUTCOME,
+ COL_R_EVIDENCE) = range(8)
 
 
-class ResultTableModel(TextTableModel):
-    """The 7 columns of the report of what was done (seeds 000 and 003)."""
+@dataclass(frozen=True)
+class ProgressRow:
+    """A row of the results table: a measure of the year with its result (None before anything
+    is recorded), or a result row of an activity made outside the program (``measure`` None)."""
+
+    measure: MeasureView | None
+    result: ResultRowView | None
+    overdue: bool = False
+    evidence: int = 0  # files attached to the result
+
+    @property
+    def key(self) -> str:
+        return f"m{self.measure.id}" if self.measure else f"r{self.result.id}"
+
+    @property
+    def status(self) -> str:
+        return self.result.status if self.result else "not_started"
+
+    @property
+    def title(self) -> str:
+        if self.measure is not None:
+            m = self.measure
+            return m.measure or issue_text(m) or m.steps.split("\n")[0]
+        return self.result.measure
+
+    @property
+    def due(self) -> str | None:
+        return self.measure.deadline or self.measure.period_end if self.measure else None
+
+
+def progress_rows(progress: YearProgress, evidence: dict[int, int]) -> tuple[ProgressRow, ...]:
+    """The measures (with their results), then the results without a measure."""
+    rows = [ProgressRow(p.measure, p.result, p.overdue, evidence.get(p.result.id, 0) if p.result else 0)
+            for p in progress.measures]
+    rows += [ProgressRow(None, r, False, evidence.get(r.id, 0)) for r in progress.other_results]
+    return tuple(rows)
+
+
+class ProgressTableModel(TextTableModel):
+    """The measures of the year with status, output, outcome and evidence; overdue rows in red."""
 
     HEADERS = (
         "ลำดับ",
         "มาตรการ/โครงการ/\nกิจกรรม",
-        "ขั้นตอนหรือวิธีการปฏิบัติ",
-        "ช่วงระยะเวลา\nดำเนินการ",
         "ผู้รับผิดชอบ",
+        "กำหนดเวลา\nแล้วเสร็จ",
+        "สถานะ",
         "ผลการดำเนินการ\n(Output)",
-        "ผลลัพธ์/ผลสัมฤทธิ์\n(Outcome/Result)",
+        "ผลลัพธ์/\nผลสัมฤทธิ์\n(Outcome/Result)",
+        "หลักฐาน",
     )
-    CENTERED = frozenset({COL_ORDER})
+    CENTERED = frozenset({COL_R_ORDER, COL_R_EVIDENCE})
 
-    def set_report(self, report: ResultReportView | None) -> None:
-        self.set_rows(report.rows if report else ())
+    def set_progress(self, rows: tuple[ProgressRow, ...]) -> None:
+        self.set_rows(rows)
 
-    def display(self, row: ResultRowView, column: int) -> str:
-        return (str(row.order), row.measure, row.steps, row.period, row.responsible, row.output, row.outcome)[column]
+    def row_key(self, row: ProgressRow):
+        return row.key
+
+    def display(self, row: ProgressRow, column: int) -> str:
+        r = row.result
+        responsible = row.measure.responsible if row.measure else r.responsible
+        status = STATUS_TITLES[row.status]
+        if r is not None and r.reason and row.status == IMPOSSIBLE:
+            status += f"\n({r.reason})"
+        if row.measure is None:
+            status += "\n(ไม่อยู่ในมาตรการของโปรแกรม)"
+        return (str(self.rows.index(row) + 1), row.title, responsible, date_text(row.due), status,
+                r.output if r else "", r.outcome if r else "", f"{row.evidence} ไฟล์" if row.evidence else "-")[column]
+
+    def decorate(self, row: ProgressRow, column: int, role: int):
+        if row.overdue and role == Qt.BackgroundRole:
+            return OVERDUE_COLOUR
+        if row.overdue and role == Qt.ToolTipRole:
+            return overdue_tip(row)
+        if column == COL_R_STATUS and role == Qt.BackgroundRole:
+            return STATUS_COLOURS.get(row.status)
+        return None
+
+
+def overdue_tip(row: ProgressRow) -> str:
+    return (f"เลยกำหนดเวลาแล้วเสร็จ ({date_text(row.due)}) แล้ว แต่สถานะยังเป็น '{STATUS_TITLES[row.status]}' "
+            "กรุณาบันทึกผลหรือปรับกำหนดเวลา")
