@@ -91,7 +91,7 @@ def tab(qtbot, demo_ctx):
 
 def test_tab_shows_the_plan_of_the_year(tab, demo_ctx):
     tab.set_context(_id(demo_ctx, "อบต.เขาทอง"), 2567)
-    assert "แผนปฏิบัติการป้องกันการทุจริต" in tab.heading.text() and "2566 - 2570" in tab.heading.text()
+    assert "แผนปฏิบัติการป้องกันการทุจริต" in tab.heading.text() and "2566 - 2570" in tab.facts.text()
     assert tab.notice.isHidden() and tab.empty_bar.isHidden()
     assert tab.projects.rowCount() == 20 and tab.risks.rowCount() == 5 and tab.targets.rowCount() == 2
     assert tab.current_project.code == "1"
