@@ -33,7 +33,7 @@ def press_save(dialog) -> bool:
 
 
 def fill_project(dialog: pd.ProjectDialog) -> bool:
-    dialog.name.setText(NAME)
+    dialog.name.setPlainText(NAME)
     dialog.kind.setCurrentText("กิจกรรม")
     dialog.code.setText("16")
     dialog.budgets[2567].setText("12,500")
@@ -134,7 +134,7 @@ def test_project_round_lock_report_delete_undo(window, tab, demo_ctx, answers, m
 def test_bad_budget_keeps_the_form_open(tab, answers, qtbot):
     dialog = pd.ProjectDialog(tab.plan, parent=tab)
     qtbot.addWidget(dialog)
-    dialog.name.setText(NAME)
+    dialog.name.setPlainText(NAME)
     dialog.budgets[2569].setText("หนึ่งหมื่น")
     dialog.accept()
     assert dialog.result() != QDialog.Accepted

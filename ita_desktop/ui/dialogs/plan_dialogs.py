@@ -53,6 +53,7 @@ class FormDialog(QDialog):
         self.form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # the form follows the dialog's width
         scroll.setWidget(self.form_widget)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
         self.buttons.button(QDialogButtonBox.Save).setText("บันทึก")
@@ -65,7 +66,9 @@ class FormDialog(QDialog):
         self.resize(width, 300)
 
     def fit(self) -> None:
-        """As tall as the form needs, never taller than the screen allows."""
+        """As tall as the form needs, never taller than the screen allows; long lines show their start."""
+        for box in self.form_widget.findChildren(QLineEdit):
+            box.setCursorPosition(0)
         wanted = self.form_widget.sizeHint().height() + self.buttons.sizeHint().height() + 48
         self.resize(self.width(), min(wanted, MAX_DIALOG_HEIGHT))
 
@@ -101,7 +104,8 @@ class NewPlanDialog(FormDialog):
     """A new plan: span, title, the four dimensions' names; or a copy of ``source``."""
 
     def __init__(self, start_year: int, source: PlanView | None = None, parent: QWidget | None = None):
-        super().__init__("คัดลอกแผนรอบที่แล้วเป็นแผนใหม่" if source else "สร้างแผนปฏิบัติการป้องกันการทุจริต", parent)
+        super().__init__("คัดลอกแผนรอบที่แล้วเป็นแผนใหม่" if source else "สร้างแผนปฏิบัติการป้องกันการทุจริต", parent,
+                         width=900)
         self.source = source
         span = (source.end_year - source.start_year + 1) if source else 4
         self.start = year_box(source.end_year + 1 if source else start_year)
@@ -139,7 +143,7 @@ class PlanInfoDialog(FormDialog):
     """The plan's title, span and objectives, and the names of its dimensions."""
 
     def __init__(self, plan: PlanView, parent: QWidget | None = None):
-        super().__init__("แก้ไขข้อมูลแผน", parent, width=760)
+        super().__init__("แก้ไขข้อมูลแผน", parent, width=960)
         self.title = QLineEdit(plan.title)
         self.start = year_box(plan.start_year)
         self.end = year_box(plan.end_year)
@@ -184,10 +188,10 @@ class ProjectDialog(FormDialog):
     def __init__(self, plan: PlanView, project: ProjectView | None = None, dimension_id: int | None = None,
                  parent: QWidget | None = None):
         super().__init__("แก้ไขโครงการ/กิจกรรม/มาตรการ" if project else "เพิ่มโครงการ/กิจกรรม/มาตรการ", parent,
-                         width=900)
+                         width=1000)
         self.plan, self.project = plan, project
         p = project or ProjectView(0, 0, "", "", "โครงการ", "", ())
-        self.name = QLineEdit(p.name)
+        self.name = text_box(p.name, 2)
         self.kind = QComboBox()
         self.kind.addItems(core_plan.KINDS)
         self.kind.setCurrentText(p.kind or "โครงการ")
@@ -269,7 +273,7 @@ class ProjectDialog(FormDialog):
         return budgets, no_budget, ""
 
     def check(self) -> str:
-        if not self.name.text().strip():
+        if not self.name.toPlainText().strip():
             return "กรุณากรอกชื่อโครงการ/กิจกรรม/มาตรการ"
         budgets, _no, problem = self._parsed_budgets()
         if problem:
@@ -285,7 +289,7 @@ class ProjectDialog(FormDialog):
         budgets, no_budget, _problem = self._parsed_budgets()
         years = tuple(y for y, t in self.year_ticks.items() if t.isChecked())
         return ProjectInput(
-            name=self.name.text().strip(), kind=self.kind.currentText(), code=self.code.text().strip(),
+            name=" ".join(self.name.toPlainText().split()), kind=self.kind.currentText(), code=self.code.text().strip(),
             remark=self.remark.text().strip(), budgets=budgets, no_budget=no_budget,
             years=() if years == self.plan.years else years,
             quarters=tuple(q for q, t in self.quarter_ticks.items() if t.isChecked()),
@@ -306,7 +310,7 @@ def _wrap(layout) -> QWidget:
 
 # --- a risk and a year's targets ------------------------------------------------------------
 
-RISK_LEVELS = ("ต่ำ", "ปานกลาง", "สูง", "สูงมาก")
+RISK_LEVELS = ("ต่ำ", "กลาง", "สูง")  # as seed 004 grades them
 
 
 class RiskDialog(FormDialog):
@@ -376,7 +380,7 @@ class EntryDialog(FormDialog):
     """One project's line of a round, as e-PlanNACC asks for it."""
 
     def __init__(self, entry: EntryView, parent: QWidget | None = None):
-        super().__init__(f"รายงานผล: {entry.project_name}", parent, width=720)
+        super().__init__(f"รายงานผล: {entry.project_name}", parent, width=920)
         self.entry = entry
         self.status = QComboBox()
         self.status.addItems(["(ยังไม่รายงาน)", *core_plan.STATUSES])

@@ -214,7 +214,7 @@ def project_detail_html(project: ProjectView | None) -> str:
 
 IN_ACT_YES, IN_ACT_NO = "บรรจุแล้ว", "ยังไม่บรรจุ"
 NOT_REPORTED = "(ยังไม่รายงาน)"
-M_STATUS, M_PLAN, M_ACT, M_DISBURSED, M_IN_ACT, M_REASON, M_REMARK = range(3, 10)
+M_STATUS, M_PLAN, M_ACT, M_DISBURSED, M_IN_ACT, M_REASON, M_REMARK = range(2, 9)
 STATUS_BG = {core_plan.STATUS_DONE: QColor("#e3f4e6"), core_plan.STATUS_IN_PROGRESS: QColor("#fff6d6"),
              core_plan.STATUS_NOT_POSSIBLE: QColor("#fbe3e1")}
 LOCKED_BG = QColor("#f2f2f2")
@@ -299,15 +299,14 @@ def monitoring_columns() -> tuple[Column, ...]:
     return (
         Column("ที่", lambda e: e.code, align=TOP_CENTER),
         Column("โครงการ/กิจกรรม/มาตรการ", lambda e: e.project_name),
-        Column("ประเภท", lambda e: e.kind, align=TOP_CENTER),
         Column("สถานะ", lambda e: e.status or NOT_REPORTED, parse=status_value, editor=CHOICE,
                choices=(NOT_REPORTED, *core_plan.STATUSES), value=lambda e: e.status),
-        Column("งบประมาณตาม\nแผนพัฒนา (บาท)", lambda e: amount_text(e.budget_in_plan),
+        Column("งบประมาณ\nตามแผน\nพัฒนา (บาท)", lambda e: amount_text(e.budget_in_plan),
                value=lambda e: e.budget_in_plan, **amount),
-        Column("งบประมาณตาม\nข้อบัญญัติ/เทศบัญญัติ", lambda e: amount_text(e.budget_in_act),
+        Column("งบประมาณตาม\nข้อบัญญัติ/\nเทศบัญญัติ\n(บาท)", lambda e: amount_text(e.budget_in_act),
                value=lambda e: e.budget_in_act, **amount),
         Column("เบิกจ่ายจริง\n(บาท)", _disbursed_text, value=lambda e: e.disbursed, **amount),
-        Column("บรรจุไว้ในข้อบัญญัติ/\nเทศบัญญัติ/แผนการ\nดำเนินงาน", lambda e: IN_ACT_YES if e.in_act_plan else IN_ACT_NO,
+        Column("บรรจุไว้ใน\nข้อบัญญัติ/\nเทศบัญญัติ/\nแผนการ\nดำเนินงาน", lambda e: IN_ACT_YES if e.in_act_plan else IN_ACT_NO,
                parse=in_act_value, editor=CHOICE, choices=(IN_ACT_YES, IN_ACT_NO), value=lambda e: e.in_act_plan,
                align=TOP_CENTER, tooltip=lambda e: core_plan.IN_ACT_PLAN),
         Column("เหตุที่ไม่สามารถ\nดำเนินการได้", reason_text, parse=reason_value, editor=CHOICE,
@@ -355,7 +354,7 @@ def _percent(value: float | None) -> str:
 
 
 PROGRESS_COLUMNS = (
-    Column("มิติ", lambda r: r[0]),
+    Column("มิติ", lambda r: r[0], tooltip=lambda r: r[2] or None),
     Column("จำนวน", lambda r: str(r[1].projects), align=TOP_CENTER),
     Column("ดำเนินการ\nแล้วเสร็จ", lambda r: str(r[1].done), align=TOP_CENTER),
     Column("อยู่ระหว่าง\nดำเนินการ", lambda r: str(r[1].in_progress), align=TOP_CENTER),
@@ -370,8 +369,8 @@ PROGRESS_COLUMNS = (
 def progress_rows(progress: core_plan.RoundProgress | None, names: dict[int, str]) -> list:
     if progress is None:
         return []
-    rows = [(f"มิติที่ {d} {names.get(d, '')}".strip(), x) for d, x in progress.by_dimension.items()]
-    return rows + [("รวมทั้งแผน", progress.total)]
+    rows = [(f"มิติที่ {d}", x, names.get(d, "")) for d, x in progress.by_dimension.items()]
+    return rows + [("รวมทั้งแผน", progress.total, "")]
 
 
 BUDGET_COLUMNS = (

@@ -4,7 +4,16 @@ through the tab's ``change`` (ops.change with an undo step)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ita_desktop.core import plan as core_plan
 from ita_desktop.services import monitoring
@@ -21,6 +30,7 @@ from ita_desktop.ui.widgets.score_panels import TARGET_COLOUR, TREND_COLOURS
 from ita_desktop.ui.widgets.tables import WrappedTable
 
 LOCKED_TEXT = ("รอบการรายงานนี้ปิดแล้ว (แล้วเสร็จ) แก้ไขไม่ได้ หากต้องการแก้ไขให้กด 'เปิดรอบเพื่อแก้ไข'")
+CHART_HEIGHT = 250
 UNLOCK_QUESTION = ("เปิดรอบการรายงานที่ปิดแล้วเพื่อแก้ไขหรือไม่?\n"
                    "การเปิดรอบจะถูกบันทึกในประวัติการแก้ไข และต้องปิดรอบอีกครั้งเมื่อแก้ไขเสร็จ")
 
@@ -55,10 +65,9 @@ class MonitoringPanel(QWidget):
         self.model = pm.MonitoringTableModel(self)
         self.model.entered.connect(self._entered)
         self.model.rejected.connect(lambda text: self.tab.ops.report(UserError(text), "บันทึกรายงานผลไม่ได้", self))
-        self.view = WrappedTable(self.model, lambda: {0: "ที่_", 2: "แนวปฏิบัติ", 3: "อยู่ระหว่างดำเนินการ",
-                                                      4: "แผนพัฒนา (บาท)", 5: "ข้อบัญญัติ/เทศบัญญัติ",
-                                                      6: "ไม่ใช้งบประมาณ", 7: "เทศบัญญัติ/แผนการ",
-                                                      8: "บุคลากรไม่เพียงพอ", 9: "หมายเหตุหมายเหตุ"})
+        self.view = WrappedTable(self.model, lambda: {0: "ที่_", 2: "อยู่ระหว่าง_", 3: "งบประมาณ_",
+                                                      4: "งบประมาณตาม", 5: "เบิกจ่ายจริง", 6: "ข้อบัญญัติ/_",
+                                                      7: "เหตุที่ไม่สามารถ", 8: "หมายเหตุหมายเหตุ"})
         self.view.setItemDelegate(ColumnDelegate(self.view))
         self.view.setEditTriggers(QTableView.DoubleClicked | QTableView.EditKeyPressed | QTableView.AnyKeyPressed)
         layout = QVBoxLayout(self)
@@ -194,26 +203,34 @@ class ProgressPanel(QWidget):
         self.status_model = pm.BoldLastRowModel(pm.PROGRESS_COLUMNS, parent=self)
         self.budget_model = pm.BoldLastRowModel(pm.BUDGET_COLUMNS, parent=self)
         self.score_model = pm.BoldLastRowModel(pm.SCORE_COLUMNS, bold_last=False, parent=self)
-        self.status_view = WrappedTable(self.status_model, lambda: {c: None for c in range(1, 9)})
+        self.status_view = WrappedTable(self.status_model, lambda: {0: "รวมทั้งแผน__"} | {c: None for c in range(1, 6)})
         self.budget_view = WrappedTable(self.budget_model, lambda: {0: "รวมทุกปี__", 3: "ร้อยละ__"})
         self.score_view = WrappedTable(self.score_model, lambda: {0: "พ.ศ. 2566__", 3: "ไม่บรรลุ (-10.00)"})
         self.status_chart = StatusChart()
         self.budget_chart = BudgetChart()
         self.trend = TrendChart()
         self.trend.title = "คะแนน ITA เทียบค่าเป้าหมายตามแผน"
-        grid = QGridLayout(self)
-        grid.addWidget(self.caption, 0, 0, 1, 3)
+        inner = QWidget()
+        grid = QGridLayout(inner)
+        grid.addWidget(self.caption, 0, 0, 1, 2)
         grid.addWidget(self.status_view, 1, 0, 1, 2)
-        grid.addWidget(self.status_chart, 1, 2)
-        grid.addWidget(self.budget_view, 2, 0)
-        grid.addWidget(self.score_view, 2, 1)
-        grid.addWidget(self.budget_chart, 3, 0)
-        grid.addWidget(self.trend, 3, 1, 1, 2)
-        for column, stretch in enumerate((3, 3, 3)):
-            grid.setColumnStretch(column, stretch)
-        grid.setRowStretch(1, 2)
-        grid.setRowStretch(2, 2)
-        grid.setRowStretch(3, 3)
+        grid.addWidget(self.status_chart, 2, 0)
+        grid.addWidget(self.budget_chart, 2, 1)
+        grid.addWidget(self.budget_view, 3, 0)
+        grid.addWidget(self.score_view, 3, 1)
+        grid.addWidget(self.trend, 4, 0, 1, 2)
+        for chart in (self.status_chart, self.budget_chart, self.trend):
+            chart.setMinimumSize(300, CHART_HEIGHT)
+        self.status_view.fit_height = True
+        self.budget_view.fit_height = True
+        self.score_view.fit_height = True
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.NoFrame)
+        scroll.setWidget(inner)
+        QVBoxLayout(self).addWidget(scroll)
 
     def show_plan(self, plan: PlanView | None, year: int | None, round_no: int) -> None:
         if plan is None:

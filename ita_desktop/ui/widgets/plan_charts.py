@@ -42,17 +42,15 @@ def short_baht(amount: float) -> str:
 
 
 class _Legend:
-    def draw_legend(self, p: QPainter, items, right: float) -> None:
-        """Coloured squares with their names, right-aligned in the title row."""
-        x = right
-        for name, colour in reversed(items):
+    def draw_legend(self, p: QPainter, items, left: float) -> None:
+        """Coloured squares with their names in the bottom row, under the bar labels."""
+        x, y = left, self.height() - 24
+        for name, colour in items:
+            p.fillRect(QRectF(x, y + 6, 12, 12), colour)
             width = p.fontMetrics().horizontalAdvance(name)
-            x -= width + 4
             p.setPen(TEXT_COLOUR)
-            p.drawText(QRectF(x, 8, width + 2, 24), Qt.AlignLeft | Qt.AlignVCenter, name)
-            x -= 16
-            p.fillRect(QRectF(x, 14, 12, 12), colour)
-            x -= 14
+            p.drawText(QRectF(x + 16, y, width + 2, 24), Qt.AlignLeft | Qt.AlignVCenter, name)
+            x += width + 32
 
 
 class StatusChart(_Legend, _Chart):
@@ -61,7 +59,7 @@ class StatusChart(_Legend, _Chart):
 
     title = "สถานะโครงการรายมิติ"
     empty_text = "ยังไม่มีรายงานผลของรอบนี้"
-    margins = (46, 40, 16, 34)
+    margins = (46, 40, 16, 56)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -86,7 +84,7 @@ class StatusChart(_Legend, _Chart):
             self._draw_stack(p, area, cell, x, top)
             p.setPen(TEXT_COLOUR)
             p.drawText(QRectF(cell.left(), area.bottom() + 2, cell.width(), 20), Qt.AlignCenter, label)
-        self.draw_legend(p, [(name, colour) for _f, name, colour in STATUS_COLOURS], self.width() - 8)
+        self.draw_legend(p, [(name, colour) for _f, name, colour in STATUS_COLOURS], area.left())
 
     def _draw_stack(self, p: QPainter, area: QRectF, cell: QRectF, x: core_plan.Progress, top: float) -> None:
         width = cell.width() * 0.5
@@ -110,7 +108,7 @@ class BudgetChart(_Legend, _Chart):
 
     title = "งบประมาณตามแผนเทียบกับที่เบิกจ่าย (บาท)"
     empty_text = "แผนยังไม่มีงบประมาณ"
-    margins = (74, 40, 16, 34)
+    margins = (74, 40, 16, 56)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -140,7 +138,7 @@ class BudgetChart(_Legend, _Chart):
             p.setPen(TEXT_COLOUR)
             label = f"ปี {y.year}" + ("" if y.percent is None else f" ({y.percent:.0f}%)")
             p.drawText(QRectF(cell.left(), area.bottom() + 2, cell.width(), 20), Qt.AlignCenter, label)
-        self.draw_legend(p, [("ตามแผน", PLANNED_COLOUR), ("เบิกจ่าย", DISBURSED_COLOUR)], self.width() - 8)
+        self.draw_legend(p, [("ตามแผน", PLANNED_COLOUR), ("เบิกจ่าย", DISBURSED_COLOUR)], area.left())
 
     def _draw_axis(self, p: QPainter, area: QRectF, top: float, step: float) -> None:
         tick = 0.0
