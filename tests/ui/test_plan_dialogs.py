@@ -234,3 +234,34 @@ def test_a_bad_plan_file_stores_nothing(window, tab, demo_ctx, answers, tmp_path
     assert tab.import_plan_from(path) is None
     assert "แถว 6 คอลัมน์ F" in answers[-1][1] and "สองหมื่น" in answers[-1][1]
     assert plans.get_plan(demo_ctx, tab.plan.id) == before
+
+
+def test_not_possible_in_the_table_asks_the_reason_in_the_form(window, tab, demo_ctx, monkeypatch):
+    plan_id = tab.plan.id
+    tab.monitoring.start_round()
+    seen = []
+
+    def fill(d):
+        seen.append(d.status.currentText())
+        d.reason.setCurrentText("ไม่ได้รับงบประมาณ")
+
+    filling(monkeypatch, tab, fill)
+    model = tab.monitoring.model
+    model.setData(model.index(1, 2), core_plan.STATUS_NOT_POSSIBLE)
+    assert seen == [core_plan.STATUS_NOT_POSSIBLE]
+    stored = monitoring.get_round(demo_ctx, plan_id, 2567, 1).entries[1]
+    assert (stored.status, stored.reason) == (core_plan.STATUS_NOT_POSSIBLE, "ไม่ได้รับงบประมาณ")
+
+
+def test_another_plan_year_is_chosen_in_the_tab(window, tab, demo_ctx):
+    plan_id = tab.plan.id
+    panel = tab.monitoring
+    assert [panel.year_box.itemData(i) for i in range(panel.year_box.count())] == [2566, 2567, 2568, 2569, 2570]
+    panel.year_box.setCurrentIndex(panel.year_box.findData(2570))
+    panel.year_box.activated.emit(panel.year_box.currentIndex())
+    assert panel.year == 2570 and panel.start_button.isEnabled()
+    panel.start_round()
+    assert monitoring.get_round(demo_ctx, plan_id, 2570, 1) is not None
+    assert panel.year == 2570 and panel.round is not None  # the choice stays after the redraw
+    window.select(year=2566)
+    assert panel.year == 2566

@@ -4,6 +4,8 @@ through the tab's ``change`` (ops.change with an undo step)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -56,7 +58,10 @@ class MonitoringPanel(QWidget):
         self.plan: PlanView | None = None
         self.year: int | None = None
         self.round = None
-        self.title = QLabel()
+        self._chosen: tuple[int | None, int] | None = None  # (the window's year, the year chosen here)
+        self.title = QLabel("ปีงบประมาณ พ.ศ.")
+        self.year_box = QComboBox()
+        self.year_box.activated.connect(self._year_chosen)
         self.round_box = QComboBox()
         for n, name in core_plan.ROUND_NAMES.items():
             self.round_box.addItem(name, n)
@@ -73,6 +78,7 @@ class MonitoringPanel(QWidget):
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
         row.addWidget(self.title)
+        row.addWidget(self.year_box)
         row.addWidget(self.round_box)
         self.start_button = _button("เริ่มรายงานรอบนี้", self.start_round, row)
         self.edit_button = _button("แก้ไขรายการ...", self.edit_entry, row)
@@ -87,22 +93,36 @@ class MonitoringPanel(QWidget):
     def round_no(self) -> int:
         return self.round_box.currentData() or 1
 
-    def show_plan(self, plan: PlanView | None, year: int | None) -> None:
-        """The round of ``year`` (None: the plan does not cover the selected year)."""
-        self.plan, self.year = plan, year
-        self.round = None
-        if plan is not None and year is not None:
-            self.round, error = self.tab.read(monitoring.get_round, plan.id, year, self.round_no())
+    def _year_chosen(self, _index: int) -> None:
+        self._chosen = (self.tab.year, self.year_box.currentData())
+        self.tab.refresh()
+
+    def pick_year(self, plan: PlanView, window_year: int | None) -> int:
+        """The year chosen here while the window's year stays; else the window's year when the
+        plan covers it; else the plan's first year."""
+        if self._chosen and self._chosen[0] == window_year and plan.covers(self._chosen[1]):
+            return self._chosen[1]
+        return window_year if window_year is not None and plan.covers(window_year) else plan.start_year
+
+    def show_plan(self, plan: PlanView | None, window_year: int | None) -> None:
+        """The chosen round of the plan year shown (the window's year by default)."""
+        self.plan, self.round = plan, None
+        self.year = None if plan is None else self.pick_year(plan, window_year)
+        self.year_box.clear()
+        for y in plan.years if plan else ():
+            self.year_box.addItem(str(y), y)
+        self.year_box.setCurrentIndex(self.year_box.findData(self.year))
+        if plan is not None:
+            self.round, error = self.tab.read(monitoring.get_round, plan.id, self.year, self.round_no())
             if error:
                 self.bar.set_messages([error])
-        self.title.setText(f"<b>ปีงบประมาณ พ.ศ. {year}</b>" if year else "")
         self.model.set_round(self.round)
         self._show_state()
 
     def _show_state(self) -> None:
         r, started = self.round, self.round is not None
         if self.year is None:
-            self.bar.set_messages(["แผนนี้ไม่ครอบคลุมปีงบประมาณที่เลือก เลือกปีในช่วงของแผนที่ด้านบน"])
+            self.bar.set_messages([])
         elif not started:
             self.bar.set_messages([not_started_text(self.year, self.round_no())])
         elif r.finished:
@@ -146,6 +166,9 @@ class MonitoringPanel(QWidget):
         entry = self.model.entry(entry_id)
         if entry is None:
             return
+        if column == pm.M_STATUS and new == core_plan.STATUS_NOT_POSSIBLE and not entry.reason:
+            self.edit_entry(replace(entry, status=new))  # the reason is asked in the form
+            return
         header = self.model.column(column).header.replace("\n", "")
         self._store(entry, pm.entry_with(entry, column, new), f"แก้{header} '{entry.project_name}'")
 
@@ -155,11 +178,12 @@ class MonitoringPanel(QWidget):
             return self.model.rows[0] if self.model.rows else None
         return self.model.rows[index.row()]
 
-    def edit_entry(self) -> None:
-        entry = self.current_entry()
+    def edit_entry(self, shown=None) -> None:
+        """The form of the current line (``shown``: the line with an entry the table took)."""
+        entry = self.current_entry() if shown is None else self.model.entry(shown.id)
         if entry is None:
             return
-        dialog = pd.EntryDialog(entry, parent=self)
+        dialog = pd.EntryDialog(shown or entry, parent=self)
         if self.tab.run_dialog(dialog):
             self._store(entry, dialog.values(), f"แก้ไขรายงานผล '{entry.project_name}'")
 

@@ -234,8 +234,8 @@ class PlanTab(Tab):
         self._set_visible(True)
         known = keep if keep in {p.id for p in plan.projects} else None
         self.select_project(known or (plan.projects[0].id if plan.projects else None))
-        self.monitoring.show_plan(plan, self.year if covered else None)
-        self.progress.show_plan(plan, self.year if covered else None, self.monitoring.round_no())
+        self.monitoring.show_plan(plan, self.year)
+        self.progress.show_plan(plan, self.monitoring.year, self.monitoring.round_no())
 
     def _fill_target_years(self, plan: PlanView, year: int | None) -> None:
         keep = self.target_year.currentData() or year
@@ -543,7 +543,6 @@ class PlanTab(Tab):
 
     def _round_args(self):
         if self.plan is None or not self.monitoring.year:
-            QMessageBox.information(self, "รายงานผล", "แผนนี้ไม่ครอบคลุมปีงบประมาณที่เลือก")
             return None
         return self.plan.id, self.monitoring.year, self.monitoring.round_no()
 
