@@ -156,9 +156,9 @@ class TargetTableModel(TextTableModel):
             return ""
         if row == self.ROW_LABELS[0]:
             return "" if target.ita_target is None else f"{target.ita_target:g} คะแนน"
-        if target.other or target.fewer_cases_percent is None:
-            return target.other
-        return f"คดีทุจริตลดลงร้อยละ {target.fewer_cases_percent:g}"
+        fewer = ("" if target.fewer_cases_percent is None
+                 else f"คดีทุจริตลดลงร้อยละ {target.fewer_cases_percent:g}")
+        return "\n".join(t for t in (fewer, target.other) if t)
 
     def decorate(self, row: str, column: int, role: int):
         if role == Qt.BackgroundRole and column and self.years[column - 1] == self.highlight_year:
@@ -306,7 +306,8 @@ def monitoring_columns() -> tuple[Column, ...]:
         Column("งบประมาณตาม\nข้อบัญญัติ/\nเทศบัญญัติ\n(บาท)", lambda e: amount_text(e.budget_in_act),
                value=lambda e: e.budget_in_act, **amount),
         Column("เบิกจ่ายจริง\n(บาท)", _disbursed_text, value=lambda e: e.disbursed, **amount),
-        Column("บรรจุไว้ใน\nข้อบัญญัติ/\nเทศบัญญัติ/\nแผนการ\nดำเนินงาน", lambda e: IN_ACT_YES if e.in_act_plan else IN_ACT_NO,
+        Column("บรรจุไว้ใน\nข้อบัญญัติ/\nเทศบัญญัติ/\nแผนการ\nดำเนินงาน",
+               lambda e: IN_ACT_YES if e.in_act_plan else IN_ACT_NO,
                parse=in_act_value, editor=CHOICE, choices=(IN_ACT_YES, IN_ACT_NO), value=lambda e: e.in_act_plan,
                align=TOP_CENTER, tooltip=lambda e: core_plan.IN_ACT_PLAN),
         Column("เหตุที่ไม่สามารถ\nดำเนินการได้", reason_text, parse=reason_value, editor=CHOICE,

@@ -116,7 +116,11 @@ class MonitoringPanel(QWidget):
             self.round, error = self.tab.read(monitoring.get_round, plan.id, self.year, self.round_no())
             if error:
                 self.bar.set_messages([error])
+        scrolled, row = self.view.verticalScrollBar().value(), self.view.currentIndex().row()
         self.model.set_round(self.round)
+        if 0 <= row < self.model.rowCount():  # a redraw after an edit keeps the clerk's place
+            self.view.setCurrentIndex(self.model.index(row, 1))
+        self.view.verticalScrollBar().setValue(scrolled)
         self._show_state()
 
     def _show_state(self) -> None:
@@ -192,8 +196,8 @@ class MonitoringPanel(QWidget):
         if r is None:
             return
         label = f"ปิดรอบการรายงานปี {r.year}"
-        step = Step(label, lambda ctx: monitoring.unlock_round(ctx, r.id), lambda ctx: monitoring.finish_round(ctx, r.id),
-                    self._changed())
+        step = Step(label, lambda ctx: monitoring.unlock_round(ctx, r.id),
+                    lambda ctx: monitoring.finish_round(ctx, r.id), self._changed())
         self.tab.change(lambda ctx: monitoring.finish_round(ctx, r.id, r.version), label, step=lambda _v: step)
 
     def unlock_round(self) -> None:
@@ -201,8 +205,8 @@ class MonitoringPanel(QWidget):
         if r is None or not self.tab.ask("เปิดรอบเพื่อแก้ไข", UNLOCK_QUESTION):
             return
         label = f"เปิดรอบการรายงานปี {r.year}"
-        step = Step(label, lambda ctx: monitoring.finish_round(ctx, r.id), lambda ctx: monitoring.unlock_round(ctx, r.id),
-                    self._changed())
+        step = Step(label, lambda ctx: monitoring.finish_round(ctx, r.id),
+                    lambda ctx: monitoring.unlock_round(ctx, r.id), self._changed())
         self.tab.change(lambda ctx: monitoring.unlock_round(ctx, r.id, r.version), label, step=lambda _v: step)
 
     def delete_round(self) -> None:

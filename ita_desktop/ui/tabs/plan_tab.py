@@ -113,7 +113,7 @@ class PlanTab(Tab):
         self.sections.addTab(self._project_page(), "โครงการ/กิจกรรม/มาตรการ และงบประมาณ")
         self.sections.addTab(self.monitoring, "รายงานผลการดำเนินงาน")
         self.sections.addTab(self.progress, "ความก้าวหน้า")
-        self.sections.addTab(self._target_page(), "ค่าเป้าหมาย")
+        self.sections.addTab(self._target_page(), "วัตถุประสงค์และค่าเป้าหมาย")
         self.sections.addTab(self._risk_page(), "การประเมินความเสี่ยงการทุจริต")
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -184,9 +184,19 @@ class PlanTab(Tab):
         self.edit_target_button = button("แก้ไขค่าเป้าหมายของปีนี้...", self.edit_target, row)
         self.delete_target_button = button("ลบค่าเป้าหมายของปีนี้", self.delete_target, row)
         row.addStretch(1)
+        box.addWidget(QLabel("<b>วัตถุประสงค์ของแผน</b> (แก้ไขได้ที่ 'แก้ไขข้อมูลแผน...')"))
+        self.objectives = text_browser()
+        box.addWidget(self.objectives, 1)
+        box.addWidget(QLabel("<b>ค่าเป้าหมาย</b> (ดับเบิลคลิกที่ปีเพื่อแก้ไข)"))
         box.addLayout(row)
         box.addWidget(self.target_view, 1)
+        self.target_view.doubleClicked.connect(self._target_clicked)
         return page
+
+    def _target_clicked(self, index) -> None:
+        if self.plan is not None and index.column() > 0:
+            self.target_year.setCurrentIndex(index.column() - 1)
+            self.edit_target()
 
     def _risk_page(self) -> QWidget:
         page = QWidget()
@@ -231,6 +241,7 @@ class PlanTab(Tab):
         self.projects.set_plan(plan, highlight)
         self.risks.set_plan(plan)
         self._fill_target_years(plan, highlight)
+        self.objectives.setPlainText(plan.objectives or "ยังไม่ได้ระบุวัตถุประสงค์ของแผน")
         self._set_visible(True)
         known = keep if keep in {p.id for p in plan.projects} else None
         self.select_project(known or (plan.projects[0].id if plan.projects else None))
@@ -415,7 +426,8 @@ class PlanTab(Tab):
         project = self._need_project()
         if project is None:
             return
-        if not self.ask("ลบโครงการ", f"ลบ{project.kind} '{project.name}' พร้อมงบประมาณและรายงานผลของโครงการนี้หรือไม่?"):
+        question = f"ลบ{project.kind} '{project.name}' พร้อมงบประมาณและรายงานผลของโครงการนี้หรือไม่?"
+        if not self.ask("ลบโครงการ", question):
             return
         label = f"ลบโครงการ '{project.name}'"
         self.change(lambda ctx: plans.delete_project(ctx, project.id, project.version), label, backup="before-delete",
