@@ -130,3 +130,26 @@ def test_window_selection_updates_the_tab(qtbot, demo_ctx):
     assert tab.projects.highlight_year == 2568
     window.select(office_id=_id(demo_ctx, "อบต.ตะโกทอง"))
     assert tab.plan is None and not tab.empty_bar.isHidden() and NO_PLAN_TEXT in tab.empty_bar.text()
+
+
+def test_monitoring_cells_parse_as_clerks_write_them():
+    from ita_desktop.core import plan as core_plan
+    from ita_desktop.services.monitoring import EntryView
+    from ita_desktop.ui.models.table import EntryError
+
+    assert pm.amount_value("๑๒,๕๐๐") == 12500.0 and pm.amount_value("-") is None
+    assert pm.amount_value("ไม่ใช้งบประมาณ") is core_plan.NO_BUDGET
+    with pytest.raises(EntryError):
+        pm.amount_value("สองพัน")
+    assert pm.reason_value("บุคลากรไม่เพียงพอ") == ("บุคลากรไม่เพียงพอ", "")
+    assert pm.reason_value("อื่นๆ: น้ำท่วม") == ("อื่นๆ", "น้ำท่วม")
+    assert pm.reason_value("น้ำท่วม") == ("อื่นๆ", "น้ำท่วม")
+    with pytest.raises(EntryError):
+        pm.reason_value("อื่นๆ")
+    entry = EntryView(status=core_plan.STATUS_NOT_POSSIBLE, reason="บุคลากรไม่เพียงพอ", id=1, project_name="ก")
+    done = pm.entry_with(entry, pm.M_STATUS, core_plan.STATUS_DONE)
+    assert (done.status, done.reason) == (core_plan.STATUS_DONE, "")
+    chosen = pm.entry_with(EntryView(id=1), pm.M_REASON, ("ไม่ได้รับงบประมาณ", ""))
+    assert (chosen.status, chosen.reason) == (core_plan.STATUS_NOT_POSSIBLE, "ไม่ได้รับงบประมาณ")
+    none = pm.entry_with(EntryView(id=1, disbursed=5.0), pm.M_DISBURSED, core_plan.NO_BUDGET)
+    assert (none.disbursed, none.no_budget) == (None, True)

@@ -49,7 +49,7 @@ def plan_heading(plan: PlanView) -> str:
 
 def plan_facts(plan: PlanView) -> str:
     return (f"ปีงบประมาณ พ.ศ. {plan.start_year} - {plan.end_year} · {len(plan.dimensions)} มิติ · "
-            f"{len(plan.projects)} โครงการ/กิจกรรม/มาตรการ · ความเสี่ยงการทุจริต {len(plan.risks)} ประเด็น")
+            f"{len(plan.projects)} โครงการ/กิจกรรม/มาตรการ · ความเสี่ยง {len(plan.risks)} ประเด็น")
 
 
 def creation_step(label: str, delete, restore, changes_: Changes) -> Step:
