@@ -45,12 +45,13 @@ class _Legend:
     def draw_legend(self, p: QPainter, items, left: float) -> None:
         """Coloured squares with their names in the bottom row, under the bar labels."""
         x, y = left, self.height() - 24
+        p.setFont(self.small_font(-3))
         for name, colour in items:
             p.fillRect(QRectF(x, y + 6, 12, 12), colour)
             width = p.fontMetrics().horizontalAdvance(name)
             p.setPen(TEXT_COLOUR)
             p.drawText(QRectF(x + 16, y, width + 2, 24), Qt.AlignLeft | Qt.AlignVCenter, name)
-            x += width + 32
+            x += width + 24
 
 
 class StatusChart(_Legend, _Chart):
