@@ -266,3 +266,19 @@ def test_another_plan_year_is_chosen_in_the_tab(window, tab, demo_ctx):
     assert panel.year == 2570 and panel.round is not None  # the choice stays after the redraw
     window.select(year=2566)
     assert panel.year == 2566
+
+
+def test_delete_the_plan_and_undo(window, tab, demo_ctx, answers):
+    plan = tab.plan
+    tab.delete_plan_button.click()
+    assert plans.list_plans(demo_ctx, plan.office_id) == () and tab.plan is None
+    assert any("ลบแผน" in title for title, _text in answers)
+    undo(window)
+    assert plans.get_plan(demo_ctx, plan.id).projects == plan.projects
+    assert tab.plan is not None and tab.plan.id == plan.id
+
+
+def test_round_report_before_the_round_started_says_so(tab, answers):
+    tab.print_round()
+    assert tab.document_dialog is None
+    assert "ยังไม่ได้เริ่มรายงานผล" in answers[-1][1]

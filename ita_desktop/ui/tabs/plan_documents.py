@@ -12,6 +12,8 @@ from ita_desktop.core import plan as core_plan
 from ita_desktop.services import changes, monitoring, plan_xlsx, plans, queries
 from ita_desktop.services.changes import Changes
 
+from .plan_panels import not_started_text
+
 
 class PlanDocuments:
     """Mixed into PlanTab: needs ``plan``, ``monitoring``, ``office_id``, ``ops``, ``ask`` and ``read``."""
@@ -36,6 +38,9 @@ class PlanDocuments:
 
     def _round_args(self):
         if self.plan is None or not self.monitoring.year:
+            return None
+        if self.monitoring.round is None:
+            QMessageBox.information(self, "รายงานผล", not_started_text(self.monitoring.year, self.monitoring.round_no()))
             return None
         return self.plan.id, self.monitoring.year, self.monitoring.round_no()
 

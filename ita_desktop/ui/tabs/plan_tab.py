@@ -128,6 +128,7 @@ class PlanTab(PlanDocuments, Tab):
         self.new_button = button("สร้างแผนใหม่...", self.new_plan, row)
         self.copy_button = button("คัดลอกเป็นแผนรอบใหม่...", self.copy_plan, row)
         self.info_button = button("แก้ไขข้อมูลแผน...", self.edit_plan_info, row)
+        self.delete_plan_button = button("ลบแผน...", self.delete_plan, row)
         self.documents_button = QToolButton(text="เอกสาร")
         self.documents_button.setPopupMode(QToolButton.InstantPopup)
         menu = QMenu(self.documents_button)
@@ -139,8 +140,6 @@ class PlanTab(PlanDocuments, Tab):
         menu.addSeparator()
         self.document_actions["export"] = menu.addAction("ส่งออกแผนเป็น Excel...", self.export_plan)
         self.document_actions["import"] = menu.addAction("นำเข้าแผนจาก Excel...", self.import_plan)
-        menu.addSeparator()
-        self.document_actions["delete"] = menu.addAction("ลบแผนนี้...", self.delete_plan)
         self.documents_button.setMenu(menu)
         row.addWidget(self.documents_button)
         return row
@@ -268,9 +267,9 @@ class PlanTab(PlanDocuments, Tab):
     def _set_visible(self, on: bool) -> None:
         self.sections.setVisible(on)
         self.new_button.setEnabled(self.office_id is not None)
-        for widget in (self.copy_button, self.info_button):
+        for widget in (self.copy_button, self.info_button, self.delete_plan_button):
             widget.setEnabled(on)
-        for key in ("plan", "round", "memo", "export", "delete"):
+        for key in ("plan", "round", "memo", "export"):
             self.document_actions[key].setEnabled(on)
         self.document_actions["import"].setEnabled(True)
 
