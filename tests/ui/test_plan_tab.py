@@ -153,3 +153,13 @@ def test_monitoring_cells_parse_as_clerks_write_them():
     assert (chosen.status, chosen.reason) == (core_plan.STATUS_NOT_POSSIBLE, "ไม่ได้รับงบประมาณ")
     none = pm.entry_with(EntryView(id=1, disbursed=5.0), pm.M_DISBURSED, core_plan.NO_BUDGET)
     assert (none.disbursed, none.no_budget) == (None, True)
+
+
+def test_project_facts_line(plan):
+    from dataclasses import replace
+
+    p = replace(plan.projects[0], budgets=((2567, 12500.0),), quarters=(1, 2), target_groups=("บุคลากร",),
+                years=(2567, 2568), no_budget=False)
+    assert pm.project_facts(p) == ("ปีที่ดำเนินการ 2567, 2568 · ปี 2567 12,500 บาท · ไตรมาสที่ 1, 2 · "
+                                   "กลุ่มเป้าหมาย: บุคลากร")
+    assert "ไม่ใช้งบประมาณ" in pm.project_facts(replace(p, budgets=(), no_budget=True))

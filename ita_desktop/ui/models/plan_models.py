@@ -197,12 +197,25 @@ DETAIL_PARTS = (
 THAI_NUMERALS = "๑๒๓๔๕๖๗๘๙"
 
 
+def project_facts(p: ProjectView) -> str:
+    """The e-PlanNACC fields in one line: years, quarters, budget, target groups."""
+    years = ", ".join(str(y) for y in p.years)
+    budgets = ", ".join(f"ปี {y} {core_plan.format_baht(a)} บาท" for y, a in p.budgets if a)
+    money = budgets or (core_plan.NO_BUDGET_TEXT if p.no_budget else "ยังไม่ระบุงบประมาณ")
+    facts = [f"ปีที่ดำเนินการ {years}", money]
+    if p.quarters:
+        facts.append("ไตรมาสที่ " + ", ".join(map(str, p.quarters)))
+    if p.target_groups:
+        facts.append("กลุ่มเป้าหมาย: " + ", ".join(p.target_groups))
+    return " · ".join(facts)
+
+
 def project_detail_html(project: ProjectView | None) -> str:
     """The 9 parts of a project (part 3 of the plan) as simple HTML; a hint without a project."""
     if project is None:
         return "<p style='color:#666'>เลือกโครงการในตารางเพื่อดูรายละเอียด ๙ หัวข้อ</p>"
     parts = [f"<p style='color:#555'>{escape(project.kind)} ที่ {escape(project.code)} "
-             f"(มิติที่ {project.dimension})</p>"]
+             f"(มิติที่ {project.dimension})<br>{escape(project_facts(project))}</p>"]
     for n, (label, field) in enumerate(DETAIL_PARTS):
         text = getattr(project, field) or "–"
         body = "<br>".join(escape(line) for line in text.splitlines())
