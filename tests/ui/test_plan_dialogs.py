@@ -282,3 +282,25 @@ def test_round_report_before_the_round_started_says_so(tab, answers):
     tab.print_round()
     assert tab.document_dialog is None
     assert "ยังไม่ได้เริ่มรายงานผล" in answers[-1][1]
+
+
+def test_a_project_added_after_the_round_started_joins_it(window, tab, demo_ctx, monkeypatch):
+    plan_id = tab.plan.id
+    tab.monitoring.start_round()
+    panel = tab.monitoring
+    assert panel.add_missing_button.isHidden()
+
+    def fill(d):
+        d.name.setPlainText("โครงการใหม่กลางปี")
+        d.budgets[2567].setText("5,000")
+
+    filling(monkeypatch, tab, fill)
+    tab.add_project()
+    assert panel.missing == ["โครงการใหม่กลางปี"] and not panel.add_missing_button.isHidden()
+    assert "โครงการใหม่กลางปี" in panel.bar.text()
+    panel.add_missing_button.click()
+    names = [e.project_name for e in monitoring.get_round(demo_ctx, plan_id, 2567, 1).entries]
+    assert "โครงการใหม่กลางปี" in names and panel.add_missing_button.isHidden()
+    undo(window)
+    names = [e.project_name for e in monitoring.get_round(demo_ctx, plan_id, 2567, 1).entries]
+    assert "โครงการใหม่กลางปี" not in names and panel.missing == ["โครงการใหม่กลางปี"]

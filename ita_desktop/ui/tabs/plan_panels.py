@@ -43,6 +43,12 @@ def not_started_text(year: int, round_no: int) -> str:
             f"กด 'เริ่มรายงานรอบนี้'{start}")
 
 
+def missing_text(names: list[str]) -> str:
+    listed = ", ".join(names[:3]) + (f" และอีก {len(names) - 3} รายการ" if len(names) > 3 else "")
+    return (f"มีโครงการที่เพิ่มในแผนหลังเริ่มรอบนี้ {len(names)} รายการ ({listed}) "
+            "กด 'เพิ่มโครงการใหม่เข้ารอบ' เพื่อรายงานผลด้วย")
+
+
 def _button(text: str, slot, row: QHBoxLayout):
     from .plan_tab import button
 
@@ -81,6 +87,7 @@ class MonitoringPanel(QWidget):
         row.addWidget(self.year_box)
         row.addWidget(self.round_box)
         self.start_button = _button("เริ่มรายงานรอบนี้", self.start_round, row)
+        self.add_missing_button = _button("เพิ่มโครงการใหม่เข้ารอบ", self.add_missing, row)
         self.edit_button = _button("แก้ไขรายการ...", self.edit_entry, row)
         self.finish_button = _button("ปิดรอบการรายงาน", self.finish_round, row)
         self.unlock_button = _button("เปิดรอบเพื่อแก้ไข", self.unlock_round, row)
@@ -106,7 +113,7 @@ class MonitoringPanel(QWidget):
 
     def show_plan(self, plan: PlanView | None, window_year: int | None) -> None:
         """The chosen round of the plan year shown (the window's year by default)."""
-        self.plan, self.round = plan, None
+        self.plan, self.round, self.missing = plan, None, []
         self.year = None if plan is None else self.pick_year(plan, window_year)
         self.year_box.clear()
         for y in plan.years if plan else ():
@@ -114,6 +121,8 @@ class MonitoringPanel(QWidget):
         self.year_box.setCurrentIndex(self.year_box.findData(self.year))
         if plan is not None:
             self.round, error = self.tab.read(monitoring.get_round, plan.id, self.year, self.round_no())
+            if self.round is not None and not self.round.finished:
+                self.missing = self.tab.read(monitoring.missing_projects, self.round.id)[0] or []
             if error:
                 self.bar.set_messages([error])
         scrolled, row = self.view.verticalScrollBar().value(), self.view.currentIndex().row()
@@ -132,7 +141,8 @@ class MonitoringPanel(QWidget):
         elif r.finished:
             self.bar.set_messages([LOCKED_TEXT])
         else:
-            self.bar.set_messages([])
+            self.bar.set_messages([missing_text(self.missing)] if self.missing else [])
+        self.add_missing_button.setVisible(bool(self.missing))
         self.start_button.setEnabled(self.year is not None and not started)
         for b in (self.edit_button, self.delete_button):
             b.setEnabled(started)
@@ -153,6 +163,18 @@ class MonitoringPanel(QWidget):
         self.tab.change(lambda ctx: monitoring.start_round(ctx, plan_id, year, n), label,
                         step=lambda rid: creation_step(label, lambda ctx: monitoring.delete_round(ctx, rid),
                                                        monitoring.restore_round, self._changed()))
+
+    def add_missing(self) -> None:
+        if self.round is None:
+            return
+        rid, label = self.round.id, "เพิ่มโครงการใหม่เข้ารอบการรายงาน"
+        from .plan_tab import creation_step
+
+        def step(ids):
+            return creation_step(label, lambda ctx: monitoring.remove_entries(ctx, ids), monitoring.restore_entries,
+                                 self._changed())
+
+        self.tab.change(lambda ctx: monitoring.add_missing_entries(ctx, rid), label, step=step)
 
     def _store(self, entry, new, label: str) -> bool:
         old = entry.as_input()
