@@ -40,7 +40,8 @@ class PlanDocuments:
         if self.plan is None or not self.monitoring.year:
             return None
         if self.monitoring.round is None:
-            QMessageBox.information(self, "รายงานผล", not_started_text(self.monitoring.year, self.monitoring.round_no()))
+            text = not_started_text(self.monitoring.year, self.monitoring.round_no())
+            QMessageBox.information(self, "รายงานผล", text)
             return None
         return self.plan.id, self.monitoring.year, self.monitoring.round_no()
 
