@@ -304,3 +304,15 @@ def test_a_project_added_after_the_round_started_joins_it(window, tab, demo_ctx,
     undo(window)
     names = [e.project_name for e in monitoring.get_round(demo_ctx, plan_id, 2567, 1).entries]
     assert "โครงการใหม่กลางปี" not in names and panel.missing == ["โครงการใหม่กลางปี"]
+
+
+def test_delete_key_deletes_the_chosen_project(window, tab, demo_ctx, answers, qtbot):
+    from PySide6.QtCore import Qt
+
+    project = tab.plan.projects[2]
+    tab.select_project(project.id)
+    tab.project_view.setFocus()
+    qtbot.keyClick(tab.project_view, Qt.Key_Delete)
+    assert project.id not in [p.id for p in plans.get_plan(demo_ctx, tab.plan.id).projects]
+    undo(window)
+    assert project.id in [p.id for p in plans.get_plan(demo_ctx, tab.plan.id).projects]

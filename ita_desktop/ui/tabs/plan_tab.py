@@ -5,6 +5,7 @@ Every change goes through ``self.ops.change`` with an undo step built on the pla
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -104,6 +105,8 @@ class PlanTab(PlanDocuments, Tab):
         self.risks = pm.RiskTableModel(self)
         self.risk_view = WrappedTable(self.risks, lambda: {0: "ลำดับที่", 3: "Risk Score"})
         self.risk_view.doubleClicked.connect(lambda _i: self.edit_risk())
+        for view, remove in ((self.project_view, self.delete_project), (self.risk_view, self.delete_risk)):
+            QShortcut(QKeySequence.Delete, view, remove, context=Qt.WidgetShortcut)
         self.monitoring = MonitoringPanel(self)
         self.progress = ProgressPanel(self)
         self.sections = QTabWidget()
