@@ -155,6 +155,55 @@ def _start_entry(p: Project, year: int, earlier: ProjectReport | None) -> Projec
     return ProjectReport(project_id=p.id, budget_in_plan=amount, no_budget=bool(p.no_budget))
 
 
+def missing_projects(ctx, round_id: int) -> list[str]:
+    """Names of the projects running in the round's year that the round has no entry for
+    (added to the plan after the round was started)."""
+    with ctx.db.session() as s:
+        r = _get(s, MonitoringRound, round_id, "รอบการรายงาน")
+        return [p.name for p in _missing(s, r)]
+
+
+def _missing(s: Session, r: MonitoringRound) -> list[Project]:
+    reported = {e.project_id for e in r.reports}
+    return [p for p in _plan_projects(s, r.plan_id) if _runs_in(p, r.year) and p.id not in reported]
+
+
+def add_missing_entries(ctx, round_id: int) -> list[int]:
+    """Entries for the projects :func:`missing_projects` names (round 2 from round 1's line when
+    there is one, else from the plan's budget); refused in a finished round. Returns their ids."""
+    with ctx.db.session() as s:
+        r = _get(s, MonitoringRound, round_id, "รอบการรายงาน")
+        _refuse_locked(r)
+        first = _find(s, r.plan_id, r.year, 1) if _ROUND_BY_MONTHS[r.months] == 2 else None
+        earlier = {e.project_id: e for e in first.reports} if first is not None else {}
+        added = [_start_entry(p, r.year, earlier.get(p.id)) for p in _missing(s, r)]
+        r.reports.extend(added)
+        s.flush()
+        audit.record(s, "monitoring.entries.add", "monitoring_round", r.id, entries=[e.id for e in added])
+        return [e.id for e in added]
+
+
+def remove_entries(ctx, entry_ids: list[int]) -> list[dict]:
+    """Take entries out of their round (the undo of :func:`add_missing_entries`); returns them."""
+    with ctx.db.session() as s:
+        rows = [_get(s, ProjectReport, i, "รายการรายงาน") for i in entry_ids]
+        for e in rows:
+            _refuse_locked(e.round)
+        snapshots = [row_data(e) for e in rows]
+        for e in rows:
+            s.delete(e)
+        audit.record(s, "monitoring.entries.remove", "project_report", None, old=snapshots)
+        return snapshots
+
+
+def restore_entries(ctx, snapshots: list[dict]) -> None:
+    with ctx.db.session() as s:
+        for data in snapshots:
+            _refuse_existing(s, ProjectReport, data["id"], "รายการรายงาน")
+        s.add_all(new_row(ProjectReport, data) for data in snapshots)
+        audit.record(s, "monitoring.entries.restore", "project_report", None, new=snapshots)
+
+
 def validate_entry(data: EntryInput, where: str) -> None:
     """Refuse an entry e-PlanNACC would not take, with a Thai message naming the field."""
     if data.status and data.status not in STATUSES:

@@ -188,3 +188,22 @@ def test_scenario_of_the_gui_test_below_the_ui(demo_ctx, tmp_path):
     restored = plans.get_project(demo_ctx, pid)
     assert (restored.budget(2567), restored.budget(2568)) == (10000, 12000)
     assert _entries(demo_ctx, plan.id, 2567)["โครงการใหม่"].disbursed == 9800
+
+
+def test_a_project_added_after_the_round_started_gets_its_line(demo_ctx, plan_id):
+    rid = monitoring.start_round(demo_ctx, plan_id, 2571, 1)
+    assert monitoring.missing_projects(demo_ctx, rid) == []
+    dim = plans.get_plan(demo_ctx, plan_id).dimensions[3]
+    plans.add_project(demo_ctx, dim.id, ProjectInput(name="จ", budgets={2571: 3000}))
+    plans.add_project(demo_ctx, dim.id, ProjectInput(name="ฉ", years=(2572,)))  # not this year
+    assert monitoring.missing_projects(demo_ctx, rid) == ["จ"]
+    added = monitoring.add_missing_entries(demo_ctx, rid)
+    assert _entries(demo_ctx, plan_id)["จ"].budget_in_plan == 3000
+    assert monitoring.missing_projects(demo_ctx, rid) == []
+    snapshots = monitoring.remove_entries(demo_ctx, added)
+    assert "จ" not in _entries(demo_ctx, plan_id)
+    monitoring.restore_entries(demo_ctx, snapshots)
+    assert _entries(demo_ctx, plan_id)["จ"].id == added[0]
+    monitoring.finish_round(demo_ctx, rid)
+    with pytest.raises(UserError, match="ปิดแล้ว"):
+        monitoring.remove_entries(demo_ctx, added)

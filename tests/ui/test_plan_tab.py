@@ -91,7 +91,7 @@ def tab(qtbot, demo_ctx):
 
 def test_tab_shows_the_plan_of_the_year(tab, demo_ctx):
     tab.set_context(_id(demo_ctx, "อบต.เขาทอง"), 2567)
-    assert "แผนปฏิบัติการป้องกันการทุจริต" in tab.heading.text() and "2566 - 2570" in tab.heading.text()
+    assert "แผนปฏิบัติการป้องกันการทุจริต" in tab.heading.text() and "2566 - 2570" in tab.facts.text()
     assert tab.notice.isHidden() and tab.empty_bar.isHidden()
     assert tab.projects.rowCount() == 20 and tab.risks.rowCount() == 5 and tab.targets.rowCount() == 2
     assert tab.current_project.code == "1"
@@ -130,3 +130,36 @@ def test_window_selection_updates_the_tab(qtbot, demo_ctx):
     assert tab.projects.highlight_year == 2568
     window.select(office_id=_id(demo_ctx, "อบต.ตะโกทอง"))
     assert tab.plan is None and not tab.empty_bar.isHidden() and NO_PLAN_TEXT in tab.empty_bar.text()
+
+
+def test_monitoring_cells_parse_as_clerks_write_them():
+    from ita_desktop.core import plan as core_plan
+    from ita_desktop.services.monitoring import EntryView
+    from ita_desktop.ui.models.table import EntryError
+
+    assert pm.amount_value("๑๒,๕๐๐") == 12500.0 and pm.amount_value("-") is None
+    assert pm.amount_value("ไม่ใช้งบประมาณ") is core_plan.NO_BUDGET
+    with pytest.raises(EntryError):
+        pm.amount_value("สองพัน")
+    assert pm.reason_value("บุคลากรไม่เพียงพอ") == ("บุคลากรไม่เพียงพอ", "")
+    assert pm.reason_value("อื่นๆ: น้ำท่วม") == ("อื่นๆ", "น้ำท่วม")
+    assert pm.reason_value("น้ำท่วม") == ("อื่นๆ", "น้ำท่วม")
+    with pytest.raises(EntryError):
+        pm.reason_value("อื่นๆ")
+    entry = EntryView(status=core_plan.STATUS_NOT_POSSIBLE, reason="บุคลากรไม่เพียงพอ", id=1, project_name="ก")
+    done = pm.entry_with(entry, pm.M_STATUS, core_plan.STATUS_DONE)
+    assert (done.status, done.reason) == (core_plan.STATUS_DONE, "")
+    chosen = pm.entry_with(EntryView(id=1), pm.M_REASON, ("ไม่ได้รับงบประมาณ", ""))
+    assert (chosen.status, chosen.reason) == (core_plan.STATUS_NOT_POSSIBLE, "ไม่ได้รับงบประมาณ")
+    none = pm.entry_with(EntryView(id=1, disbursed=5.0), pm.M_DISBURSED, core_plan.NO_BUDGET)
+    assert (none.disbursed, none.no_budget) == (None, True)
+
+
+def test_project_facts_line(plan):
+    from dataclasses import replace
+
+    p = replace(plan.projects[0], budgets=((2567, 12500.0),), quarters=(1, 2), target_groups=("บุคลากร",),
+                years=(2567, 2568), no_budget=False)
+    assert pm.project_facts(p) == ("ปีที่ดำเนินการ 2567, 2568 · ปี 2567 12,500 บาท · ไตรมาสที่ 1, 2 · "
+                                   "กลุ่มเป้าหมาย: บุคลากร")
+    assert "ไม่ใช้งบประมาณ" in pm.project_facts(replace(p, budgets=(), no_budget=True))
