@@ -20,7 +20,7 @@ from ita_desktop.documents.report import (
     CELL_STYLE, HEADER_STYLE, SUBTITLE_STYLE, TITLE_STYLE, ContinuedTable, cell, numbered_canvas,
 )
 from ita_desktop.documents.shaping import shape
-from ita_desktop.documents.wordbreak import break_units
+from ita_desktop.documents.wordbreak import word_units
 from ita_desktop.documents.thai_pdf import TextStyle, localize_digits, paragraph
 
 BOLD_CELL = CELL_STYLE.derive(bold=True)
@@ -88,8 +88,8 @@ def _text_width(text: str, bold: bool, size: float = CELL_STYLE.size) -> float:
 
 
 def _longest_unit(texts, thai_digits: bool, bold: bool = False) -> float:
-    """The widest piece a line may not be broken in (so that no word is cut)."""
-    return max((_text_width(u.strip(), bold) for t in texts for u in break_units(localize_digits(t, thai_digits))
+    """The widest word (so that no word is cut; a term wider than its column is cut between words)."""
+    return max((_text_width(u.strip(), bold) for t in texts for u in word_units(localize_digits(t, thai_digits))
                 if u.strip()), default=0)
 
 

@@ -100,12 +100,13 @@ MAX_WORD_SHARE = 0.4  # a longer unbreakable word (a web address) is cut rather 
 
 def _widest_word(texts, style, thai_digits: bool) -> float:
     from ita_desktop.documents.shaping import shape
-    from ita_desktop.documents.wordbreak import break_units
+    from ita_desktop.documents.wordbreak import word_units
 
+    # Words, not the terms kept whole: a term wider than its column is cut between its words.
     widest = 0.0
     for text in texts:
         for line in localize_digits(str(text), thai_digits).split("\n"):
-            for unit in break_units(line):
+            for unit in word_units(line):
                 if not unit.isspace():
                     widest = max(widest, shape(unit.strip(), style.font).width(style.size))
     return widest

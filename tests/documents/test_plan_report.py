@@ -60,12 +60,30 @@ def test_summary_table_landscape_repeated_header_and_totals(plan, tmp_path):
     assert png.stat().st_size > 10_000
 
 
+def _width(text, style) -> float:
+    from ita_desktop.documents.shaping import shape
+
+    text = text.strip()
+    return shape(text, style.font).width(style.size) if text else 0.0
+
+
 def _breaks_inside_a_unit(text, style, width):
-    """Line ends that fall inside a word (a unit the line breaker may not split)."""
+    """Line ends that fall inside a word (a unit the line breaker may not split).
+
+    A term kept whole (an office name, a number with its unit) that is wider than the whole line
+    may be cut between its own words, as the engine does; never inside a word.
+    """
+    from ita_desktop.documents.wordbreak import word_units
+
     bad = []
     for paragraph in text.split("\n"):
         bounds, at = {0}, 0
         for unit in break_units(paragraph):
+            if _width(unit, style) > width:
+                inner = at
+                for word in word_units(unit):
+                    inner += len(word)
+                    bounds.add(inner)
             at += len(unit)
             bounds.add(at)
         at = 0

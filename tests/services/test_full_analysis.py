@@ -41,7 +41,9 @@ def test_seed_002_office_with_its_line_of_90(demo_ctx):
     assert [n for n, c in at_90.items() if c == Category.DEVELOP] == [1, 2, 3, 4, 5]
     assert [n for n, c in at_90.items() if c == Category.URGENT] == [7, 8]
     assert [n for n, c in at_90.items() if c is None] == [6, 9, 10]
-    at_85 = full_analysis(demo_ctx, oid, 2565)
+    by_setting = full_analysis(demo_ctx, oid, 2565)  # the office's own line for 2565 is 90 (settings)
+    assert {i.number: i.category for i in by_setting.indicators} == at_90
+    at_85 = full_analysis(demo_ctx, oid, 2565, 85)
     assert {i.category for i in at_85.indicators if i.score is not None} == {Category.DEVELOP}
     assert at_85.missing == ("ตัวชี้วัดที่ 6 คุณภาพการดำเนินงาน", "ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล",
                              "ตัวชี้วัดที่ 10 การป้องกันการทุจริต", "คะแนนรวม")

@@ -13,11 +13,21 @@ def _tako(ctx):
     return offices.find_office(ctx, "อบต.ตะโกทอง").id
 
 
+def _detail(e) -> dict:
+    """An audit entry's detail with its old and new values (kept in their own columns)."""
+    detail = json.loads(e.detail or "{}")
+    for key in ("old", "new"):
+        value = getattr(e, key)
+        if value:
+            detail[key] = json.loads(value)
+    return detail
+
+
 def _audit(ctx):
     from ita_desktop.models import AuditEntry
 
     with ctx.db.session() as s:
-        return [(e.action, json.loads(e.detail)) for e in s.query(AuditEntry).order_by(AuditEntry.id)]
+        return [(e.action, _detail(e)) for e in s.query(AuditEntry).order_by(AuditEntry.id)]
 
 
 def test_suggestions_imported_then_library(demo_ctx):

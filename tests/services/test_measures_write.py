@@ -59,7 +59,7 @@ def test_update_bumps_version_and_refuses_a_stale_one(demo_ctx):
     assert back.steps == first.steps
     with demo_ctx.db.session() as s:
         entry = s.query(AuditEntry).filter_by(action="measure.update").order_by(AuditEntry.id).first()
-        detail = json.loads(entry.detail)
+        detail = {"old": json.loads(entry.old), "new": json.loads(entry.new)}
     assert detail["old"]["steps"] == first.steps and detail["new"]["steps"] == "ขั้นตอนใหม่"
 
 

@@ -111,7 +111,7 @@ def test_unlock_is_audited(demo_ctx, plan_id):
     monitoring.unlock_round(demo_ctx, rid)
     with demo_ctx.db.session() as s:
         e = s.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
-        assert (e.action, e.entity_id, json.loads(e.detail)["old"]) == ("monitoring.unlock", rid, {"finished": True})
+        assert (e.action, e.entity_id, json.loads(e.old)) == ("monitoring.unlock", rid, {"finished": True})
 
 
 def test_round_two_starts_from_round_one(demo_ctx, plan_id):

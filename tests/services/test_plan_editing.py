@@ -26,10 +26,20 @@ def _count(ctx, model):
         return s.scalar(select(func.count()).select_from(model))
 
 
+def _detail(e) -> dict:
+    """An audit entry's detail with its old and new values (kept in their own columns)."""
+    detail = json.loads(e.detail or "{}")
+    for key in ("old", "new"):
+        value = getattr(e, key)
+        if value:
+            detail[key] = json.loads(value)
+    return detail
+
+
 def _last_audit(ctx):
     with ctx.db.session() as s:
         e = s.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
-        return e.action, json.loads(e.detail)
+        return e.action, _detail(e)
 
 
 def test_create_plan_with_national_dimensions_and_span_as_data(demo_ctx, new_plan):
