@@ -91,9 +91,9 @@ def test_walk_to_an_empty_start_saves_office_pass_line_and_garuda(wizard, ctx, t
     assert saved.divisions == ("สำนักปลัด", "กองคลัง", "กองช่าง")
     assert saved.signatory("mayor").name == "นายปรีชา เพชรประไพ"
     assert saved.garuda_path == str(garuda)
-    assert settings.get_pass_line(ctx, saved.id, default=catalog) == 80.5
-    assert settings.get_setting(ctx, "garuda_image") == str(garuda)
-    assert settings.get_setting(ctx, f"pass_line:{saved.id}") == "80.5"
+    assert settings.pass_line(ctx, saved.id, queries.list_years(ctx)[-1]).value == 80.5
+    assert settings.get_raw(ctx, settings.GARUDA_IMAGE) == str(garuda)
+    assert settings.get_raw(ctx, settings.pass_line_key(saved.id)) == "80.5"
 
 
 def test_empty_name_is_refused_and_nothing_saved(wizard, ctx):
@@ -185,13 +185,15 @@ def test_first_run_is_skipped_when_an_office_exists(qtbot, demo_ctx, monkeypatch
 def test_settings_refuse_a_bad_pass_line_and_change_nothing(ctx):
     from ita_desktop.services.errors import UserError
 
-    with pytest.raises(UserError, match="0-100"):
-        settings.set_pass_line(ctx, 1, "120")
+    with pytest.raises(UserError, match="ไม่เกิน 100"):
+        settings.parse_pass_line("120")
+    with pytest.raises(UserError, match="ไม่เกิน 100"):
+        settings.set_pass_line(ctx, 1, None, 120)
     with pytest.raises(UserError, match="ไม่ใช่ตัวเลข"):
-        settings.set_pass_line(ctx, 1, "แปดสิบ")
-    assert settings.get_setting(ctx, "pass_line:1") is None
-    assert settings.set_setting(ctx, "pass_line:1", "80") is None
-    assert settings.set_setting(ctx, "pass_line:1", "82") == "80"  # the old value, for undo
+        settings.parse_pass_line("แปดสิบ")
+    assert settings.get_raw(ctx, settings.pass_line_key(1)) is None
+    assert settings.set_raw(ctx, settings.pass_line_key(1), "80") is None
+    assert settings.set_raw(ctx, settings.pass_line_key(1), "82") == "80"  # the old value, for undo
 
 
 def test_main_window_first_run_with_the_import_choice_opens_the_import(qtbot, ctx, monkeypatch):
