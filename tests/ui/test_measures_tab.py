@@ -290,7 +290,7 @@ def test_import_a_table_says_what_it_found(qtbot, demo_ctx, answers, open_window
 
     assert dialog.load(good) and dialog.import_button.isEnabled()
     dialog.store()
-    assert list(demo_ctx.db.backup_dir.glob("*-before-import.sqlite3"))  # a backup first
+    assert list(demo_ctx.backups_dir.glob("*-before-import.itabak"))  # a backup first
     assert len(measure_set_of_year(demo_ctx, office, 2569).measures) == 42 and tab.model.rowCount() == 42
     assert window.actions["undo"].text() == "เลิกทำ: นำเข้ามาตรการ"
     window.actions["undo"].trigger()
