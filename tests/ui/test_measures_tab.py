@@ -135,7 +135,10 @@ def test_measures_from_analysis_add_done_with_evidence_documents_and_undo(qtbot,
     proof = tmp_path / "ภาพประกาศ.pdf"
     proof.write_bytes(b"%PDF-1.4 evidence")
     panel.select_key(f"m{added.id}")
-    assert panel.add_files([proof])
+    from ita_desktop.ui.widgets import file_dialogs
+
+    monkeypatch.setattr(file_dialogs, "get_open_files", lambda *a, **k: [str(proof)])
+    panel.choose_files()  # เพิ่มไฟล์หลักฐาน asks through the Thai file dialog
     files = evidence.list_evidence(demo_ctx, done.result.id)
     assert [f.file_name for f in files] == ["ภาพประกาศ.pdf"] and panel.files.count() == 1
     opened = []
