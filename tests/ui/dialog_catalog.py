@@ -77,7 +77,7 @@ def _catalog() -> list[Entry]:
         Entry("ChecklistDialog proposals", lambda ctx, o: _proposals(ctx, o)),
         Entry("CarryOverDialog", lambda ctx, o: md.CarryOverDialog(_measures(ctx, o), MEASURE_YEAR)),
         Entry("ResultDialog measure", lambda ctx, o: ResultDialog(
-            "บันทึกผลการดำเนินการ", lambda value: True, None, _measures(ctx, o)[0].measure)),
+            "บันทึกผลการดำเนินการ", lambda value: True, None, _measure_title(ctx, o))),
         Entry("ResultDialog other", lambda ctx, o: ResultDialog("เพิ่มผลการดำเนินการของกิจกรรมอื่น", lambda value: True)),
         Entry("ReportTextsDialog", lambda ctx, o: ReportTextsDialog(lambda value: True)),
         Entry("TableImportDialog", lambda ctx, o: _table_import(ctx, o)),
@@ -110,6 +110,13 @@ def _measures(ctx, o):
     from ita_desktop.services import measures
 
     return measures.measure_set_of_year(ctx, o.id, MEASURE_YEAR).measures
+
+
+def _measure_title(ctx, o):
+    """The longest title a measure's row shows in the results table."""
+    from ita_desktop.ui.models.measure_models import ProgressRow
+
+    return max((ProgressRow(m, None).title for m in _measures(ctx, o)), key=len)
 
 
 def _measure_input(ctx, o):

@@ -53,7 +53,7 @@ def date_edit(value: str | None) -> QLineEdit:
     edit = QLineEdit(date_text(value))
     edit.setPlaceholderText(DATE_HINT)
     edit.setToolTip(DATE_HINT)
-    edit.setMaximumWidth(180)
+    edit.setMaximumWidth(max(180, edit.fontMetrics().horizontalAdvance(DATE_HINT) + 24))  # the hint shows whole
     return edit
 
 
