@@ -121,7 +121,9 @@ def signature(widget) -> dict:
         sig["menus"] = {a.text(): [x.text() for x in a.menu().actions() if x.text()]
                         for a in widget.menuBar().actions()}
     if isinstance(widget, QWizard):
-        sig["page"] = widget.currentPage().title()
+        page = widget.currentPage()
+        heading = page.findChild(QWidget, "wizardTitle")  # the page's own title label (wraps between Thai words)
+        sig["page"] = page.title() or (heading.text() if heading is not None else "")
     return sig
 
 

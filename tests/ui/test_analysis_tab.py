@@ -375,8 +375,8 @@ def test_the_tab_fits_the_screen(qtbot, tmp_path, window_on_takothong):
 # -- the cover memo goes out with the report ---------------------------------------------------
 
 def test_memo_dialog_appends_the_analysis_report(qtbot, monkeypatch, tmp_path, demo_ctx):
-
     from ita_desktop.ui.dialogs.memo_dialog import REPORT_CHECK_TEXT, MemoDialog
+    from ita_desktop.ui.widgets import file_dialogs
 
     office = _id(demo_ctx, TAKOTHONG)
     guidelines.set_guideline(demo_ctx, office, 2566, "item", "i7", NEW_TEXT)
@@ -388,8 +388,6 @@ def test_memo_dialog_appends_the_analysis_report(qtbot, monkeypatch, tmp_path, d
     qtbot.waitUntil(lambda: dialog.preview.page_count() > 10, timeout=30000)
     with_report = dialog.preview.page_count()
     target = tmp_path / "memo"
-    from ita_desktop.ui.widgets import file_dialogs
-
     monkeypatch.setattr(file_dialogs, "get_save_file", lambda *a, **k: str(target))
     dialog.pdf_button.click()
     text = _squeeze(_pdf_text(target.with_suffix(".pdf")))

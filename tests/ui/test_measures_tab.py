@@ -135,7 +135,10 @@ def test_measures_from_analysis_add_done_with_evidence_documents_and_undo(qtbot,
     proof = tmp_path / "ภาพประกาศ.pdf"
     proof.write_bytes(b"%PDF-1.4 evidence")
     panel.select_key(f"m{added.id}")
-    assert panel.add_files([proof])
+    from ita_desktop.ui.widgets import file_dialogs
+
+    monkeypatch.setattr(file_dialogs, "get_open_files", lambda *a, **k: [str(proof)])
+    panel.choose_files()  # เพิ่มไฟล์หลักฐาน asks through the Thai file dialog
     files = evidence.list_evidence(demo_ctx, done.result.id)
     assert [f.file_name for f in files] == ["ภาพประกาศ.pdf"] and panel.files.count() == 1
     opened = []
@@ -290,7 +293,7 @@ def test_import_a_table_says_what_it_found(qtbot, demo_ctx, answers, open_window
 
     assert dialog.load(good) and dialog.import_button.isEnabled()
     dialog.store()
-    assert list(demo_ctx.db.backup_dir.glob("*-before-import.sqlite3"))  # a backup first
+    assert list(demo_ctx.backups_dir.glob("*-before-import.itabak"))  # a backup first
     assert len(measure_set_of_year(demo_ctx, office, 2569).measures) == 42 and tab.model.rowCount() == 42
     assert window.actions["undo"].text() == "เลิกทำ: นำเข้ามาตรการ"
     window.actions["undo"].trigger()

@@ -164,6 +164,22 @@ def test_helpers_return_the_chosen_path_or_nothing(qtbot, tmp_path):
     assert file_dialogs.get_open_file(None, "เปิด", str(tmp_path), "Excel (*.xlsx)") == ""
 
 
+def test_several_files_are_chosen_in_the_thai_dialog(qtbot, tmp_path):
+    for name in ("หลักฐาน 1.pdf", "ภาพ.png"):
+        (tmp_path / name).write_bytes(b"x")
+
+    def choose(dialog):
+        assert dialog.testOption(QFileDialog.DontUseNativeDialog) and dialog.fileMode() == QFileDialog.ExistingFiles
+        dialog.selectFile('"หลักฐาน 1.pdf" "ภาพ.png"')
+        dialog.accept()
+
+    handle_next_modal(choose)
+    chosen = file_dialogs.get_open_files(None, "เลือกไฟล์หลักฐาน", str(tmp_path), "ทุกไฟล์ (*)")
+    assert sorted(chosen) == sorted(str(tmp_path / n) for n in ("หลักฐาน 1.pdf", "ภาพ.png"))
+    handle_next_modal(lambda dialog: dialog.reject())
+    assert file_dialogs.get_open_files(None, "เลือกไฟล์หลักฐาน", str(tmp_path), "ทุกไฟล์ (*)") == []
+
+
 def test_no_code_in_ui_calls_qfiledialog_directly():
     helper = ROOT / "ita_desktop" / "ui" / "widgets" / "file_dialogs.py"
     offenders = [str(p.relative_to(ROOT)) for p in (ROOT / "ita_desktop" / "ui").rglob("*.py")

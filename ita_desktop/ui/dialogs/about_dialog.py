@@ -60,7 +60,7 @@ class AboutDialog(QDialog):
         self.text.setHtml(about_html(ctx))
         self.text.setTextInteractionFlags(Qt.TextBrowserInteraction)
         layout.addWidget(self.text)
-        layout.addWidget(QLabel("สำเนาสัญญาอนุญาตฉบับเต็มอยู่ในโฟลเดอร์ resources ของโปรแกรม"))
+        layout.addWidget(QLabel(f"สำเนาสัญญาอนุญาตฉบับเต็มอยู่ในโฟลเดอร์ {paths.resource_path()}"))
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
         buttons.button(QDialogButtonBox.Close).setText("ปิด")
         buttons.rejected.connect(self.reject)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -32,6 +31,8 @@ from PySide6.QtWidgets import (
 from ita_desktop.core.criteria import DEFAULT_PASS_LINE
 from ita_desktop.services import offices, queries, settings
 from ita_desktop.services.changes import OFFICES, SETTINGS, Changes
+from ita_desktop.ui.widgets import file_dialogs
+from ita_desktop.ui.widgets.thai_wrap import ThaiWrapLabel
 
 # A 1366x768 screen less the Windows taskbar and the window frame.
 MAX_SIZE = QSize(1366, 768 - 40 - 32)
@@ -45,12 +46,29 @@ ROLE_LABELS = {
 PAGE_OFFICE, PAGE_DIVISIONS, PAGE_SIGNATORIES, PAGE_GARUDA, PAGE_PASS_LINE, PAGE_START = range(6)
 
 
-def _page(title: str, subtitle: str, name: str) -> QWizardPage:
+def _heading(layout: QVBoxLayout, title: str, subtitle: str) -> None:
+    """The page's title and explanation above its fields, wrapped between Thai words (QWizard's own
+    title and subtitle labels would break a line inside a word)."""
+    heading = ThaiWrapLabel(title)
+    heading.setObjectName("wizardTitle")
+    font = heading.font()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * 1.25)
+    heading.setFont(font)
+    layout.addWidget(heading)
+    note = ThaiWrapLabel(subtitle)
+    note.setObjectName("wizardSubtitle")
+    layout.addWidget(note)
+    layout.addSpacing(8)
+
+
+def _page(title: str, subtitle: str, name: str) -> tuple[QWizardPage, QVBoxLayout]:
+    """A page with its title and explanation; its fields go into the returned layout."""
     page = QWizardPage()
-    page.setTitle(title)
-    page.setSubTitle(subtitle)
     page.setObjectName(name)
-    return page
+    layout = QVBoxLayout(page)
+    _heading(layout, title, subtitle)
+    return page, layout
 
 
 class OfficePage(QWizardPage):
@@ -60,9 +78,11 @@ class OfficePage(QWizardPage):
         super().__init__()
         self.wiz = wizard
         self.setObjectName("wizardOfficePage")
-        self.setTitle("ยินดีต้อนรับสู่ ITA Desktop: ข้อมูลหน่วยงาน")
-        self.setSubTitle("กรอกข้อมูลหน่วยงานของท่าน (แก้ไขได้ภายหลังที่ แฟ้ม → ข้อมูลหน่วยงาน)")
-        form = QFormLayout(self)
+        outer = QVBoxLayout(self)
+        _heading(outer, "ยินดีต้อนรับสู่ ITA Desktop: ข้อมูลหน่วยงาน",
+                 "กรอกข้อมูลหน่วยงานของท่าน (แก้ไขได้ภายหลังที่ แฟ้ม → ข้อมูลหน่วยงาน)")
+        form = QFormLayout()
+        outer.addLayout(form)
         self.name = QLineEdit(placeholderText="เช่น องค์การบริหารส่วนตำบลตะโกทอง หรือ อบต.ตะโกทอง")
         self.name.setObjectName("wizardOfficeName")
         self.kind = QComboBox()
@@ -95,9 +115,9 @@ class GarudaPage(QWizardPage):
     def __init__(self):
         super().__init__()
         self.setObjectName("wizardGarudaPage")
-        self.setTitle("ภาพตราครุฑสำหรับบันทึกข้อความ")
-        self.setSubTitle("เลือกไฟล์ภาพตราครุฑ (PNG หรือ JPG) ถ้ายังไม่มี บันทึกข้อความจะเว้นที่ว่างไว้")
         layout = QVBoxLayout(self)
+        _heading(layout, "ภาพตราครุฑสำหรับบันทึกข้อความ",
+                 "เลือกไฟล์ภาพตราครุฑ (ไฟล์ .png หรือ .jpg) ถ้ายังไม่มี บันทึกข้อความจะเว้นที่ว่างไว้")
         row = QHBoxLayout()
         self.path = QLineEdit()
         self.path.setObjectName("wizardGarudaPath")
@@ -113,16 +133,15 @@ class GarudaPage(QWizardPage):
         self.preview.setFixedSize(160, 160)
         self.preview.setAlignment(Qt.AlignCenter)
         self.preview.setStyleSheet("border: 1px solid #999; background: white;")
-        self.size_note = QLabel()
+        self.size_note = ThaiWrapLabel()
         self.size_note.setObjectName("wizardGarudaSize")
-        self.size_note.setWordWrap(True)
         layout.addWidget(self.preview)
         layout.addWidget(self.size_note)
         layout.addStretch(1)
         self.update_preview()
 
     def _pick(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "เลือกภาพตราครุฑ", "", "รูปภาพ (*.png *.jpg *.jpeg)")
+        path = file_dialogs.get_open_file(self, "เลือกภาพตราครุฑ", "", "รูปภาพ (*.png *.jpg *.jpeg)")
         if path:
             self.path.setText(path)
 
@@ -175,7 +194,8 @@ class FirstRunWizard(QWizard):
         self.setWizardStyle(QWizard.ClassicStyle)
         self.setOption(QWizard.NoBackButtonOnStartPage, True)
         for button, text in [(QWizard.BackButton, "< ย้อนกลับ"), (QWizard.NextButton, "ถัดไป >"),
-                             (QWizard.FinishButton, "เสร็จสิ้น"), (QWizard.CancelButton, "ยกเลิก")]:
+                             (QWizard.FinishButton, "เสร็จสิ้น"), (QWizard.CancelButton, "ยกเลิก"),
+                             (QWizard.CommitButton, "ยืนยัน"), (QWizard.HelpButton, "ช่วยเหลือ")]:
             self.setButtonText(button, text)
         self.office_page = OfficePage(self)
         self.setPage(PAGE_OFFICE, self.office_page)
@@ -191,16 +211,17 @@ class FirstRunWizard(QWizard):
 
     # -- pages -----------------------------------------------------------------------------
     def _divisions_page(self) -> QWizardPage:
-        page = _page("กอง/สำนัก", "หนึ่งบรรทัดต่อหนึ่งกอง ใช้ในมาตรการและแผน (เว้นว่างได้)", "wizardDivisionsPage")
+        page, layout = _page("กอง/สำนัก", "หนึ่งบรรทัดต่อหนึ่งกอง ใช้ในมาตรการและแผน (เว้นว่างได้)", "wizardDivisionsPage")
         self.divisions = QPlainTextEdit(placeholderText="เช่น\nสำนักปลัด\nกองคลัง\nกองช่าง\nกองการศึกษา ศาสนาและวัฒนธรรม")
         self.divisions.setObjectName("wizardDivisions")
-        QVBoxLayout(page).addWidget(self.divisions)
+        layout.addWidget(self.divisions)
         return page
 
     def _signatories_page(self) -> QWizardPage:
-        page = _page("ผู้ลงนามในบันทึกข้อความ", "ชื่อและตำแหน่งตามที่จะพิมพ์ใต้ลายมือชื่อ (เว้นว่างได้)",
-                     "wizardSignatoriesPage")
-        grid = QGridLayout(page)
+        page, layout = _page("ผู้ลงนามในบันทึกข้อความ", "ชื่อและตำแหน่งตามที่จะพิมพ์ใต้ลายมือชื่อ (เว้นว่างได้)",
+                             "wizardSignatoriesPage")
+        grid = QGridLayout()
+        layout.addLayout(grid, 1)
         grid.addWidget(QLabel("ชื่อ-สกุล"), 0, 1)
         grid.addWidget(QLabel("ตำแหน่ง"), 0, 2)
         self.sig_edits: dict[str, tuple[QLineEdit, QLineEdit]] = {}
@@ -215,9 +236,11 @@ class FirstRunWizard(QWizard):
         return page
 
     def _pass_line_page(self) -> QWizardPage:
-        page = _page("เกณฑ์ผ่าน", "คะแนนที่ถือว่าผ่าน ตัวชี้วัดและข้อคำถามที่ต่ำกว่านี้จะแสดงในแท็บวิเคราะห์จุดอ่อน",
-                     "wizardPassLinePage")
-        form = QFormLayout(page)
+        page, layout = _page("เกณฑ์ผ่าน", "คะแนนที่ถือว่าผ่าน ตัวชี้วัดและข้อคำถามที่ต่ำกว่านี้จะแสดงในแท็บวิเคราะห์จุดอ่อน",
+                             "wizardPassLinePage")
+        form = QFormLayout()
+        layout.addLayout(form)
+        layout.addStretch(1)
         self.pass_line = QDoubleSpinBox()
         self.pass_line.setObjectName("wizardPassLine")
         self.pass_line.setRange(0, 100)
@@ -225,14 +248,12 @@ class FirstRunWizard(QWizard):
         self.pass_line.setSuffix(" คะแนน")
         self.pass_line.setValue(self.catalog_pass_line())
         form.addRow("เกณฑ์ผ่าน", self.pass_line)
-        note = QLabel(f"ค่าตามเกณฑ์การประเมินของสำนักงาน ป.ป.ช. คือ {self.catalog_pass_line():g} คะแนน")
-        note.setWordWrap(True)
+        note = ThaiWrapLabel(f"ค่าตามเกณฑ์การประเมินของสำนักงาน ป.ป.ช. คือ {self.catalog_pass_line():g} คะแนน")
         form.addRow("", note)
         return page
 
     def _start_page(self) -> QWizardPage:
-        page = _page("เริ่มต้นใช้งาน", "เลือกวิธีเริ่มต้น", "wizardStartPage")
-        layout = QVBoxLayout(page)
+        page, layout = _page("เริ่มต้นใช้งาน", "เลือกวิธีเริ่มต้น", "wizardStartPage")
         self.start_group = QButtonGroup(page)
         self.start_buttons: dict[str, QRadioButton] = {}
         for key, text in [(EMPTY, "เริ่มจากฐานข้อมูลว่าง (กรอกหรือนำเข้าคะแนนภายหลัง)"),

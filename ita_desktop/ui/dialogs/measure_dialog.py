@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -37,6 +36,7 @@ from ita_desktop.services.measures import MeasureInput, MeasureView
 from ita_desktop.ui.models.measure_models import MEASURE_CATEGORIES, issue_text
 from ita_desktop.ui.models.table import EntryError, date_text, date_value
 from ita_desktop.ui.widgets.cell_editors import DATE_HINT
+from ita_desktop.ui.widgets.thai_wrap import ThaiWrapLabel
 
 MAX_SIZE = (1000, 680)  # every form fits a 1366x768 screen with its buttons
 CATEGORY_CHOICES = (("", "ไม่ระบุ"),) + tuple((code, title) for code, (title, _) in MEASURE_CATEGORIES.items())
@@ -53,7 +53,7 @@ def date_edit(value: str | None) -> QLineEdit:
     edit = QLineEdit(date_text(value))
     edit.setPlaceholderText(DATE_HINT)
     edit.setToolTip(DATE_HINT)
-    edit.setMaximumWidth(180)
+    edit.setMaximumWidth(max(180, edit.fontMetrics().horizontalAdvance(DATE_HINT) + 24))  # the hint shows whole
     return edit
 
 
@@ -201,8 +201,7 @@ class ChecklistDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
             item.setCheckState(Qt.Checked)
             self.list.addItem(item)
-        label = QLabel(intro)
-        label.setWordWrap(True)
+        label = ThaiWrapLabel(intro)
         self.layout_ = QVBoxLayout(self)
         self.layout_.addWidget(label)
         self.layout_.addWidget(self.list, 1)
@@ -258,7 +257,7 @@ class CarryOverDialog(ChecklistDialog):
                          f"มาตรการของปีงบประมาณ พ.ศ. {year} ที่ยังไม่แล้วเสร็จ เลือกรายการที่จะยกไป"
                          f"ปีงบประมาณ พ.ศ. {year + 1}", rows, parent)
         self.copy = QRadioButton("คัดลอก (มาตรการเดิมยังอยู่ในปีนี้)")
-        self.move = QRadioButton("ย้าย (นำออกจากปีนี้)")
+        self.move_radio = QRadioButton("ย้าย (นำออกจากปีนี้)")
         self.copy.setChecked(True)
         self.extra.addWidget(self.copy)
-        self.extra.addWidget(self.move)
+        self.extra.addWidget(self.move_radio)

@@ -27,6 +27,7 @@ from ita_desktop.core import plan as core_plan
 from ita_desktop.core.digits import to_arabic_digits
 from ita_desktop.services.monitoring import EntryInput, EntryView
 from ita_desktop.services.plans import PlanView, ProjectInput, ProjectView, RiskInput, RiskView, TargetView
+from ita_desktop.ui.widgets.thai_wrap import ThaiWrapLabel
 
 DETAIL_FIELDS = (
     ("หลักการและเหตุผล", "rationale"),
@@ -39,6 +40,7 @@ DETAIL_FIELDS = (
     ("ผลผลิต/ผลลัพธ์", "outputs_outcomes"),
 )
 MAX_DIALOG_HEIGHT = 680  # fits 1366x768 with the title bar and the task bar
+MAX_DIALOG_WIDTH = 1340
 
 
 class FormDialog(QDialog):
@@ -70,7 +72,15 @@ class FormDialog(QDialog):
         for box in self.form_widget.findChildren(QLineEdit):
             box.setCursorPosition(0)
         wanted = self.form_widget.sizeHint().height() + self.buttons.sizeHint().height() + 48
-        self.resize(self.width(), min(wanted, MAX_DIALOG_HEIGHT))
+        self.resize(min(max(self.width(), self._width_for_texts()), MAX_DIALOG_WIDTH), min(wanted, MAX_DIALOG_HEIGHT))
+
+    def _width_for_texts(self) -> int:
+        """The width that shows the longest one-line entry whole (a long plan title, a dimension's name)."""
+        labels = [self.form.itemAt(row, QFormLayout.LabelRole) for row in range(self.form.rowCount())]
+        label_width = max((item.widget().sizeHint().width() for item in labels if item and item.widget()), default=0)
+        text_width = max((box.fontMetrics().horizontalAdvance(box.text()) + 16
+                          for box in self.form_widget.findChildren(QLineEdit)), default=0)
+        return label_width + text_width + self.form.horizontalSpacing() + 80  # margins, frame and scroll bar
 
     def check(self) -> str:
         return ""
@@ -113,8 +123,10 @@ class NewPlanDialog(FormDialog):
         self.title = QLineEdit()
         self.title.setPlaceholderText("เว้นว่างได้: แผนปฏิบัติการป้องกันการทุจริต (พ.ศ. ... - ...)")
         if source:
-            self.form.addRow("คัดลอกจาก", QLineEdit(f"{source.title} (พ.ศ. {source.start_year}-{source.end_year})",
-                                                    readOnly=True))
+            span = f"{source.start_year}-{source.end_year}"
+            named = span in to_arabic_digits(source.title).replace(" ", "")  # the title names its years already
+            shown = source.title if named else f"{source.title} (พ.ศ. {span})"
+            self.form.addRow("คัดลอกจาก", ThaiWrapLabel(shown))  # the whole title, wrapped between words
         self.form.addRow("ปีงบประมาณเริ่มต้น (พ.ศ.)", self.start)
         self.form.addRow("ปีงบประมาณสิ้นสุด (พ.ศ.)", self.end)
         self.form.addRow("ชื่อแผน", self.title)

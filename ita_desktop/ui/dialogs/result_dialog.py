@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from ita_desktop.services.measure_results import IMPOSSIBLE, STATUS_TITLES, ReportTexts, ResultInput
 from ita_desktop.ui.models.table import EntryError
+from ita_desktop.ui.widgets.thai_wrap import ThaiWrapLabel
 
 from .measure_dialog import FormDialog, date_edit, multiline, read_date
 
@@ -24,8 +25,7 @@ class ResultDialog(FormDialog):
         self.data = data
         self.with_texts = measure_text is None
         if measure_text is not None:
-            label = QLabel(measure_text)
-            label.setWordWrap(True)
+            label = ThaiWrapLabel(measure_text)
             self.form.addRow("มาตรการ", label)
         else:
             self.measure = multiline(data.measure, 2)
@@ -50,7 +50,7 @@ class ResultDialog(FormDialog):
             self.form.addRow(text, widget)
         self.status.currentIndexChanged.connect(self._status_changed)
         self._status_changed()
-        self.resize(820, 670)
+        self.resize(900, 670)  # the reasons hint shows whole
 
     def _status_changed(self) -> None:
         self.reason.setEnabled(self.status.currentData() == IMPOSSIBLE)

@@ -12,9 +12,7 @@ from typing import Any, Callable
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -26,6 +24,8 @@ from PySide6.QtWidgets import (
 from ita_desktop.importers.kinds import KIND_TITLES, detect_kinds
 from ita_desktop.services.changes import Changes
 from ita_desktop.ui.operations import Operations
+from ita_desktop.ui.widgets import file_dialogs
+from ita_desktop.ui.widgets.thai_wrap import ThaiWrapLabel
 
 from .measure_dialog import MAX_SIZE, thai_buttons
 
@@ -69,12 +69,10 @@ class TableImportDialog(QDialog):
         top.addWidget(self.file, 1)
         top.addWidget(choose)
         accepted = " หรือ ".join(KIND_TITLES.get(k, k) for k in kinds)
-        intro = QLabel(f"นำเข้า{accepted} ของ{where} จากไฟล์ Excel (.xlsx) ที่ส่งออกจากโปรแกรมนี้ "
-                       "หรือตารางที่คัดลอกจาก Word มาวางใน Excel โปรแกรมจะตรวจทุกแถวก่อน "
+        intro = ThaiWrapLabel(f"นำเข้า{accepted} ของ{where} จากไฟล์ Excel (.xlsx) ที่ส่งออกจากโปรแกรมนี้ "
+                       "หรือตารางที่คัดลอกจากเอกสารมาวางใน Excel โปรแกรมจะตรวจทุกแถวก่อน "
                        "หากมีปัญหาแม้แถวเดียวจะไม่บันทึกข้อมูลใด ๆ")
-        intro.setWordWrap(True)
-        self.found = QLabel("")
-        self.found.setWordWrap(True)
+        self.found = ThaiWrapLabel("")
         self.problems = QPlainTextEdit()
         self.problems.setReadOnly(True)
         self.problems.setPlaceholderText("ผลการตรวจไฟล์จะแสดงที่นี่")
@@ -95,7 +93,7 @@ class TableImportDialog(QDialog):
         self.resize(860, 520)
 
     def choose(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "เลือกไฟล์ Excel", "", "ไฟล์ Excel (*.xlsx)")
+        name = file_dialogs.get_open_file(self, "เลือกไฟล์ Excel", "", "ไฟล์ Excel (*.xlsx)")
         if name:
             self.load(Path(name))
 

@@ -216,7 +216,7 @@ class MeasureActions:
         self.last_dialog = dialog
         if dialog.exec() != QDialog.Accepted or not dialog.chosen():
             return
-        self.carry(dialog.chosen(), dialog.move.isChecked())
+        self.carry(dialog.chosen(), dialog.move_radio.isChecked())
 
     def carry(self, ids: list[int], move: bool) -> bool:
         label = "ย้ายมาตรการไปปีถัดไป" if move else "คัดลอกมาตรการไปปีถัดไป"

@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QInputDialog,
@@ -28,6 +27,7 @@ from ita_desktop.services import evidence
 from ita_desktop.services import measure_results as mr
 from ita_desktop.services.undo import Step, deletion_step, value_step
 from ita_desktop.ui.models import measure_models as mm
+from ita_desktop.ui.widgets import file_dialogs
 from ita_desktop.ui.widgets.message_bar import MessageBar
 from ita_desktop.ui.widgets.tables import WrappedTable
 
@@ -270,7 +270,7 @@ class ResultsPanel(QWidget):
 
     # -- evidence ------------------------------------------------------------------------------
     def choose_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, "เลือกไฟล์หลักฐาน", "", "ทุกไฟล์ (*)")
+        names = file_dialogs.get_open_files(self, "เลือกไฟล์หลักฐาน", "", "ทุกไฟล์ (*)")
         if names:
             self.add_files([Path(n) for n in names])
 

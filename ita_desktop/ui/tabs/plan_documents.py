@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from ita_desktop.core import plan as core_plan
 from ita_desktop.services import changes, monitoring, plan_xlsx, plans, queries
 from ita_desktop.services.changes import Changes
+from ita_desktop.ui.widgets import file_dialogs
 
 from .plan_panels import not_started_text
 
@@ -69,7 +70,7 @@ class PlanDocuments:
     def export_plan(self) -> None:
         if self.plan is None:
             return
-        name, _ = QFileDialog.getSaveFileName(
+        name = file_dialogs.get_save_file(
             self, "ส่งออกแผนเป็น Excel", f"แผนป้องกันการทุจริต_{self.plan.start_year}-{self.plan.end_year}.xlsx",
             "ไฟล์ Excel (*.xlsx)")
         if name:
@@ -82,7 +83,7 @@ class PlanDocuments:
                               title="ส่งออกแผนไม่ได้", parent=self)
 
     def import_plan(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "นำเข้าแผนจาก Excel", "", "ไฟล์ Excel (*.xlsx)")
+        name = file_dialogs.get_open_file(self, "นำเข้าแผนจาก Excel", "", "ไฟล์ Excel (*.xlsx)")
         if name:
             self.import_plan_from(Path(name))
 

@@ -27,6 +27,7 @@ from ita_desktop.services.undo import Step, deletion_step, value_step
 from ita_desktop.ui.dialogs import plan_dialogs as pd
 from ita_desktop.ui.models import plan_models as pm
 from ita_desktop.ui.models.score_base import KEY_ROLE
+from ita_desktop.ui.widgets.thai_wrap import ThaiWrapLabel
 from ita_desktop.ui.widgets.message_bar import MessageBar
 from ita_desktop.ui.widgets.tables import WrappedTable, text_browser
 
@@ -92,7 +93,7 @@ class PlanTab(PlanDocuments, Tab):
     # -- building ------------------------------------------------------------------------------
     def _build(self) -> None:
         self.heading = QLabel(textFormat=Qt.RichText, wordWrap=True)
-        self.facts = QLabel(wordWrap=True)
+        self.facts = ThaiWrapLabel()
         self.notice = MessageBar("warning")
         self.empty_bar = MessageBar("info")
         self.targets = pm.TargetTableModel(self)

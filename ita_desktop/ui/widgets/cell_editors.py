@@ -4,15 +4,17 @@ several lines, a number, a Buddhist-era date or a choice that also takes free te
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QStyledItemDelegate, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from ita_desktop.ui.models.table import CHOICE, DATE, MULTILINE, NUMBER, TableModel
+from ita_desktop.ui.widgets.thai_wrap import ThaiWrapDelegate
 
 DATE_HINT = "วัน/เดือน/ปี พ.ศ. เช่น 30/11/2569"
 
 
-class ColumnDelegate(QStyledItemDelegate):
-    """Creates each cell's editor from the :class:`~ita_desktop.ui.models.table.Column` kind."""
+class ColumnDelegate(ThaiWrapDelegate):
+    """Creates each cell's editor from the :class:`~ita_desktop.ui.models.table.Column` kind; shown
+    cells wrap between Thai words (as every wrapping table does)."""
 
     def _column(self, index: QModelIndex):
         model = index.model()

@@ -29,6 +29,13 @@ def file_dialog(parent: QWidget | None, caption: str, directory: str, name_filte
     return dialog
 
 
+def files_dialog(parent: QWidget | None, caption: str, directory: str, name_filter: str) -> QFileDialog:
+    """A non-native dialog choosing one or more existing files."""
+    dialog = file_dialog(parent, caption, directory, name_filter)
+    dialog.setFileMode(QFileDialog.ExistingFiles)
+    return dialog
+
+
 def default_suffix(name_filter: str) -> str:
     """The first ``*.ext`` of a filter such as ``ไฟล์ PDF (*.pdf)``, without the dot; "" if none."""
     match = re.search(r"\*\.(\w+)", name_filter)
@@ -45,6 +52,12 @@ def _run(dialog: QFileDialog) -> str:
 def get_open_file(parent: QWidget | None, caption: str, directory: str, name_filter: str) -> str:
     """Ask for an existing file; "" when the clerk cancels."""
     return _run(file_dialog(parent, caption, directory, name_filter))
+
+
+def get_open_files(parent: QWidget | None, caption: str, directory: str, name_filter: str) -> list[str]:
+    """Ask for one or more existing files; [] when the clerk cancels."""
+    dialog = files_dialog(parent, caption, directory, name_filter)
+    return list(dialog.selectedFiles()) if dialog.exec() == QDialog.Accepted else []
 
 
 def get_save_file(parent: QWidget | None, caption: str, directory: str, name_filter: str) -> str:
