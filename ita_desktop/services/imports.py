@@ -299,6 +299,7 @@ def apply(ctx, parsed: ParsedWorkbook, replace: bool = False, progress=None) -> 
             audit.record(s, "import.office", "office", office_id, office_id=office_id, year=year,
                          old={c.key: c.old for c in changes if c.old is not None} or None,
                          new={c.key: c.new for c in changes}, file=plan.file_name)
+        report(100, f"บันทึกคะแนนของ {len(parsed.offices):,} หน่วยงานแล้ว")
         audit.record(s, "import.scores", "source_file", source_id, file=plan.file_name, sha256=parsed.sha256,
                      year=plan.year, offices=len(parsed.offices), replaced=plan.replacements,
                      new_offices=sum(not o.exists for o in plan.offices),
