@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ita_desktop.services import analysis_report, changes, guidelines, settings
+from ita_desktop.services import changes, guidelines, settings
 from ita_desktop.services.analysis import FullAnalysis, PathView, full_analysis
 from ita_desktop.services.changes import Changes
 from ita_desktop.services.guidelines import OWN
@@ -365,6 +365,8 @@ class AnalysisTab(Tab):
 
     def report_builders(self):
         """(build PDF, build Excel) of the selected office-year's analysis report, digits per the settings."""
+        from ita_desktop.services import analysis_report  # reportlab and openpyxl load when printing
+
         office_id, year = self.office_id, self.year
 
         def build(kind: str):
@@ -377,6 +379,7 @@ class AnalysisTab(Tab):
 
     def open_report(self) -> None:
         """พิมพ์รายงานการวิเคราะห์: refused with the Thai reason while the scores are incomplete."""
+        from ita_desktop.services import analysis_report
         from ita_desktop.ui.dialogs.document_dialog import DocumentDialog
 
         if self.office_id is None or self.year is None:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ita_desktop.services import changes, measure_documents, measures, measures_xlsx, settings
+from ita_desktop.services import changes, measures, settings
 from ita_desktop.services import measure_results as mr
 from ita_desktop.services.changes import Changes
 from ita_desktop.services.measures import MeasureSetView
@@ -312,6 +312,8 @@ class MeasuresTab(MeasureActions, Tab):
         return dialog
 
     def print_measures(self):
+        from ita_desktop.services import measure_documents  # reportlab and openpyxl load when printing
+
         if not (self.data and self.data.measure_set and self.data.measure_set.measures):
             QMessageBox.information(self, "พิมพ์มาตรการ", f"ยังไม่มีมาตรการของปีงบประมาณ พ.ศ. {self.target}")
             return None
@@ -319,6 +321,8 @@ class MeasuresTab(MeasureActions, Tab):
                               measure_documents.write_measures_report, self.measures_layout.currentData(), "มาตรการ")
 
     def print_results(self):
+        from ita_desktop.services import measure_documents
+
         if not (self.data and any(r.result for r in self.data.rows)):
             QMessageBox.information(self, "พิมพ์รายงานผล",
                                     f"ยังไม่มีผลการดำเนินการของปีงบประมาณ พ.ศ. {self.target} "
@@ -347,6 +351,7 @@ class MeasuresTab(MeasureActions, Tab):
 
     # -- import --------------------------------------------------------------------------------
     def import_dialog(self):
+        from ita_desktop.services import measures_xlsx
         from ita_desktop.services.queries import get_office
         from ita_desktop.ui.dialogs.table_import_dialog import ImportKind, TableImportDialog
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox
 
 from ita_desktop.core import plan as core_plan
-from ita_desktop.services import changes, monitoring, plan_xlsx, plans, queries
+from ita_desktop.services import changes, monitoring, plans, queries
 from ita_desktop.services.changes import Changes
 from ita_desktop.ui.widgets import file_dialogs
 
@@ -90,7 +90,7 @@ class PlanDocuments:
     def import_plan_from(self, path: Path):
         """Check the file first (nothing stored on a problem), ask, back up, then store it."""
         org = self._import_org(path)
-        preview = self.ops.query(lambda ctx: plan_xlsx.import_plan_file(ctx, path, org, dry_run=True),
+        preview = self.ops.query(lambda ctx: _plan_xlsx().import_plan_file(ctx, path, org, dry_run=True),
                                  title="นำเข้าแผนไม่ได้", parent=self)
         if preview is None:
             return None
@@ -100,7 +100,7 @@ class PlanDocuments:
         if not self.ask("นำเข้าแผนจาก Excel", question + "\n\nนำเข้าหรือไม่? (สำรองข้อมูลไว้ก่อนแล้ว)"):
             return None
         done, summary = self.ops.change(
-            lambda ctx: plan_xlsx.import_plan_file(ctx, path, org), label="นำเข้าแผนจาก Excel",
+            lambda ctx: _plan_xlsx().import_plan_file(ctx, path, org), label="นำเข้าแผนจาก Excel",
             changes=Changes.of(changes.PLAN, changes.OFFICES), backup="before-import", parent=self)
         if done:
             self.ops.history.clear()  # the import replaced rows the steps before it knew
@@ -110,8 +110,15 @@ class PlanDocuments:
 
     def _import_org(self, path: Path) -> str | None:
         """The file's own office when it names one (this program's export does); else the office shown."""
-        _parsed, error = self.ops.read(lambda ctx: plan_xlsx.read_plan_xlsx(path))
+        _parsed, error = self.ops.read(lambda ctx: _plan_xlsx().read_plan_xlsx(path))
         if error is None or self.office_id is None:
             return None
         office, _error = self.read(queries.get_office, self.office_id)
         return office.name if office else None
+
+
+def _plan_xlsx():
+    """services.plan_xlsx, imported when a plan is exported or imported (openpyxl stays out of start-up)."""
+    from ita_desktop.services import plan_xlsx
+
+    return plan_xlsx
