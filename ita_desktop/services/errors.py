@@ -12,7 +12,7 @@ class ConflictError(UserError):
 CONFLICT_TEXT = "ข้อมูลนี้ถูกแก้ไขโดยผู้ใช้อื่นหรือโปรแกรมอื่นระหว่างนั้น จึงไม่ได้บันทึกทับ"
 
 
-def check_version(row, expected: int | None, what: str) -> None:
+def check_version(row, expected: int | None, what: str = "") -> None:
     """Refuse to write over ``row`` when its version is not the one the clerk saw.
 
     ``expected`` None skips the check (a change not made from a screen); 0 means the clerk saw
@@ -22,9 +22,9 @@ def check_version(row, expected: int | None, what: str) -> None:
         return
     present = 0 if row is None else row.version
     if present != expected:
-        raise ConflictError(f"{what}: {CONFLICT_TEXT}")
+        raise ConflictError(f"{what}: {CONFLICT_TEXT}" if what else CONFLICT_TEXT)
 
 
 def bump(row) -> None:
     """Count one more change of ``row`` (see :func:`check_version`)."""
-    row.version = (row.version or 0) + 1
+    row.version = (row.version or 1) + 1

@@ -15,11 +15,11 @@ from dataclasses import asdict, dataclass
 from ita_desktop.core.guidelines import INDICATOR, ITEM, KINDS, load_library
 
 from . import queries
-from .errors import ConflictError, UserError
+from .errors import CONFLICT_TEXT, ConflictError, UserError
 
 OWN, IMPORTED, PREVIOUS, LIBRARY = "own", "imported", "previous", "library"
 SOURCE_TITLES = {OWN: "หน่วยงานเขียนเอง", IMPORTED: "จากแฟ้มคะแนน", PREVIOUS: "จากปีก่อน", LIBRARY: "แนวทางตั้งต้น"}
-CONFLICT_MESSAGE = "ข้อมูลนี้ถูกแก้ไขโดยผู้ใช้อื่นระหว่างนั้น กรุณาโหลดใหม่"
+CONFLICT_MESSAGE = CONFLICT_TEXT  # the one wording of services.errors
 MAX_LENGTH = 4000
 
 

@@ -18,10 +18,9 @@ from ita_desktop.core.thaitext import thai_date
 from ita_desktop.models import Measure, MeasureSet, ResultReport, ResultRow
 
 from . import audit
-from .errors import ConflictError, UserError
+from .errors import CONFLICT_TEXT, UserError, check_version  # noqa: F401  (check_version re-exported)
 
 CATEGORIES = ("urgent", "develop", "maintain", "")
-CONFLICT_TEXT = "ข้อมูลนี้ถูกแก้ไขโดยผู้ใช้อื่นระหว่างนั้น กรุณาโหลดใหม่"
 
 
 @dataclass(frozen=True)
@@ -267,12 +266,6 @@ def parse_iso(value: str | None, label: str) -> str | None:
         return _dt.date.fromisoformat(str(value).strip()).isoformat()
     except ValueError as exc:
         raise UserError(f"{label} '{value}' ไม่ใช่วันที่ที่อ่านได้ (ปี-เดือน-วัน)") from exc
-
-
-def check_version(row, expected_version: int | None) -> None:
-    """Refuse to change ``row`` when someone else changed it since it was read."""
-    if expected_version is not None and (row.version or 1) != expected_version:
-        raise ConflictError(CONFLICT_TEXT)
 
 
 def validate_measure(data: MeasureInput) -> MeasureInput:

@@ -10,9 +10,9 @@ from sqlalchemy.orm import Session
 
 from ita_desktop.models import Project, ProjectBudget, ProjectReport
 
-from .errors import ConflictError, UserError
+from .errors import CONFLICT_TEXT as CONFLICT_TH  # noqa: F401  (re-exported by plans)
+from .errors import ConflictError, UserError, bump, check_version  # noqa: F401  (one version check for every service)
 
-CONFLICT_TH = "ข้อมูลนี้ถูกแก้ไขโดยผู้ใช้อื่นระหว่างนั้น กรุณาโหลดใหม่"
 MAX_SPAN = 10  # years; NACC cycles are 4 or 5
 
 
@@ -29,16 +29,6 @@ def _get(s: Session, model, row_id: int, what: str):
     if row is None:
         raise UserError(f"ไม่พบ{what}นี้ (รหัส {row_id}) อาจถูกลบไปแล้ว กรุณาโหลดใหม่")
     return row
-
-
-def check_version(row, expected_version: int | None) -> None:
-    """ConflictError when the caller saw another version of ``row`` than the stored one."""
-    if expected_version is not None and expected_version != row.version:
-        raise ConflictError(CONFLICT_TH)
-
-
-def bump(row) -> None:
-    row.version = (row.version or 1) + 1
 
 
 def row_data(row) -> dict:
