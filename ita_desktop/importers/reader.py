@@ -18,6 +18,7 @@ from defusedxml import DefusedXmlException
 from ita_desktop.core.criteria import Criteria
 from ita_desktop.importers.assemble import CallerInfo, build_office, group_offices, resolve_year
 from ita_desktop.importers.catalog import CatalogIndex
+from ita_desktop.importers.fastsheet import iter_values
 from ita_desktop.importers.cells import normalize_value
 from ita_desktop.importers.model import ParsedWorkbook
 from ita_desktop.importers.problems import ImportProblem, ProblemLog
@@ -207,7 +208,7 @@ def _rows(ws, limits: Limits, budget: list[int], max_rows: int | None = None):
         raise _TooBig(f"แผ่นงานมีจำนวนแถวมากเกินไป ({ws.max_row} แถว รับได้ไม่เกิน {limits.max_rows})", ws.title)
     # Explicit bounds: openpyxl pads rows to the declared dimension, which a file can inflate.
     last = limits.max_rows + 1 if max_rows is None else min(max_rows, limits.max_rows)
-    rows = ws.iter_rows(min_row=1, max_row=last, max_col=_column_bound(ws, limits), values_only=True)
+    rows = iter_values(ws, last, _column_bound(ws, limits))  # what ws.iter_rows(values_only=True) gives, faster
     for number, cells in enumerate(rows, 1):
         if number > limits.max_rows:
             if any(v is not None for v in cells):

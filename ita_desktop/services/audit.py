@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ita_desktop.models import AuditEntry
+from ita_desktop.models.base import utcnow
 
 from .errors import UserError
 
@@ -101,6 +102,28 @@ def record(session: Session, action: str, entity: str = "", entity_id: int | Non
         )
     )
     session.info["wrote"] = True
+
+
+def record_many(session: Session, action: str, entity: str, entries) -> None:
+    """Add many audit entries of one action at once (an import's one entry per office).
+
+    ``entries`` yields dicts with ``entity_id``, ``office_id``, ``year``, ``old``, ``new`` and
+    ``detail``; they are written in one executemany, without the ORM's per-object bookkeeping.
+    """
+    conn = session.connection()
+    dialect = conn.dialect
+    stamp = AuditEntry.__table__.c.at.type.dialect_impl(dialect).bind_processor(dialect)
+    at = stamp(utcnow()) if stamp else utcnow()
+    user = _user()
+    rows = [(at, action, entity, e.get("entity_id"), e.get("office_id"), e.get("year"), _json(e.get("old")),
+             _json(e.get("new")), json.dumps(e.get("detail") or {}, ensure_ascii=False, default=str), user, _person)
+            for e in entries]
+    if rows:
+        mark = "%s" if dialect.paramstyle in ("format", "pyformat") else "?"
+        conn.exec_driver_sql(
+            "INSERT INTO audit_log (at, action, entity, entity_id, office_id, year, old, new, detail, \"user\", "
+            f"person) VALUES ({', '.join([mark] * 11)})", rows)
+        session.info["wrote"] = True
 
 
 def recent(session: Session, limit: int = 100) -> list[AuditEntry]:

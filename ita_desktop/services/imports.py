@@ -293,18 +293,23 @@ def apply(ctx, parsed: ParsedWorkbook, replace: bool = False, progress=None) -> 
         _store_tools(s, stored, assessments, parsed, office_ids)
         _store_texts(s, year, plan.learned_texts)
         report(90, "กำลังบันทึกประวัติการแก้ไข")
-        for office in plan.offices:
-            changes = (*office.indicators, *office.items)
-            office_id = office_ids.get(office.org_name)
-            audit.record(s, "import.office", "office", office_id, office_id=office_id, year=year,
-                         old={c.key: c.old for c in changes if c.old is not None} or None,
-                         new={c.key: c.new for c in changes}, file=plan.file_name)
+        audit.record_many(s, "import.office", "office", _office_audit(plan, office_ids, year))
         report(100, f"บันทึกคะแนนของ {len(parsed.offices):,} หน่วยงานแล้ว")
         audit.record(s, "import.scores", "source_file", source_id, file=plan.file_name, sha256=parsed.sha256,
                      year=plan.year, offices=len(parsed.offices), replaced=plan.replacements,
                      new_offices=sum(not o.exists for o in plan.offices),
                      learned_texts=[code for code, _ in plan.learned_texts])
     return plan
+
+
+def _office_audit(plan: ImportPreview, office_ids: dict[str, int], year: int):
+    """One audit entry per office: the scores it had and the scores the file gave."""
+    for office in plan.offices:
+        changes = (*office.indicators, *office.items)
+        office_id = office_ids.get(office.org_name)
+        yield {"entity_id": office_id, "office_id": office_id, "year": year,
+               "old": {c.key: c.old for c in changes if c.old is not None} or None,
+               "new": {c.key: c.new for c in changes}, "detail": {"file": plan.file_name}}
 
 
 def _store_offices(s: Session, parsed: ParsedWorkbook, stored: _Stored) -> dict[str, int]:
