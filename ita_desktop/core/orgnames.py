@@ -8,6 +8,7 @@ in free text, sometimes split over several rows; :func:`parse_title` reads them.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -58,6 +59,7 @@ def _fix_typos(text: str) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a national sheet asks for each of its 7,850 names several times
 def canonical_org_name(text: str) -> str:
     """The full name of an office: ``'อบต. ตะโกทอง'`` -> ``'องค์การบริหารส่วนตำบลตะโกทอง'``.
 
@@ -91,6 +93,7 @@ def short_org_name(name: str) -> str:
     return full
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def org_key(name: str) -> str:
     """A key under which all spellings of one office compare equal (no spaces, Arabic digits)."""
     return to_arabic_digits(re.sub(r"\s+", "", canonical_org_name(name)))

@@ -136,13 +136,17 @@ def build_office(draft: _OfficeDraft, year: int, catalog: CatalogIndex, log: Pro
     texts: dict[str, str] = {}
     first_seen: dict[object, Entry] = {}
     sources: list[SourceRow] = []
+    total = None
     for e in draft.entries:
         key = (("indicator", e.indicator) if e.indicator is not None else ("tool", e.tool) if e.tool
-               else ("item", e.item))
+               else ("total", None) if e.total else ("item", e.item))
         if key in first_seen:
             _duplicate(e, first_seen[key], log)
             continue
         first_seen[key] = e
+        if e.total:
+            total = e.value
+            continue
         if e.indicator is not None:
             indicators[e.indicator] = e.value
         elif e.tool is not None:
@@ -155,12 +159,12 @@ def build_office(draft: _OfficeDraft, year: int, catalog: CatalogIndex, log: Pro
         sources.append(SourceRow(e.sheet, e.row, get_column_letter(e.column), e.indicator, e.item))
     _check_missing(draft, indicators, catalog, log)
     return ParsedOffice(draft.org_name, draft.district, draft.province, year,
-                        indicators, items, texts, tuple(sources), tool_scores=tools)
+                        indicators, items, texts, tuple(sources), tool_scores=tools, official_total=total)
 
 
 def _duplicate(entry: Entry, first: Entry, log: ProblemLog) -> None:
     what = (f"ตัวชี้วัดที่ {entry.indicator}" if entry.indicator is not None else entry.tool if entry.tool
-            else f"ข้อ {entry.item}")
+            else "คะแนนรวม" if entry.total else f"ข้อ {entry.item}")
     where = f"แถว {first.row}" if first.sheet == entry.sheet else f"แผ่นงาน '{first.sheet}' แถว {first.row}"
     log.add(f"{what} ซ้ำกับที่มีแล้วใน{where}", entry.sheet, entry.row, entry.column)
 

@@ -32,6 +32,7 @@ class ParsedOffice:
     item_texts: dict[str, str]  # item code -> question text as written in the file
     source_rows: tuple[SourceRow, ...]
     tool_scores: dict[str, float] = field(default_factory=dict)  # "IIT" -> 0..100 (from points if so written)
+    official_total: float | None = None  # the total the sheet prints for the office (คะแนนรวม column)
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,7 @@ class Entry:
     text: str = ""
     office: RowOffice | None = None
     tool: str | None = None  # a tool's 0-100 score (converted from points when the sheet gives points)
+    total: bool = False  # the office's total as the sheet prints it (a provincial sheet's คะแนนรวม column)
 
 
 @dataclass(frozen=True)
@@ -355,6 +356,22 @@ class SheetScanner:
                 self.result.rejected.append(Rejected(number, office))
         if tools:
             self._tool_cells(row, cells, tools, office)
+        if self.total_col is not None and office is not None:
+            self._total_cell(row, cells, office)
+
+    def _total_cell(self, row: int, cells: tuple, office: RowOffice) -> None:
+        """The office's printed total (คะแนนรวม), kept as its official total."""
+        raw = self._cell(cells, self.total_col)
+        parsed = parse_number(raw)
+        if parsed is None:
+            return
+        if isinstance(parsed, NotANumber):
+            self.log.add(f"คะแนนรวม: '{parsed.shown}' ไม่ใช่ตัวเลข", self.name, row, self.total_col)
+        elif not 0.0 <= parsed.value <= 100.0:
+            self.log.add(f"คะแนนรวม: คะแนน {_fmt(parsed.value)} ต้องอยู่ระหว่าง 0 ถึง 100", self.name, row,
+                         self.total_col)
+        else:
+            self._add(Entry(self.name, row, self.total_col, parsed.value, office=office, total=True))
 
     def _tool_cells(self, row: int, cells: tuple, tools: list, office: RowOffice | None) -> None:
         """Tool columns: points when the header gives a weight or the tools add up to the total."""

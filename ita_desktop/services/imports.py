@@ -48,10 +48,12 @@ class OfficePreview:
     items: tuple[ScoreChange, ...]
     similar_to: str | None = None  # an existing office whose name differs by a letter or two
     tools: tuple[ScoreChange, ...] = ()
+    total: ScoreChange | None = None  # the official total the sheet prints (key "คะแนนรวม")
 
     @property
     def replacements(self) -> tuple[ScoreChange, ...]:
-        return tuple(c for c in (*self.indicators, *self.items) if c.replaces)
+        total = (self.total,) if self.total is not None else ()
+        return tuple(c for c in (*self.indicators, *self.items, *total) if c.replaces)
 
 
 @dataclass(frozen=True)
@@ -75,8 +77,11 @@ class ImportPreview:
         ind = sum(len(o.indicators) for o in self.offices)
         items = sum(len(o.items) for o in self.offices)
         new = sum(not o.exists for o in self.offices)
+        totals = sum(o.total is not None for o in self.offices)
         text = (f"ไฟล์ {self.file_name}: ปีงบประมาณ {self.year} {len(self.offices)} หน่วยงาน"
                 f" (หน่วยงานใหม่ {new}), คะแนนตัวชี้วัด {ind} รายการ, คะแนนข้อคำถาม {items} ข้อ")
+        if totals:
+            text += f", คะแนนรวมตามประกาศ {totals} หน่วยงาน"
         if self.replacements:
             text += f", แทนคะแนนเดิม {self.replacements} รายการ"
         for note in self.notes:
@@ -115,6 +120,7 @@ def read_file(ctx, path: str | Path, org: str | None = None, year: int | None = 
 
 
 _CHUNK = 500  # ids per IN (...): well under every engine's parameter limit
+TOTAL_KEY = "คะแนนรวม"  # how an office's official total is named in previews, messages and the audit log
 UNKNOWN_TEXT_MARK = "(ยังไม่ทราบข้อความ"  # how catalogs mark an item whose text is not known
 
 
@@ -150,6 +156,7 @@ class _Stored:
 
     office_ids: dict[str, int | None]  # parsed org_name -> office id (None: new office)
     assessments: dict[int, int]  # office id -> assessment id
+    totals: dict[int, float | None]  # assessment id -> official total stored
     indicator_rows: dict[int, dict[int, tuple[int, float]]]  # assessment -> number -> (row id, score)
     item_rows: dict[int, dict[str, tuple[int, float]]]  # assessment -> code -> (row id, score)
     tool_rows: dict[int, dict[str, tuple[int, float]]]
@@ -168,9 +175,11 @@ def _load_stored(s: Session, parsed: ParsedWorkbook, year: int) -> _Stored:
             similar[o.org_name] = near
     known = [i for i in office_ids.values() if i is not None]
     assessments: dict[int, int] = {}
+    totals: dict[int, float | None] = {}
     for chunk in _chunks(known):
-        assessments.update(s.execute(select(Assessment.office_id, Assessment.id).where(
-            Assessment.year == year, Assessment.office_id.in_(chunk))).all())
+        for office_id, aid, total in s.execute(select(Assessment.office_id, Assessment.id, Assessment.official_total)
+                                               .where(Assessment.year == year, Assessment.office_id.in_(chunk))):
+            assessments[office_id], totals[aid] = aid, total
     has_items = any(o.item_scores for o in parsed.offices)
     has_tools = any(o.tool_scores for o in parsed.offices)
     ind, items, tools = {}, {}, {}
@@ -199,7 +208,7 @@ def _load_stored(s: Session, parsed: ParsedWorkbook, year: int) -> _Stored:
         item_ids[code] = item_id
         if not text_known or not (text or "").strip() or text.startswith(UNKNOWN_TEXT_MARK):
             unknown.add(code)
-    return _Stored(office_ids, assessments, ind, items, tools, indicator_ids, item_ids, unknown, similar)
+    return _Stored(office_ids, assessments, totals, ind, items, tools, indicator_ids, item_ids, unknown, similar)
 
 
 
@@ -224,6 +233,7 @@ def _preview_from(parsed: ParsedWorkbook, stored: _Stored, imported_before: str 
             _changes(stored.item_rows.get(aid, {}), o.item_scores, str),
             similar_to=stored.similar.get(o.org_name),
             tools=_changes(stored.tool_rows.get(aid, {}), o.tool_scores, str),
+            total=None if o.official_total is None else ScoreChange(TOTAL_KEY, stored.totals.get(aid), o.official_total),
         ))
     warnings = list(parsed.warnings)
     for name, near in stored.similar.items():
@@ -291,6 +301,7 @@ def apply(ctx, parsed: ParsedWorkbook, replace: bool = False, progress=None) -> 
         _store_scores(s, "item_score", "item_id", stored.item_ids, stored.item_rows, assessments,
                       {o.org_name: o.item_scores for o in parsed.offices}, office_ids, source_id)
         _store_tools(s, stored, assessments, parsed, office_ids)
+        _store_totals(s, assessments, parsed, office_ids)
         _store_texts(s, year, plan.learned_texts)
         report(90, "กำลังบันทึกประวัติการแก้ไข")
         audit.record_many(s, "import.office", "office", _office_audit(plan, office_ids, year))
@@ -305,7 +316,7 @@ def apply(ctx, parsed: ParsedWorkbook, replace: bool = False, progress=None) -> 
 def _office_audit(plan: ImportPreview, office_ids: dict[str, int], year: int):
     """One audit entry per office: the scores it had and the scores the file gave."""
     for office in plan.offices:
-        changes = (*office.indicators, *office.items)
+        changes = (*office.indicators, *office.items, *((office.total,) if office.total is not None else ()))
         office_id = office_ids.get(office.org_name)
         yield {"entity_id": office_id, "office_id": office_id, "year": year,
                "old": {c.key: c.old for c in changes if c.old is not None} or None,
@@ -392,6 +403,13 @@ def _store_tools(s: Session, stored: _Stored, assessments: dict[int, int], parse
         s.execute(insert(ToolScore), inserts)
     if updates:
         s.execute(update(ToolScore), updates)
+
+
+def _store_totals(s: Session, assessments: dict[int, int], parsed: ParsedWorkbook, office_ids: dict[str, int]) -> None:
+    """The official totals the sheet prints, on the offices' assessments (version + 1)."""
+    rows = [(round(float(o.official_total), 2), assessments[office_ids[o.org_name]])
+            for o in parsed.offices if o.official_total is not None]
+    _executemany(s, "UPDATE assessment SET official_total = ?, version = version + 1 WHERE id = ?", rows)
 
 
 def _store_texts(s: Session, year: int, learned: tuple[tuple[str, str], ...]) -> None:

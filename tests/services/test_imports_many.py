@@ -222,3 +222,28 @@ def test_bulk_import_and_overview_on_sqlite_and_postgresql(db_url, data_dir, tmp
         assert len(ov.offices) == 25 and ov.offices[0].total == ov.offices[-1].total
     finally:
         ctx.close()
+
+
+def test_the_printed_total_column_is_kept_as_the_official_total(ctx, tmp_path):
+    header = ["IIT (30)", "EIT (30)", "OIT (40)", "คะแนนรวม", *[f"ตัวชี้วัดที่ {n}" for n in range(1, 11)]]
+    rows = [["อบต.ตะโกทอง", 28.04, 24.0, 40.0, 92.04, *SCORES], ["ทต.วังไผ่", 27.0, 27.0, 40.0, 94.0, *SCORES]]
+    plan = imports.import_file(ctx, tool_sheet(tmp_path / "nacc.xlsx", header, rows))
+    assert "คะแนนรวมตามประกาศ 2 หน่วยงาน" in plan.summary_th()
+    office = offices.find_office(ctx, "ทต.วังไผ่")
+    assert scores.load_scores(ctx, office.id, 2566).official_total == 94.0
+    # Another total for the same office and year replaces the stored one only when asked to.
+    rows[1][4] = 93.5
+    changed = tool_sheet(tmp_path / "nacc2.xlsx", header, rows)
+    with pytest.raises(UserError, match="คะแนนรวม: 94.00 → 93.50"):
+        imports.import_file(ctx, changed)
+    assert scores.load_scores(ctx, office.id, 2566).official_total == 94.0
+    imports.import_file(ctx, changed, replace=True)
+    assert scores.load_scores(ctx, office.id, 2566).official_total == 93.5
+
+
+def test_a_total_outside_0_to_100_is_refused_where_it_is(ctx, tmp_path):
+    header = ["คะแนนรวม", *[f"ตัวชี้วัดที่ {n}" for n in range(1, 11)]]
+    path = tool_sheet(tmp_path / "bad.xlsx", header, [["อบต.ตะโกทอง", 105, *SCORES]])
+    with pytest.raises(UserError, match="แถว 3 คอลัมน์ C: คะแนนรวม: คะแนน 105 ต้องอยู่ระหว่าง 0 ถึง 100"):
+        imports.import_file(ctx, path)
+    assert offices.list_offices(ctx) == []
