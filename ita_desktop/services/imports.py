@@ -101,18 +101,27 @@ class YearConflictError(UserError):
         self.years = list(years)
 
 
-def read_file(ctx, path: str | Path, org: str | None = None, year: int | None = None) -> ParsedWorkbook:
+def read_file(ctx, path: str | Path, org: str | None = None, year: int | None = None,
+              prepare_year: bool = False) -> ParsedWorkbook:
     """Read and validate a score file; every problem becomes one Thai UserError.
 
     The file is opened once: its title rows give the year (unless ``year`` is given), then that
     year's catalog checks the scores. Titles, year cells and the file name that disagree about
-    the year raise :class:`YearConflictError`; ``year`` decides.
+    the year raise :class:`YearConflictError`; ``year`` decides. With ``prepare_year`` (the GUI),
+    a year the year selectors offer (the current fiscal year and the next) that has no catalog
+    yet gets one, a copy of the newest marked soft, as the main window's selector does.
     """
     path = Path(path)
     if not path.exists():
         raise UserError(f"ไม่พบไฟล์ {path}")
+
+    def catalog(y: int):
+        if prepare_year and y in criteria.offered_years(ctx):
+            criteria.ensure_year(ctx, y)
+        return criteria.get_criteria(ctx, y)
+
     try:
-        return read_score_workbook(path, lambda y: criteria.get_criteria(ctx, y), org_name=org, year=year)
+        return read_score_workbook(path, catalog, org_name=org, year=year)
     except YearConflict as exc:
         raise YearConflictError(str(exc), exc.years) from None
     except ImportProblem as exc:

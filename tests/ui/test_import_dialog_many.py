@@ -48,3 +48,18 @@ def test_preview_marks_an_office_a_letter_away_from_an_existing_one(qtbot, ctx, 
     assert status.startswith("หน่วยงานใหม่") and "องค์การบริหารส่วนตำบลตะโกทอง" in status
     warnings = [dialog.warning_list.item(i).text() for i in range(dialog.warning_list.count())]
     assert any("ชื่อคล้าย" in w for w in warnings)
+
+
+def test_the_year_list_offers_this_fiscal_year_and_the_next_and_a_file_for_it_is_read(qtbot, ctx, dialog, tmp_path):
+    from ita_desktop.services import criteria
+
+    current = criteria.current_fiscal_year()
+    years = [dialog.year_combo.itemData(i) for i in range(dialog.year_combo.count())]
+    assert current in years and current + 1 in years
+    assert current + 1 not in criteria.list_years(ctx)  # offered before any catalog exists
+    path = wide_sheet(tmp_path / "next.xlsx", ["อบต.ตะโกทอง"], f"ผลการประเมิน ITA ปีงบประมาณ พ.ศ. {current + 1}")
+    with qtbot.waitSignal(dialog.preview_ready, timeout=20000):
+        dialog.load_file(str(path))
+    assert dialog.plan is not None and dialog.plan.year == current + 1
+    assert dialog.problem_list.count() == 0
+    assert current + 1 in criteria.list_years(ctx) and criteria.is_soft(ctx, current + 1)

@@ -93,7 +93,7 @@ def problem_lines(exc: BaseException) -> list[str]:
 def _read_body(ctx, path: str, org: str | None, year: int | None):
     def body(progress):
         progress(5, "กำลังอ่านและตรวจสอบไฟล์...")
-        parsed = imports.read_file(ctx, path, org, year)
+        parsed = imports.read_file(ctx, path, org, year, prepare_year=True)
         progress(70, "กำลังเปรียบเทียบกับข้อมูลที่มีอยู่...")
         plan = imports.preview(ctx, parsed)
         progress(100, "อ่านไฟล์เสร็จแล้ว")
@@ -175,7 +175,7 @@ class ImportDialog(QDialog):
     def _build_year_combo(self) -> QComboBox:
         self.year_combo = QComboBox()
         self.year_combo.addItem(FROM_FILE, None)
-        for year in criteria.list_years(self.ctx):
+        for year in criteria.offered_years(self.ctx):  # with the current fiscal year and the next
             self.year_combo.addItem(f"พ.ศ. {year}", year)
         self.year_combo.currentIndexChanged.connect(self.reread)
         return self.year_combo
