@@ -128,3 +128,17 @@ def test_no_cell_or_label_of_the_sample_data_breaks_inside_a_term(window, qtbot)
                 problems += cuts_inside_terms(label.text(), shown, label.fontMetrics(), label.width())
     assert checked > 200 and labels > 10, (checked, labels)
     assert problems == []
+
+
+def test_qt_itself_finds_thai_word_boundaries(qapp):
+    """Qt's own text widgets (QPlainTextEdit, QLineEdit) wrap Thai between words only when Qt
+    finds libthai at run time (scripts/setup.sh installs libthai0; the bundle carries it)."""
+    from PySide6.QtCore import QTextBoundaryFinder
+
+    text = "องค์การบริหารส่วนตำบลตะโกทอง"
+    finder = QTextBoundaryFinder(QTextBoundaryFinder.Word, text)
+    bounds, at = [], finder.toNextBoundary()
+    while at != -1:
+        bounds.append(at)
+        at = finder.toNextBoundary()
+    assert bounds == [7, 13, 17, 21, 25, 28]  # องค์การ|บริหาร|ส่วน|ตำบล|ตะโก|ทอง
