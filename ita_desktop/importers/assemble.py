@@ -11,10 +11,9 @@ from pathlib import Path
 from ita_desktop.core.digits import to_arabic_digits
 from ita_desktop.core.orgnames import TitleInfo, canonical_org_name, org_key
 from ita_desktop.importers.catalog import CatalogIndex
-from ita_desktop.importers.model import ParsedOffice, SourceRow
+from ita_desktop.importers.model import ParsedOffice
 from ita_desktop.importers.problems import ProblemLog
 from ita_desktop.importers.scanner import Entry, SheetResult
-from openpyxl.utils import get_column_letter
 
 
 @dataclass(frozen=True)
@@ -135,7 +134,7 @@ def build_office(draft: _OfficeDraft, year: int, catalog: CatalogIndex, log: Pro
     tools: dict[str, float] = {}
     texts: dict[str, str] = {}
     first_seen: dict[object, Entry] = {}
-    sources: list[SourceRow] = []
+    sources: list[Entry] = []
     total = None
     for e in draft.entries:
         key = (("indicator", e.indicator) if e.indicator is not None else ("tool", e.tool) if e.tool
@@ -156,7 +155,7 @@ def build_office(draft: _OfficeDraft, year: int, catalog: CatalogIndex, log: Pro
             items[e.item] = e.value
             if e.text:
                 texts[e.item] = e.text
-        sources.append(SourceRow(e.sheet, e.row, get_column_letter(e.column), e.indicator, e.item))
+        sources.append(e)
     _check_missing(draft, indicators, catalog, log)
     return ParsedOffice(draft.org_name, draft.district, draft.province, year,
                         indicators, items, texts, tuple(sources), tool_scores=tools, official_total=total)

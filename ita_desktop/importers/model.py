@@ -30,9 +30,17 @@ class ParsedOffice:
     indicator_scores: dict[int, float]  # indicator number -> 0..100
     item_scores: dict[str, float]  # item code ("i19", "o10") -> 0..100
     item_texts: dict[str, str]  # item code -> question text as written in the file
-    source_rows: tuple[SourceRow, ...]
+    sources: tuple  # the scanner's entries of the indicator and item scores (see source_rows)
     tool_scores: dict[str, float] = field(default_factory=dict)  # "IIT" -> 0..100 (from points if so written)
     official_total: float | None = None  # the total the sheet prints for the office (คะแนนรวม column)
+
+
+    @property
+    def source_rows(self) -> tuple[SourceRow, ...]:
+        """Where each indicator and item score came from (made when asked: a national sheet has 78,500)."""
+        from openpyxl.utils import get_column_letter
+
+        return tuple(SourceRow(e.sheet, e.row, get_column_letter(e.column), e.indicator, e.item) for e in self.sources)
 
 
 @dataclass(frozen=True)
