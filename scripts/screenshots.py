@@ -18,7 +18,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+def _office_screen() -> None:
+    """Offscreen pictures on the office screen the dialogs are made for (1366x768), not Qt's 800x600."""
+    platform = os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if platform == "offscreen":
+        config = Path(tempfile.mkdtemp(prefix="ita-screen-")) / "screen.json"
+        config.write_text(json.dumps({"screens": [{"name": "office", "x": 0, "y": 0, "width": 1366, "height": 768,
+                                                   "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
+        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+
+
+_office_screen()
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
