@@ -155,10 +155,25 @@ def main_window(ctx):
     return window
 
 
+def _busy(widget) -> bool:
+    """Whether the screen still says it is working ("กำลังสร้างตัวอย่าง...", a preview being made)."""
+    from PySide6.QtWidgets import QLabel
+
+    return any(label.isVisibleTo(widget) and label.text().startswith("กำลัง")
+               for label in widget.findChildren(QLabel))
+
+
 def grab(app, widget, target: Path) -> None:
+    import time
+
     widget.show()
     for _ in range(3):
         app.processEvents()
+    deadline = time.monotonic() + 20
+    while _busy(widget) and time.monotonic() < deadline:  # the picture shows the finished screen
+        app.processEvents()
+        time.sleep(0.02)
+    app.processEvents()
     target.parent.mkdir(parents=True, exist_ok=True)
     if not widget.grab().save(str(target)):
         raise SystemExit(f"cannot write {target}")

@@ -57,6 +57,28 @@ def cut_fields(dialog) -> list[str]:
     return cut
 
 
+def squeezed(dialog) -> list[str]:
+    """Buttons, check boxes and one-line labels narrower than their text: the text shows cut."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QRadioButton
+
+    found = []
+    widgets = [*dialog.findChildren(QPushButton), *dialog.findChildren(QCheckBox),
+               *dialog.findChildren(QRadioButton), *dialog.findChildren(QLabel)]
+    for widget in widgets:
+        if not widget.isVisibleTo(dialog) or not widget.text().strip():
+            continue
+        if isinstance(widget, QLabel) and (widget.wordWrap() or widget.textFormat() == Qt.RichText
+                                           or "<" in widget.text() or widget.parentWidget() is None):
+            continue
+        if widget.width() < widget.sizeHint().width() - 4:
+            found.append(f"{widget.text()[:50]} ({widget.width()} < {widget.sizeHint().width()})")
+        parent = widget.parentWidget()
+        if parent is not None and widget.geometry().right() > parent.rect().right() + 1:
+            found.append(f"{widget.text()[:50]} (beyond the right edge of {type(parent).__name__})")
+    return found
+
+
 def labels_qt_wraps(dialog) -> list[str]:
     """Word-wrapped plain-text labels left to Qt's own Thai line breaking (not ThaiWrapLabel)."""
     from PySide6.QtGui import Qt as GuiQt
@@ -106,6 +128,7 @@ def probe(data_dir: str) -> dict:
             "size": [dialog.width(), dialog.height()],
             "outside": buttons_outside(dialog, screen),
             "cut": cut_fields(dialog),
+            "squeezed": squeezed(dialog),
             "qt_wrapped": labels_qt_wraps(dialog),
             "english": [f"{where}: {text}" for where, text in english_texts(dialog)],
         }

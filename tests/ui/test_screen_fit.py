@@ -49,6 +49,11 @@ def test_every_button_lies_inside_the_screen(report, name):
 
 
 @pytest.mark.parametrize("name", [entry.name for entry in CATALOG])
+def test_no_button_or_label_is_narrower_than_its_text(report, name):
+    assert report["dialogs"][name]["squeezed"] == []
+
+
+@pytest.mark.parametrize("name", [entry.name for entry in CATALOG])
 def test_the_program_dialogs_show_no_english(report, name):
     assert report["dialogs"][name]["english"] == []
 

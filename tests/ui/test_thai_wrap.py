@@ -142,3 +142,72 @@ def test_qt_itself_finds_thai_word_boundaries(qapp):
         bounds.append(at)
         at = finder.toNextBoundary()
     assert bounds == [7, 13, 17, 21, 25, 28]  # องค์การ|บริหาร|ส่วน|ตำบล|ตะโก|ทอง
+
+
+def _browser_lines(browser) -> list[str]:
+    """The lines Qt laid out in a text browser, without the invisible break marks."""
+    from ita_desktop.ui.widgets.thai_wrap import plain
+
+    lines = []
+    block = browser.document().begin()
+    while block.isValid():
+        layout = block.layout()
+        for k in range(layout.lineCount()):
+            line = layout.lineAt(k)
+            lines.append(plain(block.text()[line.textStart():line.textStart() + line.textLength()]))
+        block = block.next()
+    return lines
+
+
+def _word_bounds(text: str) -> set[int]:
+    """Where Qt's own word finder (libthai, where installed) and ours put word boundaries."""
+    from PySide6.QtCore import QTextBoundaryFinder
+
+    from ita_desktop.documents.wordbreak import break_units
+
+    bounds, at = set(), 0
+    for unit in break_units(text):
+        at += len(unit)
+        bounds.add(at)
+    finder = QTextBoundaryFinder(QTextBoundaryFinder.Word, text)
+    at = finder.toNextBoundary()
+    while at != -1:
+        bounds.add(at)
+        at = finder.toNextBoundary()
+    return bounds
+
+
+def test_text_browsers_break_thai_only_between_words(qtbot):
+    from ita_desktop.ui.widgets.tables import text_browser
+
+    sentence = ("ส่วนที่จะต้องพัฒนาเนื่องจากได้คะแนนต่ำกว่า 85 มี 8 ตัวชี้วัด คือ การใช้งบประมาณ "
+                "การใช้ทรัพย์สินของราชการ ขององค์การบริหารส่วนตำบลตะโกทอง ปีงบประมาณ พ.ศ. ๒๕๖๖")
+    browser = text_browser()
+    qtbot.addWidget(browser)
+    browser.setHtml(f"<p><b>สรุป</b> {sentence} &amp; อื่น ๆ</p>")
+    browser.show()
+    assert browser.toPlainText() == f"สรุป {sentence} & อื่น ๆ"
+    bounds = _word_bounds(browser.toPlainText())
+    seen_breaks = 0
+    for width in range(160, 420, 9):
+        browser.setFixedWidth(width)
+        browser.document().setTextWidth(browser.viewport().width())
+        lines = _browser_lines(browser)
+        seen_breaks += len(lines) > 1
+        assert "".join(lines) == browser.toPlainText()
+        position = 0
+        for line in lines[:-1]:
+            position += len(line)
+            assert position in bounds, (width, lines)  # never inside a word, never "anywhere"
+        assert not any(line.endswith("พ.ศ.") for line in lines), lines  # พ.ศ. stays with its year
+    assert seen_breaks > 10
+
+
+def test_screen_text_marks_breaks_only_between_units():
+    from ita_desktop.ui.widgets.thai_wrap import ZWSP, plain, screen_text
+
+    text = "มี 8 ตัวชี้วัด คือ การใช้ทรัพย์สินของราชการ\nพ.ศ. ๒๕๖๖"
+    marked = screen_text(text)
+    assert plain(marked) == text
+    assert "ตัวชี้วัด" in marked and "พ.ศ.\u00a0๒๕๖๖" in marked  # terms stay whole
+    assert f"การ{ZWSP}ใช้{ZWSP}ทรัพย์สิน{ZWSP}ของ{ZWSP}ราชการ" in marked

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QRect, Qt, QTimer
+from PySide6.QtCore import QMimeData, QRect, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTextBrowser, QWidget
 
-from ita_desktop.ui.widgets.thai_wrap import ThaiWrapDelegate
+from ita_desktop.ui.widgets.thai_wrap import ThaiWrapDelegate, plain, screen_html, screen_text
 
 
 class WrappedTable(QTableView):
@@ -84,9 +84,30 @@ class WrappedTable(QTableView):
         return rows + self.horizontalHeader().sizeHint().height() + 2 * self.frameWidth() + 2
 
 
+class ThaiTextBrowser(QTextBrowser):
+    """A read-only text view whose paragraphs break Thai between words (thai_wrap.screen_text).
+
+    ``toPlainText()`` and copied text come without the invisible break marks.
+    """
+
+    def setHtml(self, html: str) -> None:
+        super().setHtml(screen_html(html))
+
+    def setPlainText(self, text: str) -> None:
+        super().setPlainText(screen_text(text))
+
+    def toPlainText(self) -> str:
+        return plain(super().toPlainText())
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        data = QMimeData()
+        data.setText(plain(self.textCursor().selection().toPlainText()))
+        return data
+
+
 def text_browser(max_lines: int | None = None) -> QTextBrowser:
     """A read-only, scrolling text area for paragraphs; at most ``max_lines`` lines high."""
-    box = QTextBrowser()
+    box = ThaiTextBrowser()
     box.setOpenLinks(False)
     if max_lines:
         box.setMaximumHeight(box.fontMetrics().lineSpacing() * max_lines + 16)

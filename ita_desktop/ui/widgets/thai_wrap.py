@@ -135,3 +135,46 @@ class ThaiWrapLabel(QLabel):
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
         self._rewrap(self.width())
+
+
+# --- rich text in Qt's text views ---------------------------------------------------------
+#
+# Paragraphs in a QTextBrowser are laid out by Qt itself. The word breaker's units are given to
+# Qt as U+200B (ZERO WIDTH SPACE) between them: where libthai is missing (Windows) that is the only
+# place Qt breaks Thai, instead of anywhere; where libthai is installed (Linux) Qt adds its own
+# dictionary's breaks inside a Thai run (ตัวชี้|วัด), which no mark in the text prevents (U+2060
+# WORD JOINER was tried). The mark is invisible; copying strips it (ThaiTextBrowser).
+
+ZWSP, NBSP = "\u200b", "\u00a0"
+_INVISIBLE = str.maketrans({ZWSP: None, NBSP: " "})
+
+
+def screen_text(text: str) -> str:
+    """Plain ``text`` with U+200B between the word breaker's units, for Qt's own layout."""
+    lines = []
+    for paragraph in text.split("\n"):
+        units = break_units(paragraph)
+        pieces: list[str] = []
+        for k, unit in enumerate(units):
+            if k and not unit.isspace() and not units[k - 1].isspace():
+                pieces.append(ZWSP)
+            pieces.append(unit if unit.isspace() else unit.replace(" ", NBSP))  # "พ.ศ. ๒๕๖๖" stays whole
+        lines.append("".join(pieces))
+    return "\n".join(lines)
+
+
+def screen_html(html: str) -> str:
+    """:func:`screen_text` applied to the text between the tags of ``html`` (entities kept)."""
+    import html as html_lib
+    import re
+
+    def text_node(match) -> str:
+        return ">" + html_lib.escape(screen_text(html_lib.unescape(match.group(1))), quote=False) + "<"
+
+    parts = re.split(r"(<style.*?</style>)", html, flags=re.S | re.I)  # style sheets stay as they are
+    return "".join(part if k % 2 else re.sub(r">([^<]+)<", text_node, part) for k, part in enumerate(parts))
+
+
+def plain(text: str) -> str:
+    """``text`` without the marks :func:`screen_text` adds (its no-break spaces are spaces again)."""
+    return text.translate(_INVISIBLE)
