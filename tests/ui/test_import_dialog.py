@@ -76,7 +76,7 @@ def test_template_file_is_previewed_then_imported(qtbot, ctx, dialog, infos):
     _load(qtbot, dialog, "template_filled.xlsx")
     assert "2566" in dialog.summary_label.text()
     rows = _table(dialog.office_model)
-    assert rows == [[TAKOTONG, "ซับใหญ่", "ชัยภูมิ", "หน่วยงานใหม่", "10", "7", "0"]]
+    assert rows == [[TAKOTONG, "ซับใหญ่", "ชัยภูมิ", "หน่วยงานใหม่", "10", "7", "", "0"]]
     assert dialog.replace_box.isHidden() and dialog.problems_box.isHidden()
     assert offices.list_offices(ctx) == []  # nothing written by reading
     _import(qtbot, dialog)

@@ -63,3 +63,16 @@ def test_the_year_list_offers_this_fiscal_year_and_the_next_and_a_file_for_it_is
     assert dialog.plan is not None and dialog.plan.year == current + 1
     assert dialog.problem_list.count() == 0
     assert current + 1 in criteria.list_years(ctx) and criteria.is_soft(ctx, current + 1)
+
+
+def test_preview_shows_the_official_total_a_sheet_prints(qtbot, dialog, tmp_path):
+    from ita_desktop.ui.dialogs.import_dialog import OFFICE_HEADERS
+    from tests.services.test_imports_many import SCORES, tool_sheet
+
+    header = ["คะแนนรวม", *[f"ตัวชี้วัดที่ {n}" for n in range(1, 11)]]
+    path = tool_sheet(tmp_path / "t.xlsx", header, [["อบต.ตะโกทอง", 79.3, *SCORES]])
+    with qtbot.waitSignal(dialog.preview_ready, timeout=20000):
+        dialog.load_file(str(path))
+    column = OFFICE_HEADERS.index("คะแนนรวมตามประกาศ")
+    assert dialog.office_model.index(0, column).data() == "79.30"
+    assert "คะแนนรวมตามประกาศ 1 หน่วยงาน" in dialog.summary_label.text()

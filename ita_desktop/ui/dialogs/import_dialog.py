@@ -25,7 +25,8 @@ log = logging.getLogger(__name__)
 FILE_FILTER = "Excel (*.xlsx *.xls)"
 FROM_FILE = "ตามไฟล์"
 INTERNAL_ERROR_TH = "เกิดข้อผิดพลาดภายในโปรแกรม ไม่ได้บันทึกข้อมูลใด ๆ รายละเอียดถูกบันทึกในไฟล์บันทึกของโปรแกรม"
-OFFICE_HEADERS = ("หน่วยงาน", "อำเภอ", "จังหวัด", "สถานะ", "คะแนนตัวชี้วัด", "คะแนนข้อคำถาม", "แทนคะแนนเดิม")
+OFFICE_HEADERS = ("หน่วยงาน", "อำเภอ", "จังหวัด", "สถานะ", "คะแนนตัวชี้วัด", "คะแนนข้อคำถาม", "คะแนนรวมตามประกาศ",
+                  "แทนคะแนนเดิม")
 REPLACEMENT_HEADERS = ("หน่วยงาน", "รายการ", "คะแนนเดิม", "คะแนนใหม่")
 PROBLEM_STYLE = "QGroupBox { color: #a40000; font-weight: bold; }"
 NOTE_STYLE = "background: #fff3b0; color: #5c4500; border: 1px solid #e0c040; padding: 4px;"
@@ -68,7 +69,8 @@ class TextTableModel(QAbstractTableModel):
 def office_rows(plan: imports.ImportPreview) -> list[tuple]:
     """One row per office of the file, in OFFICE_HEADERS order."""
     return [(o.org_name, o.district or "", o.province or "", _status(o),
-             len(o.indicators), len(o.items), len(o.replacements)) for o in plan.offices]
+             len(o.indicators), len(o.items), "" if o.total is None else f"{o.total.new:.2f}",
+             len(o.replacements)) for o in plan.offices]
 
 
 def _status(o: imports.OfficePreview) -> str:
