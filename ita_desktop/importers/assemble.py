@@ -105,8 +105,12 @@ def group_offices(sheets: list[SheetResult], caller: CallerInfo, log: ProblemLog
     key_of = functools.lru_cache(maxsize=None)(org_key)  # thousands of entries, few offices
     for sheet in sheets:
         own = _sheet_title(sheet, caller, fallback)
+        last_office, last_draft = None, None
         for entry in sheet.entries:
             office = entry.office
+            if office is not None and office is last_office:  # the other cells of the same row
+                last_draft.entries.append(entry)
+                continue
             if office is None and own.org_name is None:
                 log.add("ไม่พบชื่อหน่วยงาน กรุณาใส่ชื่อหน่วยงานในหัวเรื่อง (เช่น องค์การบริหารส่วนตำบล...) "
                         "หรือเลือกหน่วยงานเมื่อนำเข้า", sheet.name)
@@ -120,6 +124,7 @@ def group_offices(sheets: list[SheetResult], caller: CallerInfo, log: ProblemLog
             draft.district = draft.district or district
             draft.province = draft.province or province
             draft.entries.append(entry)
+            last_office, last_draft = office, draft
         for bad in sheet.rejected:
             name = bad.office.org_name if bad.office else own.org_name
             if name and key_of(name) in drafts:
@@ -137,8 +142,9 @@ def build_office(draft: _OfficeDraft, year: int, catalog: CatalogIndex, log: Pro
     sources: list[Entry] = []
     total = None
     for e in draft.entries:
-        key = (("indicator", e.indicator) if e.indicator is not None else ("tool", e.tool) if e.tool
-               else ("total", None) if e.total else ("item", e.item))
+        # an indicator's number, an item's code, or a tuple for a tool and the total: keys never equal
+        key = (e.indicator if e.indicator is not None else ("tool", e.tool) if e.tool
+               else ("total",) if e.total else e.item)
         if key in first_seen:
             _duplicate(e, first_seen[key], log)
             continue

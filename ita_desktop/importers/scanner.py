@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import re
 from dataclasses import dataclass, field
 
@@ -235,8 +237,8 @@ class SheetScanner:
         province = get(cells, next(iter(self.cols[Role.PROVINCE]), None))
         return RowOffice(
             canonical_org_name(org),
-            _strip_label(str(district), "อำเภอ", "อ.") if district is not None else None,
-            _strip_label(str(province), "จังหวัด", "จ.") if province is not None else None,
+            _place(str(district), "อำเภอ", "อ.") if district is not None else None,
+            _place(str(province), "จังหวัด", "จ.") if province is not None else None,
         )
 
     def _add(self, entry: Entry) -> None:
@@ -337,21 +339,26 @@ class SheetScanner:
         return number
 
     def _wide_row(self, row: int, cells: tuple) -> None:
-        office = self._row_office(cells, fill_down=False)
-        scores = [(col, self._cell(cells, col), number) for col, number in self.wide]
-        tools = [(col, self._cell(cells, col), tool) for col, tool in self.tools]
-        if all(is_blank(raw) for _, raw, _ in scores) and all(is_blank(raw) for _, raw, _ in tools):
+        width = len(cells)
+        scores = [(col, cells[col - 1] if col <= width else None, number) for col, number in self.wide]
+        tools = [(col, cells[col - 1] if col <= width else None, tool) for col, tool in self.tools]
+        if all(raw is None or is_blank(raw) for _, raw, _ in scores) and all(is_blank(raw) for _, raw, _ in tools):
             return
+        office = self._row_office(cells, fill_down=False)
         org_col = next(iter(self.cols[Role.ORG]), None)
         if office is None and org_col is not None:
             org = self._cell(cells, org_col)
             if org is None:
                 self.log.add("ไม่มีชื่อหน่วยงานในแถวที่มีคะแนน", self.name, row, org_col)
             return  # a total or average row
+        add, name = self.result.entries.append, self.name
         for col, raw, number in scores:
+            if raw.__class__ is float and 0.0 <= raw <= 100.0:  # the common case, without the general checks
+                add(Entry(name, row, col, raw, number, None, "", office))
+                continue
             score = self._score(row, col, raw, indicator=number)
             if score is not None:
-                self._add(Entry(self.name, row, col, score, indicator=number, office=office))
+                add(Entry(name, row, col, score, indicator=number, office=office))
             elif not is_blank(raw):
                 self.result.rejected.append(Rejected(number, office))
         if tools:
@@ -404,6 +411,12 @@ class SheetScanner:
             self._add(Entry(self.name, row, col, value, office=office, tool=code))
 
 
+@functools.lru_cache(maxsize=4096)  # a national sheet names a few hundred districts 7,850 times
+def _place(text: str, *prefixes: str) -> str | None:
+    return _strip_label(text, *prefixes)
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def _is_total(text: str) -> bool:
     key = squash(text).lower()
     return key.startswith(_TOTAL_WORDS)

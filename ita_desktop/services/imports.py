@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, NamedTuple
@@ -222,10 +223,15 @@ def _load_stored(s: Session, parsed: ParsedWorkbook, year: int) -> _Stored:
 
 
 def _changes(old: dict, new: dict, label: Callable[[object], str]) -> tuple[ScoreChange, ...]:
-    return tuple(ScoreChange(label(k), old[k][1] if k in old else None, v)
-                 for k, v in sorted(new.items(), key=lambda kv: str(kv[0])))
+    if not new:
+        return ()
+    keys = sorted(new, key=str)
+    if not old:  # a new office or year: the common case of a national sheet
+        return tuple([ScoreChange(label(k), None, new[k]) for k in keys])
+    return tuple([ScoreChange(label(k), old[k][1] if k in old else None, new[k]) for k in keys])
 
 
+@functools.lru_cache(maxsize=256)
 def _indicator_label(number) -> str:
     return f"ตัวชี้วัดที่ {number}"
 
