@@ -31,7 +31,8 @@ class ScoreEdit:
         return Changes.of(SCORES, office_id=self.office_id, year=self.year)
 
     def write(self, ctx, value: float | None, expected_version: int | None) -> int:
-        from ita_desktop.services import scores  # the ORM write side: not needed to show the window
+        ctx.db  # noqa: B018  (a quick start: waits for the opening thread, which imports the write side)
+        from ita_desktop.services import scores  # the ORM write side: not imported to show the window
 
         setter = scores.set_indicator_score if self.kind == INDICATOR else scores.set_item_score
         return setter(ctx, self.office_id, self.year, self.key, value, expected_version)
