@@ -23,6 +23,7 @@ HEADING_ROLE = Qt.UserRole + 2  # True on the province/district heading rows
 PLACEHOLDER = "พิมพ์ชื่อหน่วยงาน อำเภอ หรือจังหวัดเพื่อค้นหา"
 GROUP_FROM = 13  # a short list reads better without headings
 MAX_SHOWN = 200  # matches listed in the pop-up; typing more narrows them
+MEASURED_ROWS = 500  # up to this many rows the selector is as wide as its longest name
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,7 @@ class OfficeSelector(QComboBox):
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.NoInsert)
         self.setMaxVisibleItems(25)
+        self.view().setUniformItemSizes(True)  # one row's height for all: no pass over thousands of rows
         self._model = OfficeListModel(parent=self)
         self.setModel(self._model)
         self._row_of: dict[object, int] = {}  # office id -> row
@@ -165,6 +167,9 @@ class OfficeSelector(QComboBox):
             rows.append((c.name, c.id))
             order.append(c)
         model = OfficeListModel(rows, self)
+        # Measuring every name is a pass over the whole list: for thousands, the width the window gives
+        self.setSizeAdjustPolicy(QComboBox.AdjustToContentsOnFirstShow if len(rows) <= MEASURED_ROWS
+                                 else QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self._model = model
         self.setModel(model)  # deletes the previous model (its parent is this combo box)
         self._completer.setModel(self._hits)  # setModel() hands the combo's model to its completer
