@@ -255,8 +255,9 @@ class MainWindow(QMainWindow):
         keep = select_id or self.current_office_id()
         self.office_combo.blockSignals(True)
         self.office_combo.set_offices(queries.office_names(self.ctx))
-        index = max(0, self.office_combo.findData(keep)) if keep else 0
-        self.office_combo.setCurrentIndex(index)
+        index = self.office_combo.findData(keep) if keep else -1
+        # else the first office (row 0 of a list grouped by province is a heading, not an office)
+        self.office_combo.setCurrentIndex(index if index >= 0 else self.office_combo.first_office_row())
         self.office_combo.blockSignals(False)
         self._office_changed(stay=not emit)
 

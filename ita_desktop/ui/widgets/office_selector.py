@@ -177,7 +177,7 @@ class OfficeSelector(QComboBox):
         self._row_of = {choice.id: row for row, choice in self._choices}
         self._keys = None
         index = self.findData(keep) if keep is not None else -1
-        self.setCurrentIndex(index if index >= 0 else self._first_office_row())
+        self.setCurrentIndex(index if index >= 0 else self.first_office_row())
         self.blockSignals(blocked)
 
     def addItem(self, text: str, userData=None) -> None:  # noqa: N802 (QComboBox API)
@@ -188,7 +188,7 @@ class OfficeSelector(QComboBox):
         self._row_of.setdefault(userData, row)
         self._keys = None
         if self.currentIndex() < 0:
-            self.setCurrentIndex(self._first_office_row())
+            self.setCurrentIndex(self.first_office_row())
 
     def findData(self, data, role: int = Qt.UserRole, flags=Qt.MatchExactly | Qt.MatchCaseSensitive) -> int:  # noqa: N802
         """The row of office ``data`` (a dictionary, not a scan of thousands of rows)."""
@@ -196,7 +196,7 @@ class OfficeSelector(QComboBox):
             return self._row_of.get(data, -1)
         return super().findData(data, role, flags)
 
-    def _first_office_row(self) -> int:
+    def first_office_row(self) -> int:
         for row in range(self._model.rowCount()):
             if not self._model.is_heading(row):
                 return row
