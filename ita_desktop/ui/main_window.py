@@ -139,9 +139,11 @@ class MainWindow(QMainWindow):
         """After the window is shown: finish opening the database on a thread (a quick start),
         make the other tabs once their modules are imported, and tell the clerk what start found."""
         opening = self.ctx.opening
-        if not self.ctx.loading or opening is None:
-            self._show_start_warnings()
+        if opening is None or self._opening_signals is not None:
+            if opening is None:
+                self._show_start_warnings()
             return
+        # (the thread may have been started already: a year needing its catalog made before show)
         self._opening_signals = signals = _OpeningSignals(self)
         signals.imported.connect(self._make_pending_tabs, Qt.QueuedConnection)
         signals.opened.connect(self._opened, Qt.QueuedConnection)

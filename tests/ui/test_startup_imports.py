@@ -64,7 +64,7 @@ out["titles"] = [p.title for p in window.tab_pages] == [s.title for s in TABS]
 window.tabs.setCurrentIndex(1)
 app.processEvents()
 out["analysis refreshed"] = window.tab_pages[1].refresh_count
-number = next(iter(scores.current.stored.indicators))
+number = next(iter(scores.current.stored.indicators), 1)
 out["edit"] = scores.store_score(INDICATOR, number, None, 12.5)
 out["stored"] = queries.load_scores(ctx, window.current_office_id(), window.current_year()).indicators[number]
 window.close()
@@ -92,4 +92,22 @@ def test_quick_start_shows_a_filled_window_before_sqlalchemy_then_loads_the_rest
     assert out["pending at show"] == ["ScoresTab", "PendingTab", "PendingTab", "PendingTab"]
     assert out["tabs"] == ["ScoresTab", "AnalysisTab", "MeasuresTab", "PlanTab"] and out["titles"]
     assert out["analysis refreshed"] >= 1
+    assert out["edit"] is True and out["stored"] == 12.5
+
+
+def test_quick_start_where_the_year_shown_needs_its_catalog_made_first(data_dir):
+    """An office without scores starts on the next fiscal year; its catalog is copied before the
+    window is shown (SQLAlchemy is needed then), and the other tabs still come after the show."""
+    from ita_desktop.services import offices, queries
+    from ita_desktop.services.context import open_app
+
+    ctx = open_app(data_dir, backup_on_start=False)
+    offices.save_office(ctx, offices.OfficeProfile(name="องค์การบริหารส่วนตำบลตะโกทอง", kind="องค์การบริหารส่วนตำบล"))
+    next_year = queries.current_fiscal_year() + 1
+    assert next_year not in queries.list_years(ctx)
+    ctx.close()
+    out = json.loads(_run(QUICK_START, str(data_dir)))
+    assert out["year"] == next_year and "sqlalchemy" in out["loaded at show"]
+    assert out["indicator rows"] == 10  # the copied catalog's indicators, without scores yet
+    assert out["tabs"] == ["ScoresTab", "AnalysisTab", "MeasuresTab", "PlanTab"] and out["titles"]
     assert out["edit"] is True and out["stored"] == 12.5
