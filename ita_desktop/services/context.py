@@ -127,8 +127,8 @@ class Opening:
         """Whether this thread reads through sqlite3 (the thread that opened it, before ``done``)."""
         if self._connection is None or threading.get_ident() != self._reading_thread:
             return False
-        if self.done.is_set() and self.error is None:
-            self._close_connection()  # from now on ctx.db reads
+        if self.done.is_set() and self.error is None and not self._connection.in_transaction:
+            self._close_connection()  # from now on ctx.db reads (not inside a read still going on)
             return False
         return True
 
