@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 import sqlite3
+import threading
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from ita_desktop import paths
 from ita_desktop.dbschema import HEAD_REVISION
@@ -21,17 +23,41 @@ log = logging.getLogger(__name__)
 LOG_FILE_NAME = "ita-desktop.log"  # in the data folder; tracebacks go there, never to the user
 
 
-@dataclass
 class AppContext:
-    """What every service call needs: the open database and the data folder."""
+    """What every service call needs: the open database and the data folder.
 
-    db: Database
-    data_dir: Path
-    backup_on_close: bool = False  # the GUI: a backup at close when something was changed
-    warnings: list[str] = field(default_factory=list)  # Thai sentences for the clerk after start
+    ``opening`` (the GUI's quick start, see :func:`open_app` ``defer``) is the part of opening
+    that runs after the window is shown; until it is done, reads go through stdlib sqlite3 on a
+    read-only connection and ``db`` waits for it.
+    """
+
+    def __init__(self, db: Database | None, data_dir: Path, backup_on_close: bool = False,
+                 warnings: list[str] | None = None, opening: Opening | None = None) -> None:
+        self._db = db
+        self.data_dir = data_dir
+        self.backup_on_close = backup_on_close  # the GUI: a backup at close when something was changed
+        self.warnings = list(warnings or [])  # Thai sentences for the clerk after start
+        self.opening = opening
+
+    @property
+    def db(self) -> Database:
+        """The open database (SQLAlchemy); during a quick start it waits for :attr:`opening`."""
+        if self._db is None:
+            if self.opening is None:
+                raise RuntimeError("no database")
+            self._db = self.opening.wait()
+        return self._db
+
+    @property
+    def loading(self) -> bool:
+        """True while the database is still being opened on the opening thread (a quick start)."""
+        return self._db is None and self.opening is not None and not self.opening.done.is_set()
 
     def reader(self):
         """Plain-SQL reads (services.queries) in one session of the database."""
+        opening = self.opening
+        if self._db is None and opening is not None and opening.reads_here():
+            return opening.plain_reader()
         return self.db.reader()
 
     @property
@@ -51,12 +77,152 @@ class AppContext:
         return self.db.backup(reason)
 
     def close(self) -> None:
-        if self.backup_on_close and self.db.changed:
+        if self.opening is not None:
+            self.opening.finish()  # a thread still opening is waited for, then its reads end
+            if self._db is None and self.opening.db is not None:
+                self._db = self.opening.db
+        if self._db is None:
+            return
+        if self.backup_on_close and self._db.changed:
             try:
-                self.db.backup("close")
+                self._db.backup("close")
             except Exception:  # closing never fails; the reason is in the log
                 log.exception("backup at close failed")
-        self.db.dispose()
+        self._db.dispose()
+
+
+class Opening:
+    """The half of opening a local SQLite database that the window need not wait for.
+
+    :func:`open_app` with ``defer`` checks with stdlib sqlite3 that the file is at the head
+    revision with every bundled catalog stored, then leaves to this object, on a thread started
+    with :meth:`start` (the GUI starts it once the window is shown): importing SQLAlchemy, the
+    ORM and the ``preload`` modules (``imported`` is set then), opening the engine with the
+    schema checked again, reading the audit person and the backup at start when one is due
+    (``done`` is set then). Until then the context reads through :meth:`plain_reader`; anything
+    that needs ``ctx.db`` waits (a change is never made before the backup at start).
+    """
+
+    def __init__(self, url: str, folder: Path, connection: sqlite3.Connection, backup_on_start: bool,
+                 preload: tuple[str, ...] = ()) -> None:
+        self.url = url
+        self.folder = folder
+        self.backup_on_start = backup_on_start
+        self.preload = tuple(preload)
+        self.imported = threading.Event()
+        self.done = threading.Event()
+        self.db: Database | None = None
+        self.error: BaseException | None = None
+        self.warnings: list[str] = []
+        self.on_imported: Callable[[], None] | None = None  # called on the opening thread
+        self.on_done: Callable[[], None] | None = None  # called on the opening thread
+        self.ctx: AppContext | None = None
+        self._connection: sqlite3.Connection | None = connection
+        self._reading_thread = threading.get_ident()
+        self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
+
+    # -- reading before the database is open ------------------------------------------------
+    def reads_here(self) -> bool:
+        """Whether this thread reads through sqlite3 (the thread that opened it, before ``done``)."""
+        if self._connection is None or threading.get_ident() != self._reading_thread:
+            return False
+        if self.done.is_set() and self.error is None and not self._connection.in_transaction:
+            self._close_connection()  # from now on ctx.db reads (not inside a read still going on)
+            return False
+        return True
+
+    @contextmanager
+    def plain_reader(self) -> Iterator[Reader]:
+        """One read transaction on the read-only sqlite3 connection (one snapshot, like a session)."""
+        connection = self._connection
+        outer = not connection.in_transaction  # a read inside another read shares its transaction
+        if outer:
+            connection.execute("BEGIN")
+        try:
+            yield SqliteReader(connection)
+        finally:
+            if outer and connection.in_transaction:
+                connection.execute("COMMIT")
+
+    def _close_connection(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+    # -- the thread ----------------------------------------------------------------------------
+    def start(self) -> None:
+        with self._lock:
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="ita-open-database", daemon=True)
+                self._thread.start()
+
+    def wait(self) -> Database:
+        """The open database, once the thread is done (started here when it was not yet)."""
+        self.start()
+        self.done.wait()
+        if self.error is not None:
+            raise self.error
+        return self.db
+
+    def wait_imported(self) -> None:
+        self.start()
+        self.imported.wait()
+
+    def finish(self) -> None:
+        """At close: wait for a started thread, then end the sqlite3 reads (on their thread)."""
+        if self._thread is not None:
+            self.done.wait()
+        if self._connection is not None and threading.get_ident() == self._reading_thread:
+            self._close_connection()
+
+    def _run(self) -> None:
+        try:
+            for name in self.preload:
+                importlib.import_module(name)
+        except BaseException:  # the module is imported again where it is used, and fails there
+            log.exception("importing at start failed")
+        finally:
+            self.imported.set()
+            _call(self.on_imported)
+        try:
+            self.db = self._open()
+        except BaseException as exc:
+            log.warning("opening the database after start failed: %s", exc)
+            self.error = exc
+        finally:
+            self.done.set()
+            _call(self.on_done)
+
+    def _open(self) -> Database:
+        from . import audit, backups
+        from .errors import UserError
+
+        db = open_database(self.url, self.folder)
+        ctx = self.ctx
+        audit.load_person(self.folder)
+        if ctx is not None:
+            db.backup_hook = lambda reason: backups.create_backup(ctx, reason)
+        db.error_hook = lambda exc: database_error(exc, self.url, self.folder)
+        path = sqlite_file(self.url)
+        if self.backup_on_start and path is not None and backups.backup_due(self.folder / "backups"):
+            try:
+                backups.make_backup(path, self.folder, "start")
+            except UserError as exc:  # the program still works (to restore, for one); the clerk is told
+                log.warning("backup at start failed: %s", exc)
+                self.warnings.append(str(exc))
+                if ctx is not None:
+                    ctx.warnings.append(str(exc))
+        db.changed = False
+        return db
+
+
+def _call(callback) -> None:
+    if callback is not None:
+        try:
+            callback()
+        except Exception:
+            log.exception("start callback failed")
 
 
 def setup_logging(log_file: Path) -> None:
@@ -72,19 +238,20 @@ def setup_logging(log_file: Path) -> None:
 
 
 def open_app(data_dir: str | Path | None = None, db_url: str | None = None,
-             backup_on_start: bool = True) -> AppContext:
+             backup_on_start: bool = True, defer: bool = False, preload: tuple[str, ...] = ()) -> AppContext:
     """Resolve the data folder and database, back up and upgrade it, load bundled catalogs.
 
     Before an upgrade a verified backup is made (no backup, no upgrade). The GUI
     (``backup_on_start``) also backs up at start when the last backup is older than a day and
     at close when something changed; ``ita-cli`` backs up before commands that write.
     Every failure is a Thai UserError and leaves the data as it was.
+
+    ``defer`` (the GUI's quick start): when the database is a local SQLite file that needs
+    nothing done (head revision, every bundled catalog stored), it is checked with stdlib
+    sqlite3 only and the rest (SQLAlchemy, the backup at start) is left to ``ctx.opening``,
+    which the caller starts once the window is shown; ``preload`` names modules it imports
+    first. Any other database is opened here as without ``defer``.
     """
-    from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, OperationalError
-
-    from ita_desktop.models.db import NotOurDatabaseError, SchemaTooNewError, init_db, sqlite_path
-    from ita_desktop.services import backups, criteria
-
     from .errors import UserError
 
     folder = _data_folder(data_dir)
@@ -97,12 +264,64 @@ def open_app(data_dir: str | Path | None = None, db_url: str | None = None,
     if local:
         check_writable(folder)
     existed = local and sqlite_file(url).is_file() and sqlite_file(url).stat().st_size > 0
+    if defer and existed:
+        connection = _ready_connection(sqlite_file(url))
+        if connection is not None:
+            try:
+                (folder / "attachments").mkdir(exist_ok=True)
+            except OSError as exc:
+                connection.close()
+                from .backups import os_error
+
+                raise os_error(exc, folder) from exc
+            opening = Opening(url, folder, connection, backup_on_start, preload)
+            ctx = AppContext(None, folder, backup_on_close=backup_on_start, opening=opening)
+            opening.ctx = ctx
+            return ctx
+    from ita_desktop.models.db import sqlite_path
+    from ita_desktop.services import backups, criteria
+
+    db = open_database(url, folder)
+    ctx = AppContext(db=db, data_dir=folder, backup_on_close=backup_on_start)
+    from . import audit
+
+    audit.load_person(folder)
+    db.backup_hook = lambda reason: backups.create_backup(ctx, reason)
+    db.error_hook = lambda exc: database_error(exc, url, folder)
+    try:
+        ctx.attachments_dir.mkdir(exist_ok=True)
+        if backup_on_start and existed and sqlite_path(db.engine) is not None and backups.backup_due(ctx.backups_dir):
+            try:
+                backups.create_backup(ctx, "start")
+            except UserError as exc:  # the program still opens (to restore, for one); the clerk is told
+                log.warning("backup at start failed: %s", exc)
+                ctx.warnings.append(str(exc))
+        criteria.sync_bundled_criteria(ctx)
+        db.changed = False
+    except BaseException:
+        db.dispose()
+        raise
+    return ctx
+
+
+def open_database(url: str, folder: Path) -> Database:
+    """The database at ``url`` opened with SQLAlchemy and upgraded to head (a backup first).
+
+    Every failure is a Thai UserError: a URL this program cannot use, a schema of a newer
+    program version, a file that is not ours, a locked, damaged or unreachable database.
+    """
+    from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, OperationalError
+
+    from ita_desktop.models.db import NotOurDatabaseError, SchemaTooNewError, init_db
+    from ita_desktop.services import backups
+
+    from .errors import UserError
 
     def before_upgrade(path: Path) -> None:
         backups.make_backup(path, folder, "before-upgrade")
 
     try:
-        db = init_db(url, before_upgrade=before_upgrade)
+        return init_db(url, before_upgrade=before_upgrade)
     except (ArgumentError, NoSuchModuleError, ImportError) as exc:  # a URL this program cannot use
         raise UserError(f"ที่อยู่ฐานข้อมูล '{_where(url)}' ใช้ไม่ได้ ใช้ SQLite ในโฟลเดอร์ข้อมูล (ไม่ต้องระบุ) หรือ "
                         "postgresql+psycopg2://ผู้ใช้:รหัสผ่าน@เครื่อง/ชื่อฐานข้อมูล") from exc
@@ -124,26 +343,30 @@ def open_app(data_dir: str | Path | None = None, db_url: str | None = None,
         from .backups import os_error
 
         raise os_error(exc, folder) from exc
-    ctx = AppContext(db=db, data_dir=folder, backup_on_close=backup_on_start)
-    from . import audit
 
-    audit.load_person(folder)
-    db.backup_hook = lambda reason: backups.create_backup(ctx, reason)
-    db.error_hook = lambda exc: database_error(exc, url, folder)
+
+def _ready_connection(path: Path) -> sqlite3.Connection | None:
+    """A read-only sqlite3 connection when the file needs nothing done before use, else None.
+
+    Nothing to do: the schema at the head revision and every bundled catalog stored. Anything
+    else (an upgrade, a newer program's schema, a damaged file, catalogs to store) is left to
+    :func:`open_database`, which backs up, upgrades or refuses with a Thai message.
+    """
     try:
-        ctx.attachments_dir.mkdir(exist_ok=True)
-        if backup_on_start and existed and sqlite_path(db.engine) is not None and backups.backup_due(ctx.backups_dir):
-            try:
-                backups.create_backup(ctx, "start")
-            except UserError as exc:  # the program still opens (to restore, for one); the clerk is told
-                log.warning("backup at start failed: %s", exc)
-                ctx.warnings.append(str(exc))
-        criteria.sync_bundled_criteria(ctx)
-        db.changed = False
-    except BaseException:
-        db.dispose()
-        raise
-    return ctx
+        connection = connect_read_only(path)
+    except sqlite3.Error:
+        return None
+    try:
+        reader = SqliteReader(connection)
+        revision = reader.rows("SELECT version_num FROM alembic_version")
+        stored = {row["year"] for row in reader.rows("SELECT year FROM fiscal_year")}
+        ready = [row["version_num"] for row in revision] == [HEAD_REVISION] and paths.bundled_criteria_years() <= stored
+    except sqlite3.Error:
+        ready = False
+    if not ready:
+        connection.close()
+        return None
+    return connection
 
 
 def _data_folder(data_dir) -> Path:
@@ -249,18 +472,7 @@ def open_read_only(data_dir: str | Path | None = None, db_url: str | None = None
     if path is None or not path.is_file() or path.stat().st_size == 0:
         return None
     setup_logging(folder / LOG_FILE_NAME)
-    try:
-        connection = connect_read_only(path)
-    except sqlite3.Error:
-        return None
-    try:
-        reader = SqliteReader(connection)
-        revision = reader.rows("SELECT version_num FROM alembic_version")
-        stored = {row["year"] for row in reader.rows("SELECT year FROM fiscal_year")}
-        ready = [row["version_num"] for row in revision] == [HEAD_REVISION] and paths.bundled_criteria_years() <= stored
-    except sqlite3.Error:
-        ready = False
-    if not ready:
-        connection.close()
+    connection = _ready_connection(path)
+    if connection is None:
         return None
     return ReadOnlyContext(connection, folder)

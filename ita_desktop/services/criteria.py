@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import logging
 from dataclasses import replace
@@ -24,7 +23,9 @@ from ita_desktop.models import (
 
 from . import audit
 from .errors import UserError
-from .queries import get_criteria, is_soft, list_years, read_criteria  # noqa: F401  (the read side, re-exported)
+from .queries import (  # noqa: F401  (the read side, re-exported)
+    current_fiscal_year, get_criteria, is_soft, list_years, offered_years, read_criteria, soft_banner,
+)
 
 log = logging.getLogger(__name__)
 
@@ -147,18 +148,6 @@ def copy_year(ctx, source_year: int, new_year: int) -> Criteria:
     return copied
 
 
-def current_fiscal_year(today: dt.date | None = None) -> int:
-    """The Buddhist-era fiscal year of ``today``: it starts on 1 October (2026-11-30 is FY 2570)."""
-    today = today or dt.date.today()
-    return today.year + 543 + (1 if today.month >= 10 else 0)
-
-
-def offered_years(ctx, today: dt.date | None = None) -> list[int]:
-    """The years a year selector offers: every catalog's, and always the current fiscal year and the next."""
-    current = current_fiscal_year(today)
-    return sorted(set(list_years(ctx)) | {current, current + 1})
-
-
 def ensure_year(ctx, year: int) -> bool:
     """Give ``year`` a catalog if it has none: a copy of the newest earlier one, marked soft.
 
@@ -172,15 +161,6 @@ def ensure_year(ctx, year: int) -> bool:
         raise UserError(f"ไม่มีเกณฑ์การประเมินปีใดให้คัดลอกไปเป็นปีงบประมาณ {year}")
     copy_year(ctx, max(earlier), year)
     return True
-
-
-def soft_banner(ctx, year: int | None) -> str | None:
-    """The Thai banner for a year whose catalog is not confirmed, or None."""
-    if year is None or not is_soft(ctx, year):
-        return None
-    return (f"เกณฑ์การประเมินปีงบประมาณ {year} ยังไม่ยืนยัน (คัดลอกจากปีก่อนหรือเป็นข้อมูลเบื้องต้น) "
-            "ข้อคำถามและน้ำหนักอาจไม่ตรงกับของจริง กรุณาตรวจและแก้ไขที่เมนู ตั้งค่า → เกณฑ์การประเมิน "
-            "(นำเข้าเกณฑ์จากไฟล์ Excel ได้)")
 
 
 def _check_weights(c: Criteria) -> None:

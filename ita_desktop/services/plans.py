@@ -26,6 +26,7 @@ from .plan_rows import (
     _text, bump, check_version, new_row, row_data,
 )
 from .plan_views import DimensionView, PlanView, ProjectView, RiskView, TargetView, _plan_view
+from .queries import ita_targets  # noqa: F401  (the read side, re-exported)
 
 __all__ = [
     "CONFLICT_TH", "DimensionView", "PlanView", "PlanSummary", "ProjectInput", "ProjectView", "RiskInput", "RiskView",
@@ -36,22 +37,6 @@ __all__ = [
     "restore_target", "row_data", "set_target", "snapshot_plan", "snapshot_project", "snapshot_risk",
     "snapshot_target", "update_plan", "update_project", "update_risk", "validate_project", "write_plan_report",
 ]
-
-
-def ita_targets(ctx, office_id: int) -> dict[int, float]:
-    """The office's yearly ITA score targets ``{year: target}`` from all its plans.
-
-    Where two plans give a target for the same year, the later plan (by start year) wins.
-    Years without a target are left out.
-    """
-    with ctx.db.session() as s:
-        rows = s.execute(
-            select(PlanTarget.year, PlanTarget.ita_target)
-            .join(Plan, PlanTarget.plan_id == Plan.id)
-            .where(Plan.office_id == office_id, PlanTarget.ita_target.is_not(None))
-            .order_by(Plan.start_year, Plan.id, PlanTarget.year)
-        )
-        return {int(year): float(target) for year, target in rows}
 
 
 def plan_for_year(ctx, office_id: int, year: int | None) -> PlanView | None:

@@ -8,6 +8,7 @@ re-exports these readers, so callers have one name for each.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from ita_desktop.core.criteria import Criteria, Indicator, Item, SubIndicator, Tool, ToolPart
@@ -196,6 +197,27 @@ def get_criteria(ctx, year: int) -> Criteria:
     return catalog
 
 
+def current_fiscal_year(today: dt.date | None = None) -> int:
+    """The Buddhist-era fiscal year of ``today``: it starts on 1 October (2026-11-30 is FY 2570)."""
+    today = today or dt.date.today()
+    return today.year + 543 + (1 if today.month >= 10 else 0)
+
+
+def offered_years(ctx, today: dt.date | None = None) -> list[int]:
+    """The years a year selector offers: every catalog's, and always the current fiscal year and the next."""
+    current = current_fiscal_year(today)
+    return sorted(set(list_years(ctx)) | {current, current + 1})
+
+
+def soft_banner(ctx, year: int | None) -> str | None:
+    """The Thai banner for a year whose catalog is not confirmed, or None."""
+    if year is None or not is_soft(ctx, year):
+        return None
+    return (f"เกณฑ์การประเมินปีงบประมาณ {year} ยังไม่ยืนยัน (คัดลอกจากปีก่อนหรือเป็นข้อมูลเบื้องต้น) "
+            "ข้อคำถามและน้ำหนักอาจไม่ตรงกับของจริง กรุณาตรวจและแก้ไขที่เมนู ตั้งค่า → เกณฑ์การประเมิน "
+            "(นำเข้าเกณฑ์จากไฟล์ Excel ได้)")
+
+
 # ---------------------------------------------------------------- scores
 
 @dataclass(frozen=True)
@@ -305,3 +327,18 @@ def memo_draft(ctx, office_id: int, year: int, kind: str) -> dict | None:
                        "WHERE office_id = :office_id AND year = :year AND kind = :kind",
                        office_id=office_id, year=year, kind=kind)
     return found[0] if found else None
+
+
+# ---------------------------------------------------------------- plans
+
+def ita_targets(ctx, office_id: int) -> dict[int, float]:
+    """The office's yearly ITA score targets ``{year: target}`` from all its plans.
+
+    Where two plans give a target for the same year, the later plan (by start year) wins.
+    Years without a target are left out.
+    """
+    with ctx.reader() as r:
+        rows = r.rows("SELECT t.year, t.ita_target FROM plan_target t JOIN plan p ON t.plan_id = p.id"
+                      " WHERE p.office_id = :office_id AND t.ita_target IS NOT NULL"
+                      " ORDER BY p.start_year, p.id, t.year", office_id=office_id)
+    return {int(row["year"]): float(row["ita_target"]) for row in rows}

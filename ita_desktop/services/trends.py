@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from ita_desktop.core.analysis import ScoreChange, YearComparison, compare_years
 
-from . import plans, scores
+from . import queries
 
 
 @dataclass(frozen=True)
@@ -45,19 +45,19 @@ class OfficeTrend:
 def office_trend(ctx, office_id: int) -> OfficeTrend:
     """Scores of every year the office has scores for, with its plan targets."""
     points = []
-    for year in scores.years_with_scores(ctx, office_id):
-        oys = scores.score_office_year(ctx, office_id, year)
+    for year in queries.years_with_scores(ctx, office_id):
+        oys = queries.score_office_year(ctx, office_id, year)
         points.append(TrendPoint(year, oys.result.total, dict(oys.result.tools), oys.level))
-    return OfficeTrend(office_id, tuple(points), plans.ita_targets(ctx, office_id))
+    return OfficeTrend(office_id, tuple(points), queries.ita_targets(ctx, office_id))
 
 
 def change_from_last_year(ctx, office_id: int, year: int) -> YearComparison | None:
     """Total, tool and indicator change of ``year`` against ``year - 1``; None without last year's scores."""
     previous = year - 1
-    if previous not in scores.years_with_scores(ctx, office_id):
+    if previous not in queries.years_with_scores(ctx, office_id):
         return None
-    before = scores.score_office_year(ctx, office_id, previous).result
-    now = scores.score_office_year(ctx, office_id, year).result
+    before = queries.score_office_year(ctx, office_id, previous).result
+    now = queries.score_office_year(ctx, office_id, year).result
     return compare_years(before, now)
 
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import importlib
+from functools import wraps
 from pathlib import Path
+from typing import NamedTuple
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QLabel,
     QMainWindow,
@@ -18,21 +22,60 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ita_desktop.services import criteria, offices, overview, scores
+# Only what shows the window is imported here: the read side (plain SQL) and the คะแนน tab. The
+# write side of the services (SQLAlchemy and the ORM, about half a second) and the other tabs are
+# imported where they are used, or on the opening thread after the window is shown (quick start).
+from ita_desktop.services import overview, queries
 from ita_desktop.services.changes import CRITERIA, OFFICES, SCORES, SETTINGS, Changes
 from ita_desktop.services.undo import deletion_step
 from ita_desktop.ui.operations import Operations
 from ita_desktop.ui.widgets.thai_wrap import ThaiWrapLabel
 from ita_desktop.ui.action_help import TAB_SHORTCUTS, apply_action_help
-from ita_desktop.ui.tabs.analysis_tab import AnalysisTab
-from ita_desktop.ui.tabs.measures_tab import MeasuresTab
-from ita_desktop.ui.tabs.plan_tab import PlanTab
 from ita_desktop.ui.tabs.overview_tab import OverviewTab
 from ita_desktop.ui.tabs.scores_tab import ScoresTab
 from ita_desktop.ui.widgets.office_selector import OfficeSelector
 
-TAB_CLASSES = (ScoresTab, AnalysisTab, MeasuresTab, PlanTab)
+
+class TabSpec(NamedTuple):
+    module: str
+    name: str
+    title: str  # the class's own title (a test checks)
+
+
+TABS = (
+    TabSpec("ita_desktop.ui.tabs.scores_tab", "ScoresTab", "คะแนน"),
+    TabSpec("ita_desktop.ui.tabs.analysis_tab", "AnalysisTab", "วิเคราะห์จุดอ่อน"),
+    TabSpec("ita_desktop.ui.tabs.measures_tab", "MeasuresTab", "มาตรการ"),
+    TabSpec("ita_desktop.ui.tabs.plan_tab", "PlanTab", "ติดตามแผน"),
+)
+# Imported on the opening thread of a quick start, before the window needs them: the tabs not
+# shown at start and the write side of the services the menus use.
+PRELOAD = tuple(spec.module for spec in TABS[1:]) + (
+    "ita_desktop.models.db", "ita_desktop.services.audit", "ita_desktop.services.backups",
+    "ita_desktop.services.criteria", "ita_desktop.services.offices", "ita_desktop.services.scores",
+    "ita_desktop.services.snapshots", "sqlalchemy.exc",
+)
 SOFT_BANNER_STYLE = "background: #fff3b0; color: #5c4500; border: 1px solid #e0c040; padding: 6px;"
+
+
+def tab_class(spec: TabSpec):
+    return getattr(importlib.import_module(spec.module), spec.name)
+
+
+class PendingTab(QWidget):
+    """An empty page holding a tab's place until its module is imported (a quick start)."""
+
+    def __init__(self, spec: TabSpec, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.spec = spec
+        self.title = spec.title
+
+
+class _OpeningSignals(QObject):
+    """Hands the opening thread's news to the window's thread."""
+
+    imported = Signal()
+    opened = Signal()
 
 
 def year_label(year: int) -> str:
@@ -59,11 +102,12 @@ class MainWindow(QMainWindow):
         self._fit_to_screen(1200, 800)
         self._build_toolbar()
         self.tabs = QTabWidget()
-        self.tab_pages = [cls(ctx, self.ops) for cls in TAB_CLASSES]
+        # A quick start (ctx.loading) makes only the คะแนน tab now; the others once imported.
+        self.tab_pages = [self._make_tab(spec) if index == 0 or not ctx.loading else PendingTab(spec)
+                          for index, spec in enumerate(TABS)]
         for page in self.tab_pages:
             self.tabs.addTab(page, page.title)
-            self.context_changed.connect(page.set_context)  # each page listens to self.ops itself
-        self.tabs.currentChanged.connect(lambda _i: self.tabs.currentWidget().refresh_if_stale())
+        self.tabs.currentChanged.connect(self._tab_changed)
         self.overview_tab = OverviewTab(ctx, self.ops)  # a fifth tab, shown when several offices hold the year's scores
         self.context_changed.connect(self._overview_context)
         self.catalog_banner = ThaiWrapLabel()
@@ -83,6 +127,94 @@ class MainWindow(QMainWindow):
         self._update_undo_actions()
         self.reload_offices()
         self.ops.watch()
+        self._opening_signals: _OpeningSignals | None = None
+
+    # -- a quick start: the window first, SQLAlchemy and the other tabs right after -------------
+    def _make_tab(self, spec: TabSpec):
+        page = ScoresTab(self.ctx, self.ops) if spec.name == "ScoresTab" else tab_class(spec)(self.ctx, self.ops)
+        self.context_changed.connect(page.set_context)  # each page listens to self.ops itself
+        return page
+
+    def finish_start(self) -> None:
+        """After the window is shown: finish opening the database on a thread (a quick start),
+        make the other tabs once their modules are imported, and tell the clerk what start found."""
+        opening = self.ctx.opening
+        if opening is None or self._opening_signals is not None:
+            if opening is None:
+                self._show_start_warnings()
+            return
+        # (the thread may have been started already: a year needing its catalog made before show)
+        self._opening_signals = signals = _OpeningSignals(self)
+        signals.imported.connect(self._make_pending_tabs, Qt.QueuedConnection)
+        signals.opened.connect(self._opened, Qt.QueuedConnection)
+        opening.on_imported = signals.imported.emit
+        opening.on_done = signals.opened.emit
+        opening.start()
+        if opening.imported.is_set():  # it was quicker than the connections
+            QTimer.singleShot(0, self._make_pending_tabs)
+        if opening.done.is_set():
+            QTimer.singleShot(0, self._opened)
+
+    def wait_for_start(self) -> None:
+        """Block until the modules the menus and tabs need are imported (at once if not a quick start).
+
+        Everything that may import the write side runs after this, so the window's thread never
+        imports a module the opening thread is importing at the same time.
+        """
+        opening = self.ctx.opening
+        if opening is None or opening.imported.is_set():
+            return
+        QApplication.setOverrideCursor(Qt.WaitCursor)
+        try:
+            opening.wait_imported()
+        finally:
+            QApplication.restoreOverrideCursor()
+
+    def _make_pending_tabs(self) -> None:
+        """Replace the waiting pages by the real tabs, one per turn of the event loop."""
+        for index, page in enumerate(self.tab_pages):
+            if isinstance(page, PendingTab):
+                self._install_tab(index)
+                QTimer.singleShot(0, self._make_pending_tabs)
+                return
+
+    def _install_tab(self, index: int):
+        self.wait_for_start()
+        spec = TABS[index]
+        page = self._make_tab(spec)
+        current = self.tabs.currentIndex()
+        blocked = self.tabs.blockSignals(True)
+        pending = self.tabs.widget(index)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, page, spec.title)
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(blocked)
+        pending.deleteLater()
+        self.tab_pages[index] = page
+        page.set_context(self.current_office_id(), self.current_year())
+        return page
+
+    def _tab_changed(self, index: int) -> None:
+        page = self.tabs.widget(index)
+        if isinstance(page, PendingTab):
+            page = self._install_tab(index)
+        if page is not None:
+            page.refresh_if_stale()
+
+    def _opened(self) -> None:
+        """The opening thread is done: say if it failed, and what the backup at start found."""
+        opening = self.ctx.opening
+        if opening is None or self._opening_signals is None:
+            return
+        self._opening_signals = None
+        self._make_pending_tabs()
+        if opening.error is not None:
+            self.ops.report(opening.error, "เปิดฐานข้อมูลไม่ได้ ดูข้อมูลได้ แต่แก้ไขข้อมูลไม่ได้")
+        self._show_start_warnings()
+
+    def _show_start_warnings(self) -> None:
+        for warning in self.ctx.warnings:  # e.g. the backup at start could not be made
+            QTimer.singleShot(0, lambda text=warning: QMessageBox.warning(self, "ITA Desktop", text))
 
     def _fit_to_screen(self, width: int, height: int) -> None:
         """The preferred size, or the screen's available area when smaller (a 1366x768 laptop)."""
@@ -124,17 +256,18 @@ class MainWindow(QMainWindow):
         """
         keep = select_id or self.current_office_id()
         self.office_combo.blockSignals(True)
-        self.office_combo.set_offices(offices.office_names(self.ctx))
-        index = max(0, self.office_combo.findData(keep)) if keep else 0
-        self.office_combo.setCurrentIndex(index)
+        self.office_combo.set_offices(queries.office_names(self.ctx))
+        index = self.office_combo.findData(keep) if keep else -1
+        # else the first office (row 0 of a list grouped by province is a heading, not an office)
+        self.office_combo.setCurrentIndex(index if index >= 0 else self.office_combo.first_office_row())
         self.office_combo.blockSignals(False)
         self._office_changed(stay=not emit)
 
     def _office_changed(self, stay: bool = False) -> None:
         office_id = self.current_office_id()
         keep = self.current_year()
-        scored = scores.years_with_scores(self.ctx, office_id) if office_id else []
-        years = sorted(set(criteria.offered_years(self.ctx)) | set(scored))
+        scored = queries.years_with_scores(self.ctx, office_id) if office_id else []
+        years = sorted(set(queries.offered_years(self.ctx)) | set(scored))
         self.year_combo.blockSignals(True)
         self.year_combo.clear()
         for y in years:
@@ -156,8 +289,12 @@ class MainWindow(QMainWindow):
         year = self.current_year()
         if year is not None:
             # the current or next fiscal year may have no catalog yet: a soft copy of the newest
-            self.ops.query(lambda ctx: criteria.ensure_year(ctx, year), title="เตรียมเกณฑ์การประเมินไม่ได้")
-            banner = criteria.soft_banner(self.ctx, year)
+            if year not in queries.list_years(self.ctx):
+                self.wait_for_start()
+                from ita_desktop.services import criteria
+
+                self.ops.query(lambda ctx: criteria.ensure_year(ctx, year), title="เตรียมเกณฑ์การประเมินไม่ได้")
+            banner = queries.soft_banner(self.ctx, year)
             self.catalog_banner.setText(banner or "")
             self.catalog_banner.setVisible(bool(banner))
         self.context_changed.emit(self.current_office_id(), year)
@@ -178,9 +315,18 @@ class MainWindow(QMainWindow):
         action = QAction(text, self)
         if shortcut:
             action.setShortcut(shortcut)
-        action.triggered.connect(slot)
+        action.triggered.connect(self._after_start(slot))
         self.actions[key] = action
         return action
+
+    def _after_start(self, slot):
+        """``slot`` run once a quick start has imported what menus need (see :meth:`wait_for_start`)."""
+        @wraps(slot)
+        def run(*args):
+            self.wait_for_start()
+            return slot(*args)
+
+        return run
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("แฟ้ม")
@@ -250,6 +396,7 @@ class MainWindow(QMainWindow):
 
     def open_file(self, path: str) -> None:
         """A file given on the command line or opened from Explorer: a score sheet goes to the import."""
+        self.wait_for_start()
         suffix = Path(path).suffix.lower()
         if suffix in (".xlsx", ".xlsm") and Path(path).is_file():
             self.import_scores(path)
@@ -274,7 +421,7 @@ class MainWindow(QMainWindow):
         from ita_desktop.ui.dialogs.import_dialog import ImportDialog
 
         office_id = self.current_office_id()
-        name = offices.get_office(self.ctx, office_id).name if office_id else None
+        name = queries.get_office(self.ctx, office_id).name if office_id else None
         dialog = ImportDialog(self.ctx, self, default_org=name, default_year=self.current_year())
         if path:
             dialog.load_file(path)
@@ -325,7 +472,7 @@ class MainWindow(QMainWindow):
         if office_id is None:
             self.new_office()
             return
-        dialog = OfficeDialog(self.ctx, offices.get_office(self.ctx, office_id), parent=self, ops=self.ops)
+        dialog = OfficeDialog(self.ctx, queries.get_office(self.ctx, office_id), parent=self, ops=self.ops)
         if dialog.exec() and dialog.saved:
             self.reload_offices(dialog.saved.id)
 
@@ -360,6 +507,8 @@ class MainWindow(QMainWindow):
     # -- deleting ------------------------------------------------------------------------------
     def delete_office(self) -> None:
         """แฟ้ม → ลบหน่วยงาน: says what will go, backs up, deletes; แก้ไข → เลิกทำ brings it back."""
+        from ita_desktop.services import offices
+
         office_id = self.current_office_id()
         if office_id is None:
             return
@@ -375,6 +524,8 @@ class MainWindow(QMainWindow):
 
     def delete_year_scores(self) -> None:
         """แฟ้ม → ลบคะแนนของปีนี้ (indicators, items, tools and the official total of one year)."""
+        from ita_desktop.services import offices, scores
+
         office_id, year = self.current_office_id(), self.current_year()
         if office_id is None or year is None:
             return
@@ -435,7 +586,7 @@ class MainWindow(QMainWindow):
         from ita_desktop.ui.dialogs.package_dialog import export_package
 
         office_id = self.current_office_id()
-        name = offices.get_office(self.ctx, office_id).name if office_id else ""
+        name = queries.get_office(self.ctx, office_id).name if office_id else ""
         export_package(self, self.ctx, office_id, name, ops=self.ops)
 
     def import_package(self) -> None:
@@ -477,6 +628,7 @@ class MainWindow(QMainWindow):
         """With no office yet, the first-run wizard; then an empty start, an import or the sample data."""
         if self.office_combo.count():
             return
+        self.wait_for_start()
         from ita_desktop.ui.dialogs.first_run_wizard import IMPORT, SAMPLE, FirstRunWizard
 
         wizard = FirstRunWizard(self.ctx, parent=self, ops=self.ops)

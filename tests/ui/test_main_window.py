@@ -74,3 +74,18 @@ def test_load_sample_data_from_the_menu(qtbot, window):
     window.actions["demo"].trigger()
     names = [window.office_combo.itemText(i) for i in range(window.office_combo.count())]
     assert "องค์การบริหารส่วนตำบลตะโกทอง" in names and len(names) == 5
+
+
+def test_start_selects_an_office_when_the_list_is_grouped_under_headings(qtbot, ctx):
+    """Row 0 of a list grouped by province and district is a heading: the window starts on an office."""
+    for k in range(14):
+        offices.save_office(ctx, offices.OfficeProfile(name=f"องค์การบริหารส่วนตำบลทดสอบ{k}",
+                                                       kind="องค์การบริหารส่วนตำบล", district=f"อำเภอ{k % 3}",
+                                                       province="ชัยภูมิ" if k % 2 else "ขอนแก่น"))
+    w = MainWindow(ctx)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    assert w.office_combo.itemText(0).startswith("จังหวัด")  # grouped
+    assert w.current_office_id() is not None and w.office_combo.currentText().startswith("องค์การบริหารส่วนตำบล")
+    assert w.tab_pages[0].office_id == w.current_office_id()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QSplitter, QVBoxLayout, QWidget
 
-from ita_desktop.services import changes, scores, trends
+from ita_desktop.services import changes, queries, trends
 from ita_desktop.ui.models.indicator_model import indicator_rows
 from ita_desktop.ui.widgets.message_bar import MessageBar
 from ita_desktop.ui.widgets.score_panels import ChartPanel, IndicatorPanel, ItemPanel, SummaryPanel
@@ -124,7 +124,7 @@ class ScoresTab(Tab):
 
 
 def _load(ctx, office_id: int, year: int):
-    return (scores.score_office_year(ctx, office_id, year),
+    return (queries.score_office_year(ctx, office_id, year),
             trends.change_from_last_year(ctx, office_id, year),
             trends.office_trend(ctx, office_id))
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
+from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
 from ita_desktop.core.digits import to_arabic_digits
@@ -23,6 +23,7 @@ HEADING_ROLE = Qt.UserRole + 2  # True on the province/district heading rows
 PLACEHOLDER = "พิมพ์ชื่อหน่วยงาน อำเภอ หรือจังหวัดเพื่อค้นหา"
 GROUP_FROM = 13  # a short list reads better without headings
 MAX_SHOWN = 200  # matches listed in the pop-up; typing more narrows them
+MEASURED_ROWS = 500  # up to this many rows the selector is as wide as its longest name
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,55 @@ def heading(province: str, district: str) -> str:
                                   f"อำเภอ{district}" if district else "") if p)
 
 
+class OfficeListModel(QAbstractListModel):
+    """The selector's rows: offices and (not selectable) headings, kept as Python tuples.
+
+    Thousands of offices are listed at start; a row object per office (QStandardItem) cost a
+    fifth of a second for the national 7,850, while a list model answers only for rows shown.
+    """
+
+    def __init__(self, rows: list[tuple[str, int | None]] | None = None, parent=None):
+        super().__init__(parent)
+        self.rows = rows or []  # (text, office id); the id is None on a heading
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 (Qt API)
+        return 0 if parent.isValid() else len(self.rows)
+
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        text, office_id = self.rows[index.row()]
+        if role in (Qt.DisplayRole, Qt.EditRole):
+            return text
+        if role == Qt.UserRole:
+            return office_id
+        if role == HEADING_ROLE:
+            return True if office_id is None else None
+        if role == Qt.FontRole and office_id is None:
+            return self._bold
+        return None
+
+    def flags(self, index: QModelIndex):
+        if index.isValid() and self.rows[index.row()][1] is None:
+            return Qt.NoItemFlags  # a heading is no office
+        return Qt.ItemIsEnabled | Qt.ItemIsSelectable
+
+    def append(self, text: str, office_id) -> int:
+        row = len(self.rows)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self.rows.append((text, office_id))
+        self.endInsertRows()
+        return row
+
+    def text(self, row: int) -> str:
+        return self.rows[row][0]
+
+    def is_heading(self, row: int) -> bool:
+        return self.rows[row][1] is None
+
+
 class OfficeSelector(QComboBox):
     """A QComboBox of offices grouped by province and district, filtering as the clerk types."""
 
@@ -75,8 +125,10 @@ class OfficeSelector(QComboBox):
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.NoInsert)
         self.setMaxVisibleItems(25)
-        self._model = QStandardItemModel(self)
+        self.view().setUniformItemSizes(True)  # one row's height for all: no pass over thousands of rows
+        self._model = OfficeListModel(parent=self)
         self.setModel(self._model)
+        self._row_of: dict[object, int] = {}  # office id -> row
         self._choices: list[tuple[int, OfficeChoice]] = []  # (row, office) of every office row
         self._keys: list[tuple[int, str]] | None = None  # (row, search key), made at the first search
         self._place_of: dict[int, str] = {}  # row -> "อำเภอ... จังหวัด..." (the pop-up's tooltips)
@@ -106,55 +158,47 @@ class OfficeSelector(QComboBox):
         blocked = self.blockSignals(True)
         grouped = len(choices) >= GROUP_FROM and len({(c.province, c.district) for c in choices}) > 1
         last = None
-        rows, order = [], []  # items, and the office of each (None for a heading)
+        rows, order = [], []  # (text, id) of each row, and the office of each (None for a heading)
         for c in choices:
             if grouped and (c.province, c.district) != last:
                 last = (c.province, c.district)
-                rows.append(self._heading_item(heading(*last)))
+                rows.append((heading(*last), None))
                 order.append(None)
-            rows.append(self._office_item(c))
+            rows.append((c.name, c.id))
             order.append(c)
-        # Filled before it is attached: appending to a model a combo box shows costs a signal per row.
-        model = QStandardItemModel(self)
-        for item in rows:
-            model.appendRow(item)
+        model = OfficeListModel(rows, self)
+        # Measuring every name is a pass over the whole list: for thousands, the width the window gives
+        self.setSizeAdjustPolicy(QComboBox.AdjustToContentsOnFirstShow if len(rows) <= MEASURED_ROWS
+                                 else QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self._model = model
         self.setModel(model)  # deletes the previous model (its parent is this combo box)
         self._completer.setModel(self._hits)  # setModel() hands the combo's model to its completer
         self._choices = [(row, choice) for row, choice in enumerate(order) if choice is not None]
+        self._row_of = {choice.id: row for row, choice in self._choices}
         self._keys = None
         index = self.findData(keep) if keep is not None else -1
-        self.setCurrentIndex(index if index >= 0 else self._first_office_row())
+        self.setCurrentIndex(index if index >= 0 else self.first_office_row())
         self.blockSignals(blocked)
 
     def addItem(self, text: str, userData=None) -> None:  # noqa: N802 (QComboBox API)
         """Append one office (no heading): the plain QComboBox way of filling it."""
         choice = OfficeChoice(userData, text)
-        self._model.appendRow(self._office_item(choice))
-        self._choices.append((self._model.rowCount() - 1, choice))
+        row = self._model.append(text, userData)
+        self._choices.append((row, choice))
+        self._row_of.setdefault(userData, row)
         self._keys = None
         if self.currentIndex() < 0:
-            self.setCurrentIndex(self._first_office_row())
+            self.setCurrentIndex(self.first_office_row())
 
-    @staticmethod
-    def _office_item(c: OfficeChoice) -> QStandardItem:
-        item = QStandardItem(c.name)
-        item.setData(c.id, Qt.UserRole)
-        return item
+    def findData(self, data, role: int = Qt.UserRole, flags=Qt.MatchExactly | Qt.MatchCaseSensitive) -> int:  # noqa: N802
+        """The row of office ``data`` (a dictionary, not a scan of thousands of rows)."""
+        if role == Qt.UserRole and isinstance(self.model(), OfficeListModel):
+            return self._row_of.get(data, -1)
+        return super().findData(data, role, flags)
 
-    @staticmethod
-    def _heading_item(text: str) -> QStandardItem:
-        item = QStandardItem(text)
-        item.setData(True, HEADING_ROLE)
-        item.setFlags(Qt.NoItemFlags)  # not selectable: a heading is no office
-        font = item.font()
-        font.setBold(True)
-        item.setFont(font)
-        return item
-
-    def _first_office_row(self) -> int:
+    def first_office_row(self) -> int:
         for row in range(self._model.rowCount()):
-            if not self._model.item(row).data(HEADING_ROLE):
+            if not self._model.is_heading(row):
                 return row
         return -1
 
@@ -173,8 +217,7 @@ class OfficeSelector(QComboBox):
         self._hit_rows = [row for row, key in self._keys if matches(key, self._terms)] if self._terms else []
         self._hits.clear()
         for row in self._hit_rows[:MAX_SHOWN]:
-            source = self._model.item(row)
-            hit = QStandardItem(source.text())
+            hit = QStandardItem(self._model.text(row))
             hit.setData(row, Qt.UserRole)
             hit.setToolTip(self._place_of.get(row, ""))
             self._hits.appendRow(hit)
@@ -208,6 +251,6 @@ class OfficeSelector(QComboBox):
     def _restore_text(self) -> None:
         """Show the selected office's name again (the typed search is not an office)."""
         index = self.currentIndex()
-        text = self._model.item(index).text() if 0 <= index < self._model.rowCount() else ""
+        text = self._model.text(index) if 0 <= index < self._model.rowCount() else ""
         if self.lineEdit().text() != text:
             self.lineEdit().setText(text)

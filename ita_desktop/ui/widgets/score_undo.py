@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ita_desktop.services import scores
 from ita_desktop.services.changes import SCORES, Changes
 from ita_desktop.services.undo import Step, value_step
 
@@ -32,6 +31,9 @@ class ScoreEdit:
         return Changes.of(SCORES, office_id=self.office_id, year=self.year)
 
     def write(self, ctx, value: float | None, expected_version: int | None) -> int:
+        ctx.db  # noqa: B018  (a quick start: waits for the opening thread, which imports the write side)
+        from ita_desktop.services import scores  # the ORM write side: not imported to show the window
+
         setter = scores.set_indicator_score if self.kind == INDICATOR else scores.set_item_score
         return setter(ctx, self.office_id, self.year, self.key, value, expected_version)
 
