@@ -140,7 +140,12 @@ def break_units(text: str) -> list[str]:
     a term of :func:`never_split_spans`. Spaces are pieces of their own, except inside such
     a term ("พ.ศ. ๒๕๖๖"); newlines are not handled here.
     """
-    return _join_spans(word_units(text), never_split_spans(text))
+    return list(_break_units(text))
+
+
+@lru_cache(maxsize=8192)  # screens wrap the same cell texts again at every width and refresh
+def _break_units(text: str) -> tuple[str, ...]:
+    return tuple(_join_spans(word_units(text), never_split_spans(text)))
 
 
 def word_units(text: str) -> list[str]:
@@ -229,20 +234,34 @@ def strip_break_opportunities(text: str) -> str:
     return text.replace(ZWSP, "")
 
 
-def fill_lines(text: str, width_of, width: float) -> list[str]:
+_CLOSE = 3.0  # an estimate this near the line's width is measured exactly
+
+
+def fill_lines(text: str, width_of, width: float, unit_width=None) -> list[str]:
     """Greedy lines of at most ``width`` (as measured by ``width_of(str)``), cut only between units.
 
     A unit wider than a whole line is cut between its grapheme clusters. Spaces at a cut end the
-    line before (and are dropped). ``\\n`` forces a break.
+    line before (and are dropped). ``\\n`` forces a break. With ``unit_width`` (a memoised width
+    of one unit, for screens), a line's width is the sum of its units' and only a sum within
+    ``_CLOSE`` of ``width`` is measured whole: the same lines for fonts whose advances add up.
     """
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        line, broke = "", False
+        line, line_width, broke = "", 0.0, False
         for unit in break_units(paragraph):
             if unit.isspace():
-                line += "" if broke and not line else unit
-            elif width_of(line + unit) <= width:
+                if not (broke and not line):
+                    line += unit
+                    line_width += unit_width(unit) if unit_width else 0.0
+                continue
+            if unit_width is None:
+                fits = width_of(line + unit) <= width
+            else:
+                estimate = line_width + unit_width(unit)
+                fits = estimate <= width - _CLOSE or (estimate <= width + _CLOSE and width_of(line + unit) <= width)
+            if fits:
                 line += unit
+                line_width = estimate if unit_width else 0.0
             else:
                 if line.strip():
                     lines.append(line.rstrip())
@@ -250,6 +269,7 @@ def fill_lines(text: str, width_of, width: float) -> list[str]:
                 *full, line = _cut_clusters(unit, width_of, width)
                 lines.extend(piece.rstrip() for piece in full)
                 broke = broke or bool(full)
+                line_width = unit_width(line) if unit_width else 0.0
         lines.append(line.rstrip())
     return lines
 

@@ -211,3 +211,23 @@ def test_screen_text_marks_breaks_only_between_units():
     assert plain(marked) == text
     assert "ตัวชี้วัด" in marked and "พ.ศ.\u00a0๒๕๖๖" in marked  # terms stay whole
     assert f"การ{ZWSP}ใช้{ZWSP}ทรัพย์สิน{ZWSP}ของ{ZWSP}ราชการ" in marked
+
+
+def test_lines_from_remembered_unit_widths_are_the_measured_lines(qapp):
+    """The screen's fast fill (sums of unit widths) gives the lines the exact fill gives."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from ita_desktop.documents.wordbreak import fill_lines
+    from ita_desktop.ui.widgets.thai_wrap import unit_widths
+
+    texts = ["ควรจัดให้มีการประชุมเพื่อชี้แจงงบประมาณและแผนการใช้จ่ายงบประมาณให้บุคลากรภายในทราบ "
+             "เปิดโอกาสให้บุคลากรมีส่วนร่วมในกระบวนการงบประมาณ และกำกับติดตามการใช้จ่ายให้เป็นไปตามวัตถุประสงค์",
+             "องค์การบริหารส่วนตำบลตะโกทอง อำเภอซับใหญ่ จังหวัดชัยภูมิ ปีงบประมาณ พ.ศ. ๒๕๖๖ (ร้อยละ 85)\n"
+             "ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่ https://www.example.go.th/ita/2566 ผู้รับผิดชอบ สำนักปลัด"]
+    for font in (QFont(), QFont("Laksaman", 14)):
+        metrics = QFontMetrics(font)
+        per_unit = unit_widths(metrics, font.key())
+        for text in texts:
+            for width in range(60, 700, 13):
+                assert fill_lines(text, metrics.horizontalAdvance, width, per_unit) == \
+                    fill_lines(text, metrics.horizontalAdvance, width), width

@@ -24,6 +24,9 @@ TOP_RIGHT = int(Qt.AlignTop | Qt.AlignRight)
 GAIN_TIP = "คะแนนรวมที่เพิ่มขึ้น ถ้ายกคะแนนข้อนี้ข้อเดียวจน{what} (ข้ออื่นเท่าเดิม)"
 
 
+_FONTS: dict[tuple[bool, bool], QFont] = {}  # (bold, italic) -> the font, made once
+
+
 @dataclass(frozen=True)
 class CategoryStyle:
     foreground: QColor  # score and result text
@@ -218,9 +221,12 @@ class AnalysisTableModel(TableModel):
         suggested = row.kind != CATEGORY_ROW and column == COL_GUIDELINE and row.record.guideline.source != OWN
         if row.kind == ITEM_ROW and not suggested:
             return None
-        font = QFont()
-        font.setBold(row.kind != ITEM_ROW)
-        font.setItalic(suggested)
+        key = (row.kind != ITEM_ROW, suggested)
+        font = _FONTS.get(key)
+        if font is None:  # made once: views ask for the font of every cell on every paint
+            font = _FONTS[key] = QFont()
+            font.setBold(key[0])
+            font.setItalic(key[1])
         return font
 
     def _foreground(self, row: AnalysisRow, column: int, style: CategoryStyle):

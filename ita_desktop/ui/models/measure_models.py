@@ -36,6 +36,8 @@ class TextTableModel(TableModel):
 
     def __init__(self, parent=None):
         super().__init__(None, parent)
+        self._shown: dict[int, tuple[object, tuple[str, ...]]] = {}  # id(row) -> (row, its cells' texts)
+        self._order: dict[int, int] = {}  # id(row) -> position
 
     def display(self, row, column: int) -> str:
         raise NotImplementedError
@@ -43,11 +45,29 @@ class TextTableModel(TableModel):
     def headers(self) -> tuple[str, ...]:
         return self.HEADERS
 
+    def set_rows(self, rows) -> None:
+        self._shown, self._order = {}, {}
+        super().set_rows(rows)
+
+    def order_of(self, row) -> int:
+        """1-based position of ``row`` (the ลำดับ column)."""
+        if not self._order and self.rows:
+            self._order = {id(r): k for k, r in enumerate(self.rows)}
+        k = self._order.get(id(row))
+        return (k if k is not None and self.rows[k] is row else self.rows.index(row)) + 1
+
+    def shown(self, row, column: int) -> str:
+        """:meth:`display`, made once per row: views ask for every cell on every paint and sizing."""
+        cached = self._shown.get(id(row))
+        if cached is None or cached[0] is not row:
+            cached = self._shown[id(row)] = (row, tuple(self.display(row, n) for n in range(len(self.headers()))))
+        return cached[1][column]
+
     def columns(self):
         headers = self.headers()
         if getattr(self, "_columns_for", None) != headers:  # plan tables gain a column per year
-            self._columns_for = headers
-            self._text_columns = tuple(Column(header, lambda row, n=n: self.display(row, n),
+            self._columns_for, self._shown = headers, {}
+            self._text_columns = tuple(Column(header, lambda row, n=n: self.shown(row, n),
                                               align=TOP_CENTER if n in self.CENTERED else TOP_LEFT)
                                        for n, header in enumerate(headers))
         return self._text_columns
@@ -100,7 +120,7 @@ class MeasureTableModel(TextTableModel):
         return row.id
 
     def display(self, row: MeasureView, column: int) -> str:
-        order = self.rows.index(row) + 1
+        order = self.order_of(row)
         return (str(order), issue_text(row) + carried_text(row), row.measure, row.steps, row.responsible,
                 row.reporting, period_and_deadline(row))[column]
 
@@ -186,7 +206,7 @@ class ProgressTableModel(TextTableModel):
             status += f"\n({r.reason})"
         if row.measure is None:
             status += "\n(ไม่อยู่ในมาตรการของโปรแกรม)"
-        return (str(self.rows.index(row) + 1), row.title, responsible, date_text(row.due), status,
+        return (str(self.order_of(row)), row.title, responsible, date_text(row.due), status,
                 r.output if r else "", r.outcome if r else "", f"{row.evidence} ไฟล์" if row.evidence else "-")[column]
 
     def decorate(self, row: ProgressRow, column: int, role: int):

@@ -19,11 +19,34 @@ from ita_desktop.documents.wordbreak import break_units, fill_lines
 LINE_SEPARATOR = "\u2028"  # a line break inside one paragraph; Qt's item views draw it as one
 
 
-def wrap_text(text: str, metrics: QFontMetrics, width: int, separator: str = LINE_SEPARATOR) -> str:
-    """``text`` with ``separator`` where its lines end at ``width`` pixels (never inside a term)."""
+_UNIT_WIDTHS: dict[str, dict[str, int]] = {}  # font key -> unit -> pixels, shared by every view
+
+
+def unit_widths(metrics: QFontMetrics, font_key: str):
+    """A memoised width of one word-breaker unit in the font of ``metrics``."""
+    table = _UNIT_WIDTHS.setdefault(font_key, {})
+    if len(table) > 50_000:
+        table.clear()
+
+    def width(unit: str) -> int:
+        found = table.get(unit)
+        if found is None:
+            found = table[unit] = metrics.horizontalAdvance(unit)
+        return found
+    return width
+
+
+def wrap_text(text: str, metrics: QFontMetrics, width: int, separator: str = LINE_SEPARATOR,
+              font_key: str | None = None) -> str:
+    """``text`` with ``separator`` where its lines end at ``width`` pixels (never inside a term).
+
+    With ``font_key`` (the font's ``key()``), unit widths are remembered across calls and lines
+    are measured whole only near ``width`` (wordbreak.fill_lines).
+    """
     if width <= 0 or not text:
         return text
-    return separator.join(fill_lines(text, metrics.horizontalAdvance, width))
+    per_unit = unit_widths(metrics, font_key) if font_key is not None else None
+    return separator.join(fill_lines(text, metrics.horizontalAdvance, width, per_unit))
 
 
 class ThaiWrapDelegate(QStyledItemDelegate):
@@ -43,7 +66,7 @@ class ThaiWrapDelegate(QStyledItemDelegate):
             if key not in self._cache:  # painting asks again for every cell on every scroll
                 if len(self._cache) > 4096:
                     self._cache.clear()
-                self._cache[key] = wrap_text(option.text, option.fontMetrics, width)
+                self._cache[key] = wrap_text(option.text, option.fontMetrics, width, font_key=key[1])
             option.text = self._cache[key]
             option.features &= ~QStyleOptionViewItem.WrapText
 
