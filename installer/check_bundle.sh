@@ -65,6 +65,11 @@ run "ita-cli unknown command" 2 "$CLI" no-such-command
 
 # the GUI: opens its main window offscreen and prints the milliseconds from process start
 run "ita-desktop --smoke-test" 0 "$GUI" --smoke-test
+if [ -z "$EXE" ]; then  # Linux: Qt's Thai line breaking (libthai, its libdatrie and dictionary) travels along
+    for f in libthai.so.0 libdatrie.so.1 thbrk.tri; do
+        [ -n "$(find "$BUNDLE" -name "$f" -print -quit)" ] && ok "bundled $f" || fail "$f is not in the bundle"
+    done
+fi
 ms="$(grep -Eo '^[0-9]+$' "$WORK/out" | tail -1 || true)"
 [ -n "$ms" ] && ok "GUI cold start ${ms} ms" || fail "ita-desktop --smoke-test printed no time"
 

@@ -12,7 +12,15 @@ def _started_as_cli() -> bool:
     return any(os.path.basename(n).lower().startswith("ita-cli") for n in names)
 
 
+def _bundled_libthai() -> None:
+    """Point the bundled libthai (Linux) at its bundled dictionary, unless the PC says otherwise."""
+    folder = os.path.join(getattr(sys, "_MEIPASS", ""), "libthai")
+    if getattr(sys, "frozen", False) and os.path.isfile(os.path.join(folder, "thbrk.tri")):
+        os.environ.setdefault("LIBTHAI_DICTDIR", folder)
+
+
 if __name__ == "__main__":
+    _bundled_libthai()
     if _started_as_cli():
         from ita_desktop.cli.main import main as cli_main
 
