@@ -27,6 +27,16 @@ def resource_path(*parts: str) -> Path:
     return resources_dir().joinpath(*parts)
 
 
+TEMPLATE_DB = ("template", "ita.sqlite3")  # an empty database at the head schema with the bundled catalogs
+
+
+def database_template() -> Path | None:
+    """The empty database the bundle carries (made at build time, installer/ita_desktop.spec):
+    a first start copies it instead of creating the schema and loading the catalogs. None from source."""
+    path = resource_path(*TEMPLATE_DB)
+    return path if path.is_file() else None
+
+
 def fonts_dir() -> Path:
     return resource_path("fonts")
 

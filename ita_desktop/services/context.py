@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
+import shutil
 import sqlite3
 import threading
 from contextlib import contextmanager
@@ -264,6 +266,12 @@ def open_app(data_dir: str | Path | None = None, db_url: str | None = None,
     if local:
         check_writable(folder)
     existed = local and sqlite_file(url).is_file() and sqlite_file(url).stat().st_size > 0
+    fresh = local and not existed and _copy_template(sqlite_file(url))
+    if fresh:
+        existed = True  # a copy of the bundle's empty database: opened like any other, no backup due
+        backup_on_start_now = False
+    else:
+        backup_on_start_now = backup_on_start
     if defer and existed:
         connection = _ready_connection(sqlite_file(url))
         if connection is not None:
@@ -274,7 +282,7 @@ def open_app(data_dir: str | Path | None = None, db_url: str | None = None,
                 from .backups import os_error
 
                 raise os_error(exc, folder) from exc
-            opening = Opening(url, folder, connection, backup_on_start, preload)
+            opening = Opening(url, folder, connection, backup_on_start_now, preload)
             ctx = AppContext(None, folder, backup_on_close=backup_on_start, opening=opening)
             opening.ctx = ctx
             return ctx
@@ -290,7 +298,7 @@ def open_app(data_dir: str | Path | None = None, db_url: str | None = None,
     db.error_hook = lambda exc: database_error(exc, url, folder)
     try:
         ctx.attachments_dir.mkdir(exist_ok=True)
-        if backup_on_start and existed and sqlite_path(db.engine) is not None and backups.backup_due(ctx.backups_dir):
+        if backup_on_start_now and existed and sqlite_path(db.engine) is not None and backups.backup_due(ctx.backups_dir):
             try:
                 backups.create_backup(ctx, "start")
             except UserError as exc:  # the program still opens (to restore, for one); the clerk is told
@@ -367,6 +375,28 @@ def _ready_connection(path: Path) -> sqlite3.Connection | None:
         connection.close()
         return None
     return connection
+
+
+def _copy_template(target: Path) -> bool:
+    """A first start of the bundle: the empty database it carries, copied in (temp name, then renamed).
+
+    False (the schema is then made as from source) when there is no template or it cannot be copied.
+    """
+    template = paths.database_template()
+    if template is None:
+        return False
+    temp = target.with_name(target.name + ".new")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(template, temp)
+        with open(temp, "rb+") as f:
+            os.fsync(f.fileno())
+        os.replace(temp, target)
+        return True
+    except OSError:
+        log.exception("copying the empty database %s failed; making the schema instead", template)
+        temp.unlink(missing_ok=True)
+        return False
 
 
 def _data_folder(data_dir) -> Path:

@@ -182,3 +182,33 @@ def test_a_server_database_opens_as_before(pg_server, tmp_path):
     finally:
         ctx.close()
 
+
+
+def test_a_first_start_copies_the_bundled_empty_database(tmp_path, monkeypatch):
+    """The bundle carries an empty database (installer/ita_desktop.spec): a first start copies it,
+    opens it on the quick path and makes no backup; without it the schema is made as before."""
+    import sqlite3
+
+    from ita_desktop import paths
+    from ita_desktop.dbschema import HEAD_REVISION
+    from ita_desktop.services.context import open_app
+
+    made = open_app(tmp_path / "made", backup_on_start=False)
+    made.close()
+    template = tmp_path / "template.sqlite3"
+    source, target = sqlite3.connect(tmp_path / "made" / "ita.sqlite3"), sqlite3.connect(template)
+    source.backup(target)
+    source.close()
+    target.close()
+    monkeypatch.setattr(paths, "database_template", lambda: template)
+    ctx = open_app(tmp_path / "first", defer=True)
+    try:
+        assert ctx.opening is not None  # the quick path: the copy needed nothing done
+        db = sqlite3.connect(tmp_path / "first" / "ita.sqlite3")
+        assert db.execute("SELECT version_num FROM alembic_version").fetchone()[0] == HEAD_REVISION
+        assert db.execute("SELECT count(*) FROM fiscal_year").fetchone()[0] == len(paths.bundled_criteria_years())
+        db.close()
+        assert not list((tmp_path / "first").glob("*.new"))
+    finally:
+        ctx.close()
+    assert not (tmp_path / "first" / "backups").exists() or not list((tmp_path / "first" / "backups").iterdir())
