@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from ita_desktop.ui.models import roles
 
 HEADING = re.compile(r'<h([23])\s+id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
 
@@ -96,12 +97,12 @@ class HelpDialog(QDialog):
         for level, anchor, title in table_of_contents(text):
             parent = parents.get(level - 1)
             item = QTreeWidgetItem(parent if parent is not None else self.toc, [title])
-            item.setData(0, Qt.UserRole, anchor)
+            item.setData(0, roles.USER, anchor)
             parents[level] = item
         self.toc.expandAll()
 
     def _go(self, item: QTreeWidgetItem) -> None:
-        self.show_section(item.data(0, Qt.UserRole))
+        self.show_section(item.data(0, roles.USER))
 
     def show_section(self, anchor: str) -> None:
         self.browser.scrollToAnchor(anchor)

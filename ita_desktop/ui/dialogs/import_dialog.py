@@ -19,6 +19,7 @@ from ita_desktop.ui import tasks
 from ita_desktop.ui.widgets import file_dialogs
 from ita_desktop.ui.widgets.screen_fit import fit_to_screen
 from ita_desktop.ui.widgets.thai_wrap import ThaiWrapLabel
+from ita_desktop.ui.models import roles
 
 log = logging.getLogger(__name__)
 
@@ -52,16 +53,16 @@ class TextTableModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.headers)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = roles.DISPLAY):
         value = self.rows[index.row()][index.column()]
-        if role == Qt.DisplayRole:
+        if role == roles.DISPLAY:
             return "–" if value is None else f"{value:.2f}" if isinstance(value, float) else str(value)
-        if role == Qt.TextAlignmentRole and isinstance(value, (int, float)):
+        if role == roles.ALIGNMENT and isinstance(value, (int, float)):
             return int(Qt.AlignRight | Qt.AlignVCenter)
         return None
 
-    def headerData(self, section: int, orientation, role: int = Qt.DisplayRole):  # noqa: N802
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+    def headerData(self, section: int, orientation, role: int = roles.DISPLAY):  # noqa: N802
+        if role == roles.DISPLAY and orientation == Qt.Horizontal:
             return self.headers[section]
         return None
 

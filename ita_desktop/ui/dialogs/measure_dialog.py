@@ -37,6 +37,7 @@ from ita_desktop.ui.models.measure_models import MEASURE_CATEGORIES, issue_text
 from ita_desktop.ui.models.table import EntryError, date_text, date_value
 from ita_desktop.ui.widgets.cell_editors import DATE_HINT
 from ita_desktop.ui.widgets.thai_wrap import ThaiWrapLabel
+from ita_desktop.ui.models import roles
 
 MAX_SIZE = (1000, 680)  # every form fits a 1366x768 screen with its buttons
 CATEGORY_CHOICES = (("", "ไม่ระบุ"),) + tuple((code, title) for code, (title, _) in MEASURE_CATEGORIES.items())
@@ -196,7 +197,7 @@ class ChecklistDialog(QDialog):
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollPerPixel)
         for text, data, tip in rows:
             item = QListWidgetItem(text)
-            item.setData(Qt.UserRole, data)
+            item.setData(roles.USER, data)
             item.setToolTip(tip)
             item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
             item.setCheckState(Qt.Checked)
@@ -227,7 +228,7 @@ class ChecklistDialog(QDialog):
             self.list.item(n).setCheckState(state)
 
     def chosen(self) -> list:
-        return [self.list.item(n).data(Qt.UserRole) for n in range(self.list.count())
+        return [self.list.item(n).data(roles.USER) for n in range(self.list.count())
                 if self.list.item(n).checkState() == Qt.Checked]
 
 

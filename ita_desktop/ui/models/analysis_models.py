@@ -14,6 +14,7 @@ from ita_desktop.services.guidelines import OWN, SOURCE_TITLES
 
 from .score_base import format_score
 from .table import MULTILINE, TOP_LEFT, Column, TableModel, text_value
+from . import roles
 
 CATEGORY_ROW, INDICATOR_ROW, ITEM_ROW = "category", "indicator", "item"
 (COL_CODE, COL_TEXT, COL_SCORE, COL_GAP, COL_GAIN_LINE, COL_GAIN_100, COL_CHANGE,
@@ -207,13 +208,13 @@ class AnalysisTableModel(TableModel):
     # -- colours -----------------------------------------------------------------------------
     def decorate(self, row: AnalysisRow, column: int, role: int):
         style = CATEGORY_STYLES[row.category]
-        if role == Qt.BackgroundRole:
+        if role == roles.BACKGROUND:
             return style.heading if row.kind == CATEGORY_ROW else style.tint if row.kind == ITEM_ROW else None
-        if role == Qt.ForegroundRole:
+        if role == roles.FOREGROUND:
             return self._foreground(row, column, style)
-        if role == Qt.FontRole:
+        if role == roles.FONT:
             return self._font(row, column)
-        if role == Qt.TextAlignmentRole and row.kind == CATEGORY_ROW:
+        if role == roles.ALIGNMENT and row.kind == CATEGORY_ROW:
             return int(Qt.AlignVCenter | Qt.AlignLeft)
         return None
 

@@ -11,6 +11,7 @@ from ita_desktop.core.criteria import Criteria, Indicator, Item, Tool, ToolPart
 from ita_desktop.core.digits import to_arabic_digits
 
 from .table import Column, EntryError, TableModel, required_text  # noqa: F401  (EntryError re-exported)
+from . import roles
 
 
 def text_column(header: str, show: Callable[[object], str], edit: Callable[[object, str], object] | None = None) -> Column:
@@ -86,10 +87,10 @@ class CatalogTableModel(TableModel):
     def row_label(self, row) -> str:
         return self.label(row)
 
-    def setData(self, index, value, role: int = Qt.EditRole) -> bool:
+    def setData(self, index, value, role: int = roles.EDIT) -> bool:
         # The column's write parses: its EntryError becomes the Thai rejection like a parse error.
         column = self.column(index.column()) if index.isValid() else None
-        if role != Qt.EditRole or column is None or column.write is None:
+        if role != roles.EDIT or column is None or column.write is None:
             return False
         row = self.rows[index.row()]
         try:

@@ -19,6 +19,7 @@ from .score_base import (
     result_background,
     result_text,
 )
+from . import roles
 
 COL_NUMBER, COL_TOOL, COL_NAME, COL_SCORE, COL_RESULT, COL_CHANGE = range(6)
 NO_CHANGE_SORT = -1000.0  # sorts "no figure last year" below every real change
@@ -86,12 +87,12 @@ class IndicatorTableModel(ScoreTableModel):
         return row.number
 
     def decorate(self, row: IndicatorRow, column: int, role: int):
-        if column == COL_RESULT and role == Qt.BackgroundRole:
+        if column == COL_RESULT and role == roles.BACKGROUND:
             return result_background(row.passed)
-        if column == COL_RESULT and role == Qt.ForegroundRole:
+        if column == COL_RESULT and role == roles.FOREGROUND:
             return MUTED_FG if row.passed is None else (PASSED_FG if row.passed else FAILED_FG)
-        if column == COL_CHANGE and role == Qt.ForegroundRole and row.change:
+        if column == COL_CHANGE and role == roles.FOREGROUND and row.change:
             return PASSED_FG if row.change > 0 else FAILED_FG
-        if column in (COL_NUMBER, COL_TOOL, COL_CHANGE, COL_RESULT) and role == Qt.TextAlignmentRole:
+        if column in (COL_NUMBER, COL_TOOL, COL_CHANGE, COL_RESULT) and role == roles.ALIGNMENT:
             return int(Qt.AlignCenter)
         return None

@@ -20,6 +20,7 @@ from .score_base import (
     format_score,
     result_text,
 )
+from . import roles
 
 COL_CODE, COL_TOOL, COL_INDICATOR, COL_TEXT, COL_SCORE, COL_RESULT = range(6)
 UNKNOWN_TEXT = "(ยังไม่ทราบข้อความของปีนี้)"
@@ -84,20 +85,20 @@ class ItemTableModel(ScoreTableModel):
         return row.code
 
     def decorate(self, row: ItemRow, column: int, role: int):
-        if role == Qt.BackgroundRole and row.passed is False:
+        if role == roles.BACKGROUND and row.passed is False:
             return FAILED_ROW_BG  # the whole row: items below the pass line stand out
-        if role == Qt.ForegroundRole:
+        if role == roles.FOREGROUND:
             if column == COL_RESULT and row.passed is not None:
                 return PASSED_FG if row.passed else FAILED_FG
             if column == COL_TEXT and not row.text_known:
                 return MUTED_FG
-        if role == Qt.FontRole and column == COL_RESULT and row.passed is False:
+        if role == roles.FONT and column == COL_RESULT and row.passed is False:
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ToolTipRole and column == COL_TEXT:
+        if role == roles.TOOLTIP and column == COL_TEXT:
             return self.display(row, column)
-        if role == Qt.TextAlignmentRole and column in (COL_CODE, COL_TOOL, COL_INDICATOR, COL_RESULT):
+        if role == roles.ALIGNMENT and column in (COL_CODE, COL_TOOL, COL_INDICATOR, COL_RESULT):
             return int(Qt.AlignCenter)
         return None
 

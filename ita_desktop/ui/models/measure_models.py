@@ -13,6 +13,7 @@ from ita_desktop.services.measure_results import DONE, IMPOSSIBLE, IN_PROGRESS, 
 from ita_desktop.services.measures import MeasureSetView, MeasureView, ResultRowView
 
 from .table import TOP_CENTER, TOP_LEFT, Column, TableModel, date_text
+from . import roles
 
 # Measure categories as stored (urgent | develop | maintain) -> Thai heading and row tint.
 MEASURE_CATEGORIES = {
@@ -126,9 +127,9 @@ class MeasureTableModel(TextTableModel):
 
     def decorate(self, row: MeasureView, column: int, role: int):
         known = MEASURE_CATEGORIES.get(row.category)
-        if known and column == COL_ISSUE and role == Qt.BackgroundRole:
+        if known and column == COL_ISSUE and role == roles.BACKGROUND:
             return known[1]
-        if known and column == COL_ISSUE and role == Qt.ToolTipRole:
+        if known and column == COL_ISSUE and role == roles.TOOLTIP:
             return f"{known[0]}\n{issue_text(row)}"
         return None
 
@@ -210,11 +211,11 @@ class ProgressTableModel(TextTableModel):
                 r.output if r else "", r.outcome if r else "", f"{row.evidence} ไฟล์" if row.evidence else "-")[column]
 
     def decorate(self, row: ProgressRow, column: int, role: int):
-        if row.overdue and role == Qt.BackgroundRole:
+        if row.overdue and role == roles.BACKGROUND:
             return OVERDUE_COLOUR
-        if row.overdue and role == Qt.ToolTipRole:
+        if row.overdue and role == roles.TOOLTIP:
             return overdue_tip(row)
-        if column == COL_R_STATUS and role == Qt.BackgroundRole:
+        if column == COL_R_STATUS and role == roles.BACKGROUND:
             return STATUS_COLOURS.get(row.status)
         return None
 

@@ -15,6 +15,7 @@ from ita_desktop.services.plans import DimensionView, PlanView, ProjectView, Ris
 
 from .measure_models import TextTableModel
 from .table import CHOICE, NUMBER, TOP_CENTER, TOP_LEFT, Column, EntryError, TableModel, text_value
+from . import roles
 
 DIMENSION_ROW, PROJECT_ROW, TOTAL_ROW = "dimension", "project", "total"
 COL_CODE, COL_NAME, COL_KIND = range(3)  # then one column per plan year, then หมายเหตุ
@@ -110,19 +111,19 @@ class ProjectTableModel(TextTableModel):
         return row.project.id if row.project else None
 
     def decorate(self, row: PlanRow, column: int, role: int):
-        if role == Qt.BackgroundRole:
+        if role == roles.BACKGROUND:
             if row.kind == DIMENSION_ROW:
                 return DIMENSION_BG
             if row.kind == TOTAL_ROW:
                 return TOTAL_BG
             return YEAR_BG if self.highlight_year and self.year_of(column) == self.highlight_year else None
-        if role == Qt.FontRole and row.kind != PROJECT_ROW:
+        if role == roles.FONT and row.kind != PROJECT_ROW:
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.TextAlignmentRole and self.year_of(column) is not None:
+        if role == roles.ALIGNMENT and self.year_of(column) is not None:
             return int(Qt.AlignTop | Qt.AlignRight)
-        if role == Qt.TextAlignmentRole and row.kind == DIMENSION_ROW:
+        if role == roles.ALIGNMENT and row.kind == DIMENSION_ROW:
             return int(Qt.AlignVCenter | Qt.AlignLeft)
         return None
 
@@ -161,9 +162,9 @@ class TargetTableModel(TextTableModel):
         return "\n".join(t for t in (fewer, target.other) if t)
 
     def decorate(self, row: str, column: int, role: int):
-        if role == Qt.BackgroundRole and column and self.years[column - 1] == self.highlight_year:
+        if role == roles.BACKGROUND and column and self.years[column - 1] == self.highlight_year:
             return YEAR_BG
-        if role == Qt.TextAlignmentRole and column and row == self.ROW_LABELS[0]:
+        if role == roles.ALIGNMENT and column and row == self.ROW_LABELS[0]:
             return TOP_CENTER
         return None
 
@@ -353,7 +354,7 @@ class MonitoringTableModel(TableModel):
         return next((e for e in self.rows if e.id == entry_id), None)
 
     def decorate(self, row: EntryView, column: int, role: int):
-        if role == Qt.BackgroundRole:
+        if role == roles.BACKGROUND:
             if self.round is not None and self.round.finished:
                 return LOCKED_BG
             return STATUS_BG.get(row.status) if column == M_STATUS else None
@@ -420,10 +421,10 @@ class BoldLastRowModel(TableModel):
 
     def decorate(self, row, column: int, role: int):
         if self.bold_last and self.rows and row is self.rows[-1]:
-            if role == Qt.FontRole:
+            if role == roles.FONT:
                 font = QFont()
                 font.setBold(True)
                 return font
-            if role == Qt.BackgroundRole:
+            if role == roles.BACKGROUND:
                 return TOTAL_BG
         return None

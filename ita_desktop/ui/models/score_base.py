@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from .table import KEY_ROLE, NUMBER, RIGHT, SORT_ROLE, Column, TableModel, score_value  # noqa: F401
+from . import roles
 
 PASSED_TEXT = "ผ่านเกณฑ์"
 FAILED_TEXT = "ไม่ผ่านเกณฑ์"
@@ -74,8 +75,8 @@ class ScoreTableModel(TableModel):
     def sort_key(self, row, column: int):
         return self.display(row, column)
 
-    def headerData(self, section: int, orientation, role: int = Qt.DisplayRole):
-        if role == Qt.ToolTipRole and orientation == Qt.Horizontal and 0 <= section < len(self.HEADERS):
+    def headerData(self, section: int, orientation, role: int = roles.DISPLAY):
+        if role == roles.TOOLTIP and orientation == Qt.Horizontal and 0 <= section < len(self.HEADERS):
             return self.HEADERS[section]
         return super().headerData(section, orientation, role)
 

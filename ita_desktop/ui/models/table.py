@@ -19,12 +19,13 @@ from ita_desktop.core.scoring import ScoreError, validate_score
 from ita_desktop.core.thaitext import DateError, parse_thai_date, short_thai_date
 
 from .row_list import RowListModel
+from . import roles
 
 _Index = QModelIndex | QPersistentModelIndex
 
 TEXT, MULTILINE, NUMBER, DATE, CHOICE = "text", "multiline", "number", "date", "choice"
-SORT_ROLE = Qt.UserRole + 1  # a number (or text) that sorts the column correctly
-KEY_ROLE = Qt.UserRole + 2  # the key of the row (indicator number, item code, record id)
+SORT_ROLE = roles.USER + 1  # a number (or text) that sorts the column correctly
+KEY_ROLE = roles.USER + 2  # the key of the row (indicator number, item code, record id)
 TOP_LEFT = int(Qt.AlignTop | Qt.AlignLeft)
 TOP_CENTER = int(Qt.AlignTop | Qt.AlignHCenter)
 RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
@@ -137,23 +138,23 @@ class TableModel(RowListModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.columns())
 
-    def headerData(self, section: int, orientation, role: int = Qt.DisplayRole):
+    def headerData(self, section: int, orientation, role: int = roles.DISPLAY):
         columns = self.columns()
         if orientation != Qt.Horizontal or not 0 <= section < len(columns):
             return None
-        if role == Qt.DisplayRole:
+        if role == roles.DISPLAY:
             return columns[section].header
-        if role == Qt.ToolTipRole:
+        if role == roles.TOOLTIP:
             return columns[section].header.replace("\n", " ")
         return None
 
-    def data(self, index: _Index, role: int = Qt.DisplayRole):
+    def data(self, index: _Index, role: int = roles.DISPLAY):
         if not index.isValid() or index.row() >= len(self.rows):
             return None
         row, column = self.rows[index.row()], self.column(index.column())
-        if role == Qt.DisplayRole:
+        if role == roles.DISPLAY:
             return column.read(row)
-        if role == Qt.EditRole:
+        if role == roles.EDIT:
             return (column.edit_text or column.read)(row)
         if role == SORT_ROLE:
             return column.sort(row) if column.sort else column.read(row)
@@ -162,9 +163,9 @@ class TableModel(RowListModel):
         decorated = self.decorate(row, index.column(), role)
         if decorated is not None:
             return decorated
-        if role == Qt.TextAlignmentRole:
+        if role == roles.ALIGNMENT:
             return column.align if column.align is not None else self.DEFAULT_ALIGN
-        if role == Qt.ToolTipRole and column.tooltip:
+        if role == roles.TOOLTIP and column.tooltip:
             return column.tooltip(row)
         return None
 
@@ -180,8 +181,8 @@ class TableModel(RowListModel):
             return False
         return column.editable(self.rows[index.row()]) if column.editable else True
 
-    def setData(self, index: _Index, value, role: int = Qt.EditRole) -> bool:
-        if role != Qt.EditRole or not index.isValid() or not self.is_editable(index):
+    def setData(self, index: _Index, value, role: int = roles.EDIT) -> bool:
+        if role != roles.EDIT or not index.isValid() or not self.is_editable(index):
             return False
         row, column = self.rows[index.row()], self.column(index.column())
         try:

@@ -37,6 +37,7 @@ from ita_desktop.ui.widgets.tables import WrappedTable, text_browser
 
 from .base import Tab
 from .measures_tab import NO_OFFICE_TEXT
+from ita_desktop.ui.models import roles
 
 HEADING = "การวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส"
 REPORT_TITLE = "รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส"
@@ -265,7 +266,7 @@ class AnalysisTab(Tab):
             self.tool_filter.removeItem(1)
         for tool in a.criteria.tools:
             self.tool_filter.addItem(tool.code, tool.code)
-            self.tool_filter.setItemData(self.tool_filter.count() - 1, tool.name, Qt.ToolTipRole)
+            self.tool_filter.setItemData(self.tool_filter.count() - 1, tool.name, roles.TOOLTIP)
         self.tool_filter.setCurrentIndex(max(0, self.tool_filter.findData(chosen)))
         self.tool_filter.blockSignals(False)
 

@@ -30,6 +30,7 @@ from ita_desktop.ui.models import measure_models as mm
 from ita_desktop.ui.widgets import file_dialogs
 from ita_desktop.ui.widgets.message_bar import MessageBar
 from ita_desktop.ui.widgets.tables import WrappedTable
+from ita_desktop.ui.models import roles
 
 NO_RESULTS_TEXT = ("ยังไม่มีมาตรการหรือผลการดำเนินการของปีงบประมาณ พ.ศ. {year} "
                    "เพิ่มมาตรการในหน้าแรก หรือกด 'เพิ่มกิจกรรมอื่น...' สำหรับกิจกรรมที่ไม่ได้จัดทำในโปรแกรม")
@@ -145,7 +146,7 @@ class ResultsPanel(QWidget):
             found, error = self.tab.read(evidence.list_evidence, row.result.id)
             for view in found or ():
                 item = QListWidgetItem(f"{view.file_name}  ({_size(view.size)})")
-                item.setData(Qt.UserRole, view)
+                item.setData(roles.USER, view)
                 item.setToolTip(f"เพิ่มเมื่อ {view.added_at:%d/%m}/{view.added_at.year + 543} · SHA-256 {view.sha256[:16]}…")
                 self.files.addItem(item)
             self.files_hint.setText(error or ("ยังไม่มีไฟล์หลักฐาน" if not found else f"{len(found)} ไฟล์"))
@@ -164,7 +165,7 @@ class ResultsPanel(QWidget):
 
     def current_file(self):
         items = self.files.selectedItems()
-        return items[0].data(Qt.UserRole) if items else None
+        return items[0].data(roles.USER) if items else None
 
     # -- results -------------------------------------------------------------------------------
     def record(self) -> None:

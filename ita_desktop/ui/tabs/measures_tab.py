@@ -36,6 +36,7 @@ from ita_desktop.ui.widgets.tables import WrappedTable
 from .base import Tab
 from .measure_actions import MeasureActions
 from .measure_results_panel import ResultsPanel, button
+from ita_desktop.ui.models import roles
 
 NO_OFFICE_TEXT = "ยังไม่มีหน่วยงาน เพิ่มหน่วยงานหรือโหลดข้อมูลตัวอย่างจากเมนู แฟ้ม"
 MEASURES_TITLE = "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
@@ -162,7 +163,7 @@ class MeasuresTab(MeasureActions, Tab):
         combo.setToolTip("รูปแบบของเอกสาร (จำไว้สำหรับหน่วยงานนี้)")
         for n, (code, (text, tip)) in enumerate(layouts.items()):
             combo.addItem(f"รูปแบบ{text}", code)
-            combo.setItemData(n, tip, Qt.ToolTipRole)
+            combo.setItemData(n, tip, roles.TOOLTIP)
         combo.activated.connect(lambda _=0, c=combo, k=kind: self.set_layout(k, c.currentData()))
         row.addWidget(combo)
         return combo
@@ -219,7 +220,7 @@ class MeasuresTab(MeasureActions, Tab):
         for n, (year, text) in enumerate(data.choices):
             self.year_combo.addItem(text, year)
             self.year_combo.setItemData(n, f"มาตรการที่ดำเนินการในปีงบประมาณ พ.ศ. {year} "
-                                           f"จัดทำจากผลการประเมินปีงบประมาณ พ.ศ. {year - 1}", Qt.ToolTipRole)
+                                           f"จัดทำจากผลการประเมินปีงบประมาณ พ.ศ. {year - 1}", roles.TOOLTIP)
         self.year_combo.setCurrentIndex(max(0, self.year_combo.findData(data.target)))
         overdue = sum(r.overdue for r in data.rows)
         self.counts.setText(counts_html(data.counts, overdue))

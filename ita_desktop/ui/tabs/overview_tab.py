@@ -17,6 +17,7 @@ from ita_desktop.ui.widgets import file_dialogs
 from ita_desktop.ui.widgets.charts import _Chart
 
 from .base import Tab
+from ita_desktop.ui.models import roles
 
 ALL = "ทั้งหมด"
 KINDS = (("อบต.", "องค์การบริหารส่วนตำบล"), ("ทต.", "เทศบาลตำบล"), ("ทม.", "เทศบาลเมือง"), ("ทน.", "เทศบาลนคร"))
@@ -27,7 +28,7 @@ LEVEL_COLOURS = {"ผ่านดีเยี่ยม": "#1b7837", "ผ่า�
 
 
 class RankingModel(QAbstractTableModel):
-    """The ranked offices; numbers sort as numbers (Qt.UserRole)."""
+    """The ranked offices; numbers sort as numbers (roles.USER)."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -50,27 +51,27 @@ class RankingModel(QAbstractTableModel):
         return (o.rank, o.name, o.district, o.province, o.total, o.level or "-", o.previous_total, o.change,
                 ", ".join(map(str, o.below)))
 
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+    def data(self, index: QModelIndex, role: int = roles.DISPLAY):
         o = self.rows[index.row()]
         value = self._values(o)[index.column()]
-        if role == Qt.DisplayRole:
+        if role == roles.DISPLAY:
             if value is None:
                 return "-"
             if index.column() == 7:
                 return f"{value:+.2f}"
             return f"{value:.2f}" if isinstance(value, float) else str(value)
-        if role == Qt.UserRole:
+        if role == roles.USER:
             return value if value is not None else float("-inf")
-        if role == Qt.TextAlignmentRole and index.column() in (0, 4, 6, 7):
+        if role == roles.ALIGNMENT and index.column() in (0, 4, 6, 7):
             return int(Qt.AlignRight | Qt.AlignVCenter)
-        if role == Qt.BackgroundRole and o.office_id == self.highlight:
+        if role == roles.BACKGROUND and o.office_id == self.highlight:
             return QBrush(QColor("#fff3b0"))
-        if role == Qt.ForegroundRole and index.column() == 7 and value is not None and value < 0:
+        if role == roles.FOREGROUND and index.column() == 7 and value is not None and value < 0:
             return QBrush(QColor("#a40000"))
         return None
 
-    def headerData(self, section: int, orientation, role: int = Qt.DisplayRole):  # noqa: N802
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+    def headerData(self, section: int, orientation, role: int = roles.DISPLAY):  # noqa: N802
+        if role == roles.DISPLAY and orientation == Qt.Horizontal:
             return RANK_HEADERS[section]
         return None
 
@@ -78,7 +79,7 @@ class RankingModel(QAbstractTableModel):
         self.highlight = office_id
         if self.rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(RANK_HEADERS) - 1),
-                                  [Qt.BackgroundRole])
+                                  [roles.BACKGROUND])
 
 
 class LevelChart(_Chart):
@@ -141,14 +142,14 @@ class _RowsModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.headers)
 
-    def data(self, index, role=Qt.DisplayRole):
-        if role == Qt.DisplayRole:
+    def data(self, index, role=roles.DISPLAY):
+        if role == roles.DISPLAY:
             value = self.rows[index.row()][index.column()]
             return f"{value:.2f}" if isinstance(value, float) else str(value)
         return None
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+    def headerData(self, section, orientation, role=roles.DISPLAY):  # noqa: N802
+        if role == roles.DISPLAY and orientation == Qt.Horizontal:
             return self.headers[section]
         return None
 
@@ -190,7 +191,7 @@ class OverviewTab(Tab):
         self.ranking = RankingModel(self)
         self.sorted = QSortFilterProxyModel(self)
         self.sorted.setSourceModel(self.ranking)
-        self.sorted.setSortRole(Qt.UserRole)
+        self.sorted.setSortRole(roles.USER)
         self.table = QTableView(editTriggers=QTableView.NoEditTriggers, alternatingRowColors=True,
                                 selectionBehavior=QTableView.SelectRows, sortingEnabled=True)
         self.table.setModel(self.sorted)

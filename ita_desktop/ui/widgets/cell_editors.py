@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from ita_desktop.ui.models.table import CHOICE, DATE, MULTILINE, NUMBER, TableModel
 from ita_desktop.ui.widgets.thai_wrap import ThaiWrapDelegate
+from ita_desktop.ui.models import roles
 
 DATE_HINT = "วัน/เดือน/ปี พ.ศ. เช่น 30/11/2569"
 
@@ -45,7 +46,7 @@ class ColumnDelegate(ThaiWrapDelegate):
         return editor
 
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802
-        text = index.data(Qt.EditRole) or ""
+        text = index.data(roles.EDIT) or ""
         if isinstance(editor, QPlainTextEdit):
             editor.setPlainText(str(text))
         elif isinstance(editor, QComboBox):
@@ -60,4 +61,4 @@ class ColumnDelegate(ThaiWrapDelegate):
             text = editor.currentText()
         else:
             text = editor.text()
-        model.setData(index, text, Qt.EditRole)
+        model.setData(index, text, roles.EDIT)

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
 from ita_desktop.core.digits import to_arabic_digits
 from ita_desktop.core.orgnames import canonical_org_name, short_org_name
+from ita_desktop.ui.models import roles
 
-HEADING_ROLE = Qt.UserRole + 2  # True on the province/district heading rows
+HEADING_ROLE = roles.USER + 2  # True on the province/district heading rows
 PLACEHOLDER = "พิมพ์ชื่อหน่วยงาน อำเภอ หรือจังหวัดเพื่อค้นหา"
 GROUP_FROM = 13  # a short list reads better without headings
 MAX_SHOWN = 200  # matches listed in the pop-up; typing more narrows them
@@ -84,17 +85,17 @@ class OfficeListModel(QAbstractListModel):
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 (Qt API)
         return 0 if parent.isValid() else len(self.rows)
 
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+    def data(self, index: QModelIndex, role: int = roles.DISPLAY):
         if not index.isValid():
             return None
         text, office_id = self.rows[index.row()]
-        if role in (Qt.DisplayRole, Qt.EditRole):
+        if role in (roles.DISPLAY, roles.EDIT):
             return text
-        if role == Qt.UserRole:
+        if role == roles.USER:
             return office_id
         if role == HEADING_ROLE:
             return True if office_id is None else None
-        if role == Qt.FontRole and office_id is None:
+        if role == roles.FONT and office_id is None:
             return self._bold
         return None
 
@@ -190,9 +191,9 @@ class OfficeSelector(QComboBox):
         if self.currentIndex() < 0:
             self.setCurrentIndex(self.first_office_row())
 
-    def findData(self, data, role: int = Qt.UserRole, flags=Qt.MatchExactly | Qt.MatchCaseSensitive) -> int:  # noqa: N802
+    def findData(self, data, role: int = roles.USER, flags=Qt.MatchExactly | Qt.MatchCaseSensitive) -> int:  # noqa: N802
         """The row of office ``data`` (a dictionary, not a scan of thousands of rows)."""
-        if role == Qt.UserRole and isinstance(self.model(), OfficeListModel):
+        if role == roles.USER and isinstance(self.model(), OfficeListModel):
             return self._row_of.get(data, -1)
         return super().findData(data, role, flags)
 
@@ -218,7 +219,7 @@ class OfficeSelector(QComboBox):
         self._hits.clear()
         for row in self._hit_rows[:MAX_SHOWN]:
             hit = QStandardItem(self._model.text(row))
-            hit.setData(row, Qt.UserRole)
+            hit.setData(row, roles.USER)
             hit.setToolTip(self._place_of.get(row, ""))
             self._hits.appendRow(hit)
 
@@ -239,7 +240,7 @@ class OfficeSelector(QComboBox):
         return True
 
     def _picked(self, index: QModelIndex) -> None:
-        row = index.data(Qt.UserRole)
+        row = index.data(roles.USER)
         if row is not None:
             self._choose(row)
 

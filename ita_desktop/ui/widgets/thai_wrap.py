@@ -49,6 +49,13 @@ def wrap_text(text: str, metrics: QFontMetrics, width: int, separator: str = LIN
     return separator.join(fill_lines(text, metrics.horizontalAdvance, width, per_unit))
 
 
+# Enum members looked up once (PySide6 takes microseconds per lookup; this runs for every cell).
+_WRAP_TEXT = QStyleOptionViewItem.WrapText
+_HAS_DECORATION = QStyleOptionViewItem.HasDecoration
+_HAS_CHECK = QStyleOptionViewItem.HasCheckIndicator
+_FOCUS_MARGIN = QStyle.PM_FocusFrameHMargin
+
+
 class ThaiWrapDelegate(QStyledItemDelegate):
     """Item delegate for word-wrapping views: cells wrap between Thai words, rows size to match."""
 
@@ -58,7 +65,7 @@ class ThaiWrapDelegate(QStyledItemDelegate):
 
     def initStyleOption(self, option: QStyleOptionViewItem, index) -> None:
         super().initStyleOption(option, index)
-        if not option.text or not option.features & QStyleOptionViewItem.WrapText:
+        if not option.text or not option.features & _WRAP_TEXT:
             return
         width = self.text_width(option)
         if width > 0:
@@ -68,18 +75,18 @@ class ThaiWrapDelegate(QStyledItemDelegate):
                     self._cache.clear()
                 self._cache[key] = wrap_text(option.text, option.fontMetrics, width, font_key=key[1])
             option.text = self._cache[key]
-            option.features &= ~QStyleOptionViewItem.WrapText
+            option.features &= ~_WRAP_TEXT
 
     @staticmethod
     def text_width(option: QStyleOptionViewItem) -> int:
         """Pixels the style leaves for the text of a cell ``option.rect`` wide."""
         widget = option.widget
         style = widget.style() if widget is not None else None
-        margin = (style.pixelMetric(QStyle.PM_FocusFrameHMargin, option, widget) + 1) if style else 3
+        margin = (style.pixelMetric(_FOCUS_MARGIN, option, widget) + 1) if style else 3
         width = option.rect.width() - 2 * margin - 2
-        if option.features & QStyleOptionViewItem.HasDecoration:
+        if option.features & _HAS_DECORATION:
             width -= option.decorationSize.width() + 2 * margin
-        if option.features & QStyleOptionViewItem.HasCheckIndicator:
+        if option.features & _HAS_CHECK:
             width -= 24
         return width
 
