@@ -6,7 +6,7 @@ import json
 import logging
 from dataclasses import replace
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from ita_desktop import paths
@@ -47,7 +47,7 @@ def sync_bundled_criteria(ctx) -> list[int]:
     """Store every bundled catalog whose year is not in the database yet; return the years added."""
     added = []
     with ctx.db.session() as s:
-        have = set(s.scalars(select(FiscalYear.year)))
+        have = set(s.execute(text("SELECT year FROM fiscal_year")).scalars())  # plain SQL: no ORM compile at start
         if not paths.bundled_criteria_years() - have:
             return added  # the usual start: nothing to parse
         for year, catalog in bundled_catalogs().items():
