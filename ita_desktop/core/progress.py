@@ -22,7 +22,7 @@ import uuid
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
 Progress = Callable[[float], None]
 
@@ -120,3 +120,21 @@ def atomic_target(path: str | os.PathLike) -> Iterator[Path]:
             tmp.unlink(missing_ok=True)
         except OSError:
             pass
+
+
+def write_atomically(write: Callable[[Path], Any], path: str | os.PathLike, progress: Progress) -> Any:
+    """``write(temporary path)`` with ``progress`` set for the thread, renamed to ``path`` when complete;
+    returns what ``write`` returned.
+
+    A write error names the clerk's file, not the temporary one."""
+    temporary = ""
+    try:
+        with atomic_target(path) as tmp, reporting(progress):
+            temporary = tmp.name
+            result = write(tmp)
+            progress(1.0)
+    except OSError as exc:
+        if exc.filename and temporary and Path(exc.filename).name == temporary:
+            raise OSError(exc.errno, exc.strerror, str(path)) from exc
+        raise
+    return result

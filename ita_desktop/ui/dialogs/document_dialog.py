@@ -142,8 +142,9 @@ class DocumentDialog(QDialog):
         ctx = self.ctx
 
         def work(report) -> Path:
-            return write_atomically(lambda target: build(ctx, target), path,
-                                    progress_of.in_percent(report, f"กำลังบันทึก {path.name}"))
+            progress = progress_of.in_percent(report, f"กำลังบันทึก {path.name}")
+            progress_of.write_atomically(lambda target: build(ctx, target), path, progress)
+            return path
 
         done, saved = self.ops.long_work(work, label="บันทึกไฟล์", title="บันทึกไฟล์ไม่ได้", parent=self)
         if done:
@@ -156,23 +157,6 @@ class DocumentDialog(QDialog):
         if self._task is not None:
             self._task.cancel()
         super().done(result)
-
-
-def write_atomically(write: Callable[[Path], Any], path: Path, progress: Callable[[float], None]) -> Path:
-    """``write(temporary path)`` with ``progress`` set for the thread; renamed to ``path`` when complete.
-
-    A file that cannot be written is named by the clerk's file name, not the temporary one."""
-    temporary = ""
-    try:
-        with progress_of.atomic_target(path) as tmp, progress_of.reporting(progress):
-            temporary = tmp.name
-            write(tmp)
-            progress(1.0)
-    except OSError as exc:
-        if exc.filename and temporary and Path(exc.filename).name == temporary:
-            raise OSError(exc.errno, exc.strerror, str(path)) from exc
-        raise
-    return path
 
 
 def _with_suffix(path: Path, suffix: str) -> Path:
