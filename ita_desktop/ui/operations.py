@@ -189,6 +189,26 @@ class Operations(QObject):
             return False, None
         return True, result
 
+    def save_with_progress(self, write: Callable[[Any], Any], path, *, title: str, label: str = "บันทึกไฟล์",
+                           parent: QWidget | None = None):
+        """Run ``write(temporary path)`` as :meth:`long_work`, renamed to ``path`` when complete.
+
+        The document engines report to the progress set for the worker thread, so ``write`` need
+        not pass it on. Returns ``path``; None after an error (told in Thai) or ยกเลิก (no new
+        file, and an earlier file of that name as it was)."""
+        from pathlib import Path
+
+        from ita_desktop.core import progress as progress_of
+
+        path = Path(path)
+
+        def work(report):
+            progress_of.write_atomically(write, path, progress_of.in_percent(report, f"กำลังบันทึก {path.name}"))
+            return path
+
+        done, saved = self.long_work(work, label=label, title=title, parent=parent)
+        return saved if done else None
+
     def query(self, fn: Callable[[Any], Any], *, title: str, default: Any = None,
               parent: QWidget | None = None) -> Any:
         """A read that may be refused (``UserError``): the clerk is told, ``default`` is returned."""

@@ -140,18 +140,13 @@ class DocumentDialog(QDialog):
     def _save(self, build: Builder, path: Path) -> Path | None:
         """Build into ``path`` with the percent and ยกเลิก shown; the saved path, or None."""
         ctx = self.ctx
-
-        def work(report) -> Path:
-            progress = progress_of.in_percent(report, f"กำลังบันทึก {path.name}")
-            progress_of.write_atomically(lambda target: build(ctx, target), path, progress)
-            return path
-
-        done, saved = self.ops.long_work(work, label="บันทึกไฟล์", title="บันทึกไฟล์ไม่ได้", parent=self)
-        if done:
+        saved = self.ops.save_with_progress(lambda target: build(ctx, target), path, title="บันทึกไฟล์ไม่ได้",
+                                            parent=self)
+        if saved is not None:
             self.status.setText(f"บันทึกไฟล์แล้วที่ {path}")
         elif self.ops.last_cancelled:
             self.status.setText(f"ยกเลิกการบันทึกแล้ว ไม่ได้สร้างไฟล์ {path.name}")
-        return saved if done else None
+        return saved
 
     def done(self, result: int) -> None:
         if self._task is not None:
