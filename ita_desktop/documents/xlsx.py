@@ -113,15 +113,57 @@ def sheet_parts(progress: Progress | None, *weights: float) -> list[Progress]:
 def save_workbook(wb: Workbook, path: str | Path, progress: Progress | None = None) -> Path:
     """Save ``wb`` under a temporary name renamed to ``path`` only when complete.
 
-    ``progress`` (or the thread's) hears the end of the saving part; when it raises, no file is
+    ``progress`` (or the thread's) hears the saving part row by row; when it raises, no file is
     left and an earlier file named ``path`` is unchanged.
     """
     report = progress_of.part(progress, FILL_SHARE, 1.0)
     report(0.0)
     with progress_of.atomic_target(path) as tmp:
-        wb.save(tmp)
+        _save_reporting(wb, tmp, report)
         report(1.0)
     return Path(path)
+
+
+def _save_reporting(wb: Workbook, path: Path, report: Progress) -> None:
+    """``wb.save(path)``, telling ``report`` after each row written (openpyxl 3.1's writer)."""
+    import datetime
+    from zipfile import ZIP_DEFLATED, ZipFile
+
+    from openpyxl.worksheet._writer import WorksheetWriter
+    from openpyxl.writer.excel import ExcelWriter
+
+    if wb.write_only or not hasattr(ExcelWriter, "write_worksheet"):
+        wb.save(path)
+        return
+    counter = progress_of.Counter(report, sum(ws.max_row for ws in wb.worksheets))
+
+    class RowWriter(WorksheetWriter):
+        def write_row(self, xf, row, row_idx):
+            super().write_row(xf, row, row_idx)
+            counter.step()
+
+    class Writer(ExcelWriter):
+        def write_worksheet(self, ws):  # as openpyxl 3.1's, with RowWriter
+            from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
+
+            ws._drawing = SpreadsheetDrawing()
+            ws._drawing.charts = ws._charts
+            ws._drawing.images = ws._images
+            writer = RowWriter(ws)
+            try:
+                writer.write()
+            except BaseException:  # stopped: the row file in the temporary folder goes too
+                writer.xf.close()
+                writer.cleanup()
+                raise
+            ws._rels = writer._rels
+            self._archive.write(writer.out, ws.path[1:])
+            self.manifest.append(ws)
+            writer.cleanup()
+
+    with ZipFile(path, "w", ZIP_DEFLATED, allowZip64=True) as archive:
+        wb.properties.modified = datetime.datetime.now(tz=datetime.timezone.utc).replace(tzinfo=None)
+        Writer(wb, archive).save()
 
 
 def write_table(ws: Worksheet, columns: list[SheetColumn], rows: list[list[Any]], title_lines: list[str] = (),

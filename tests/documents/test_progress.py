@@ -68,3 +68,21 @@ def test_raising_progress_leaves_no_file_and_keeps_the_earlier_one(tmp_path, nam
         WRITERS[name](target, progress)
     assert target.read_bytes() == "ฉบับเดิม".encode()
     assert [p.name for p in tmp_path.iterdir()] == [name]
+
+
+def test_a_workbook_stopped_while_saving_leaves_no_row_file(tmp_path, monkeypatch):
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "ชั่วคราว"))
+    (tmp_path / "ชั่วคราว").mkdir()
+    seen = []
+
+    def progress(fraction):
+        seen.append(fraction)
+        if fraction >= 0.95:  # in the saving part, among the rows
+            raise Stop
+
+    with pytest.raises(Stop):
+        _xlsx(tmp_path / "table.xlsx", progress)
+    assert any(0.85 < f < 0.95 for f in seen)  # the save reported rows before it was stopped
+    assert list((tmp_path / "ชั่วคราว").iterdir()) == [] and not (tmp_path / "table.xlsx").exists()
