@@ -74,3 +74,27 @@ def test_cancel_keeps_an_earlier_file_of_that_name(dialog, out, monkeypatch):
     assert dialog.save_pdf_to(earlier) is None
     assert earlier.read_bytes() == "%PDF-1.4 ฉบับเดิม".encode()
     assert [p.name for p in out.iterdir()] == [earlier.name]
+
+
+@pytest.mark.parametrize("kind", ["pdf", "xlsx"])
+def test_overview_export_shows_percentages_and_cancels(qtbot, ctx, tmp_path, monkeypatch, kind):
+    from ita_desktop.services import imports, offices
+    from ita_desktop.ui.tabs.overview_tab import OverviewTab
+    from tests.services.test_imports_many import wide_sheet
+
+    names = [f"อบต.บ้านทดสอบ{k}" for k in range(1, 41)]
+    imports.import_file(ctx, wide_sheet(tmp_path / "คะแนน.xlsx", names))
+    tab = OverviewTab(ctx)
+    qtbot.addWidget(tab)
+    tab.set_context(offices.find_office(ctx, names[0]).id, 2566)
+    tab.show()
+    assert tab.ranking.rowCount() == 40
+    folder = tmp_path / "ภาพรวม"
+    folder.mkdir()
+    watch = Watch(tab.ops)
+    saved = tab.export(kind, str(folder / f"ภาพรวม.{kind}"))
+    assert saved == str(folder / f"ภาพรวม.{kind}") and rising_to_100(watch.shown, at_least=10), watch.shown
+    reached, go_on = pause_at(monkeypatch, 40)
+    cancel_when_paused(watch, reached, go_on)
+    assert tab.export(kind, str(folder / f"ภาพรวมใหม่.{kind}")) is None
+    assert [p.name for p in folder.iterdir()] == [f"ภาพรวม.{kind}"]
