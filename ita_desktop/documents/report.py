@@ -122,6 +122,7 @@ class ProgressDocTemplate(BaseDocTemplate):
         self._write_progress = progress_of.part(report, LAYOUT_SHARE, 1.0)
         self._units_total = sum(_weight(f) for f in flowables) or 1
         self._units_done = 0
+        self._story = flowables  # handle_flowable also takes the page's hanging flowables: not counted
         report(0.0)
         target = filename or self.filename
         if not isinstance(target, (str, Path)):
@@ -131,6 +132,8 @@ class ProgressDocTemplate(BaseDocTemplate):
                 super().build(flowables, str(tmp), canvasmaker)
 
     def handle_flowable(self, flowables):
+        if flowables is not getattr(self, "_story", None):
+            return super().handle_flowable(flowables)
         first, before = flowables[0], len(flowables)
         super().handle_flowable(flowables)
         # A split puts its parts back at the front in place of the first flowable.
