@@ -148,6 +148,7 @@ class MemoDialog(QDialog):
         self._generation = 0
         self._builds: list[threading.Event] = []
         self._task: tasks.Task | None = None  # the preview being built
+        self._running: set[tasks.Task] = set()  # previews in flight, older ones cancelled
         self._closed = False
         office = offices.get_office(ctx, office_id)
         self.setWindowTitle(f"พิมพ์บันทึกข้อความ – {office.short_name or office.name} ปีงบประมาณ พ.ศ. {year}")
@@ -353,11 +354,19 @@ class MemoDialog(QDialog):
             if not self._closed and generation == self._generation:
                 self.status_label.setText(f"กำลังสร้างตัวอย่าง... {percent}%")
 
+        def built(warnings) -> None:
+            self._running.discard(task)
+            self._preview_built(generation, path, warnings)
+
+        def failed(exc) -> None:
+            self._running.discard(task)
+            self._preview_failed(generation, exc)
+
         self.status_label.setText("กำลังสร้างตัวอย่าง...")
         if self._task is not None:
             self._task.cancel()  # an older preview stops at its next report
-        self._task = tasks.start(build, lambda warnings: self._preview_built(generation, path, warnings),
-                                 lambda exc: self._preview_failed(generation, exc), building)
+        task = self._task = tasks.start(build, built, failed, building)
+        self._running.add(task)  # kept until it reports, as Operations keeps its tasks
         return True
 
     def _preview_built(self, generation: int, path: Path, warnings: list[str]) -> None:
