@@ -20,12 +20,15 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, Spacer
 
+from ita_desktop.core import progress as progress_of
 from ita_desktop.core.digits import digits
+from ita_desktop.core.progress import Progress
 from ita_desktop.core.levels import OLD_BANDS
 from ita_desktop.documents.fonts import register_fonts
 from ita_desktop.documents.report import Column, numbered_canvas, page_doc, thai_table
 from ita_desktop.documents.thai_pdf import TextStyle, ThaiParagraph, localize_digits
-from ita_desktop.documents.xlsx import BORDER, HEADER_FILL, estimate_width, row_height_for, setup_page, thai_font
+from ita_desktop.documents.xlsx import (BORDER, HEADER_FILL, estimate_width, row_height_for, save_workbook, setup_page,
+                                       sheet_parts, thai_font)
 
 TITLE = "รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ"
 ASSESSMENT = "การประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA)"
@@ -351,10 +354,12 @@ def _binary_streams():
         rl_config.useA85 = saved
 
 
-def build_analysis_pdf(d: ReportData, out_path: str | Path) -> Path:
-    """The report as an A4 PDF (margins 3/2 cm like the memo), pages numbered."""
+def build_analysis_pdf(d: ReportData, out_path: str | Path, progress: Progress | None = None) -> Path:
+    """The report as an A4 PDF (margins 3/2 cm like the memo), pages numbered.
+
+    ``progress`` (or the thread's) hears the fraction done; when it raises no file is left."""
     register_fonts()
-    doc = page_doc(out_path, A4, (3 * cm, 2 * cm, 2 * cm, 2 * cm), TITLE)
+    doc = page_doc(out_path, A4, (3 * cm, 2 * cm, 2 * cm, 2 * cm), TITLE, progress=progress)
     story = []
     blocks = report_blocks(d)
     for b, after in zip(blocks, [*blocks[1:], None]):
@@ -387,29 +392,35 @@ def _align(horizontal: str = "left", vertical: str = "top", wrap_text: bool = Tr
     return Alignment(horizontal=horizontal, vertical=vertical, wrap_text=wrap_text)
 
 
-def build_analysis_xlsx(d: ReportData, out_path: str | Path) -> Path:
+def build_analysis_xlsx(d: ReportData, out_path: str | Path, progress: Progress | None = None) -> Path:
     """The report as a workbook: sheet รายงาน (everything, in order) and sheet ข้อคำถาม (one table of
-    every weak item with its guideline, header repeated on every printed page)."""
+    every weak item with its guideline, header repeated on every printed page).
+
+    ``progress`` (or the thread's) hears the fraction done; when it raises no file is left."""
+    progress = progress or progress_of.current()
+    blocks = report_blocks(d)
+    report_part, items_part = sheet_parts(progress, sum(len(b.rows) + 1 for b in blocks), len(items_sheet_rows(d)))
     wb = Workbook()
     ws = wb.active
     ws.title = "รายงาน"
-    _write_report_sheet(ws, d)
-    _write_items_sheet(wb.create_sheet("ข้อคำถาม"), d)
-    wb.save(out_path)
-    return Path(out_path)
+    _write_report_sheet(ws, d, report_part)
+    _write_items_sheet(wb.create_sheet("ข้อคำถาม"), d, items_part)
+    return save_workbook(wb, out_path, progress)
 
 
 def _x(text: str, d: ReportData) -> str:
     return digits(text, d.thai_digits)
 
 
-def _write_report_sheet(ws, d: ReportData) -> None:
+def _write_report_sheet(ws, d: ReportData, progress: Progress | None = None) -> None:
+    blocks = report_blocks(d)
+    counter = progress_of.Counter(progress, sum(len(b.rows) + 1 for b in blocks))
     ncols = 6
     widths = [10, 30, 12, 12, 18, 18]
     for col, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(col)].width = w
     row = 1
-    for b in report_blocks(d):
+    for b in blocks:
         if b.kind == "table":
             if b.text:
                 row = _text_row(ws, row, _x(b.text, d), ncols, widths, bold=True)
@@ -417,6 +428,7 @@ def _write_report_sheet(ws, d: ReportData) -> None:
         else:
             row = _text_row(ws, row, _x(b.text, d), ncols, widths, bold=b.kind != "para",
                             center=b.kind == "title", size=16 if b.kind != "title" else 18)
+        counter.step(len(b.rows) + 1)
     setup_page(ws)
 
 
@@ -478,7 +490,7 @@ def items_sheet_rows(d: ReportData) -> list[tuple]:
             for item in ind.items.get(category, ())]
 
 
-def _write_items_sheet(ws, d: ReportData) -> None:
+def _write_items_sheet(ws, d: ReportData, progress: Progress | None = None) -> None:
     title = _x(f"ข้อคำถามจำแนกตามประเด็น {d.office_name} ปีงบประมาณ พ.ศ. {d.year} (เกณฑ์ {_g(d.line)} คะแนน)", d)
     ws.cell(row=1, column=1, value=title).font = _font(16, bold=True)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(ITEMS_SHEET_COLUMNS))
@@ -487,6 +499,7 @@ def _write_items_sheet(ws, d: ReportData) -> None:
         cell.font, cell.border, cell.fill = _font(14, bold=True), BORDER, HEADER_FILL
         cell.alignment = _align(horizontal="center", vertical="center", wrap_text=True)
     rows = items_sheet_rows(d)
+    counter = progress_of.Counter(progress, len(rows))
     widths = [16, 22, 6, 50, 9, 60]
     for r, values in enumerate(rows, start=3):
         for col, value in enumerate(values, start=1):
@@ -498,6 +511,7 @@ def _write_items_sheet(ws, d: ReportData) -> None:
             if col == 5:
                 cell.number_format = "0.00"
         ws.row_dimensions[r].height = row_height_for([str(v) for v in values], widths, 14)
+        counter.step()
     for col, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(col)].width = w or estimate_width([])
     ws.freeze_panes = "A3"

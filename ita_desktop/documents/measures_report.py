@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ita_desktop.core.progress import Progress
 from ita_desktop.documents.report import Column
 from ita_desktop.documents.xlsx import SheetColumn
 
@@ -75,20 +76,21 @@ def groups(doc: MeasuresDocument) -> list[tuple[str, list[list[str]]]]:
     return found
 
 
-def build_measures_pdf(doc: MeasuresDocument, path: str | Path) -> Path:
+def build_measures_pdf(doc: MeasuresDocument, path: str | Path, progress: Progress | None = None) -> Path:
     """Landscape A4: title lines, intro paragraph, the measure table(s) (header row on every page)."""
     from ita_desktop.documents.results_report import BODY_WIDTH, build_story_pdf, fit_columns
 
     # fitted once over every row, so that the tables of all indicators have the same columns
     columns = fit_columns(list(COLUMNS[_check(doc.layout)]), table_rows(doc), BODY_WIDTH, doc.thai_digits)
     return build_story_pdf(path, doc.title_lines, [(doc.intro,)] if doc.intro else [],
-                           [(columns, rows, heading) for heading, rows in groups(doc)], doc.thai_digits)
+                           [(columns, rows, heading) for heading, rows in groups(doc)], doc.thai_digits,
+                           progress=progress)
 
 
-def build_measures_xlsx(doc: MeasuresDocument, path: str | Path) -> Path:
+def build_measures_xlsx(doc: MeasuresDocument, path: str | Path, progress: Progress | None = None) -> Path:
     """The same table as one Excel sheet (header row frozen and repeated when printed)."""
     from ita_desktop.documents.xlsx import table_workbook
 
     columns = [SheetColumn(c.title, w) for c, w in zip(COLUMNS[_check(doc.layout)], XLSX_WIDTHS[doc.layout])]
     return table_workbook(path, "มาตรการ", columns, table_rows(doc), list(doc.title_lines), 14,
-                          doc.thai_digits, landscape=True)
+                          doc.thai_digits, landscape=True, progress=progress)

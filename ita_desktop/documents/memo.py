@@ -20,6 +20,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from ita_desktop.core.digits import digits
 from ita_desktop.documents.fonts import font_name, register_fonts
+from ita_desktop.core.progress import Progress
 from ita_desktop.documents.report import draw_text, page_doc
 from ita_desktop.documents.shaping import draw_words, shape
 from ita_desktop.documents.thai_pdf import TextStyle, ThaiParagraph, layout_lines, localize_digits, place_line
@@ -279,14 +280,17 @@ def append_pages(pdf_path: str | Path, extra_path: str | Path) -> int:
     return count
 
 
-def build_memo_pdf(data: MemoData, out_path: str | Path) -> list[str]:
-    """Write the memo to ``out_path``; return warnings in Thai (empty list if none)."""
+def build_memo_pdf(data: MemoData, out_path: str | Path, progress: Progress | None = None) -> list[str]:
+    """Write the memo to ``out_path``; return warnings in Thai (empty list if none).
+
+    ``progress`` (or the thread's) hears the fraction done; when it raises no file is left."""
     register_fonts()
     warnings = memo_warnings(data)
     if garuda_problem(data.garuda_path):
         data = replace(data, garuda_path=None)
     margins = (LEFT_MARGIN, RIGHT_MARGIN, TOP_MARGIN, BOTTOM_MARGIN)
-    doc = page_doc(out_path, A4, margins, data.subject, on_later_pages=_later_page(data.thai_digits))
+    doc = page_doc(out_path, A4, margins, data.subject, on_later_pages=_later_page(data.thai_digits),
+                   progress=progress)
     doc.build(memo_story(data))
     return warnings
 

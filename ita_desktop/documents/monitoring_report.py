@@ -17,13 +17,15 @@ from ita_desktop.core.plan import (
     IN_ACT_PLAN, NO_BUDGET_TEXT, REASON_OTHER, ROUND_NAMES, BudgetTextError, EntryLine, format_baht, parse_budget,
     round_progress,
 )
+from ita_desktop.core import progress as progress_of
+from ita_desktop.core.progress import Progress
 from ita_desktop.documents.fonts import register_fonts
 from ita_desktop.documents.plan_report import (
     BOLD_CELL, CELL_STYLE, _amount, _c, _head, _money_width, fit_headers, frame_width, grid_table, plan_doc,
 )
 from ita_desktop.documents.report import SUBTITLE_STYLE, TITLE_STYLE, numbered_canvas
 from ita_desktop.documents.thai_pdf import paragraph
-from ita_desktop.documents.xlsx import SheetColumn, write_table
+from ita_desktop.documents.xlsx import SheetColumn, save_workbook, sheet_parts, write_table
 
 
 @dataclass(frozen=True)
@@ -159,10 +161,11 @@ def _summary_table(data: MonitoringData, width: float, thai_digits: bool):
     return grid_table(header, body, widths, fill_rows=(len(rows) - 1,))
 
 
-def build_monitoring_pdf(data: MonitoringData, path: str | Path, thai_digits: bool = True) -> Path:
+def build_monitoring_pdf(data: MonitoringData, path: str | Path, thai_digits: bool = True,
+                         progress: Progress | None = None) -> Path:
     """The round's report in landscape: entries by dimension with totals, then the summary."""
     register_fonts()
-    doc = plan_doc(path, data.title_lines[0], first="landscape")
+    doc = plan_doc(path, data.title_lines[0], first="landscape", progress=progress)
     width = frame_width("landscape")
     story = [paragraph(data.title_lines[0], TITLE_STYLE, thai_digits)]
     story += [paragraph(t, SUBTITLE_STYLE, thai_digits) for t in data.title_lines[1:]]
@@ -189,17 +192,19 @@ def _numbers(cells: list, columns) -> list:
     return out
 
 
-def build_monitoring_xlsx(data: MonitoringData, path: str | Path) -> Path:
+def build_monitoring_xlsx(data: MonitoringData, path: str | Path, progress: Progress | None = None) -> Path:
     """The same report as two sheets: รายงานผล (entries) and สรุป (by dimension)."""
+    progress = progress or progress_of.current()
     wb = Workbook()
     ws = wb.active
     ws.title = "รายงานผล"
     widths = (6, 50, 11, 16, 16, 16, 14, 20, 30)
     columns = [SheetColumn(t, w, "right" if 3 <= i <= 5 else "left") for i, (t, w) in enumerate(zip(COLUMNS, widths))]
     rows = [_numbers(cells + [""] * (9 - len(cells)), (3, 4, 5)) for _, cells in entry_rows(data)]
-    write_table(ws, columns, rows, data.title_lines, landscape=True)
+    summary_cells = [_numbers(r, (1, 2, 3, 4, 5, 6, 7, 8)) for r in summary_rows(data)]
+    entries_part, summary_part = sheet_parts(progress, len(rows), len(summary_cells))
+    write_table(ws, columns, rows, data.title_lines, landscape=True, progress=entries_part)
     summary = wb.create_sheet("สรุป")
     write_table(summary, [SheetColumn(t, 40 if i == 0 else 14) for i, t in enumerate(SUMMARY_COLUMNS)],
-                [_numbers(r, (1, 2, 3, 4, 5, 6, 7, 8)) for r in summary_rows(data)], data.title_lines, landscape=True)
-    wb.save(path)
-    return Path(path)
+                summary_cells, data.title_lines, landscape=True, progress=summary_part)
+    return save_workbook(wb, path, progress)

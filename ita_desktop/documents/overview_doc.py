@@ -12,12 +12,14 @@ from reportlab.lib.pagesizes import A4, landscape as landscape_of
 from reportlab.lib.units import cm
 from reportlab.platypus import Spacer
 
+from ita_desktop.core import progress as progress_of
 from ita_desktop.core.overview import Overview
+from ita_desktop.core.progress import Progress
 from ita_desktop.documents.fonts import register_fonts
 from ita_desktop.documents.report import (SUBTITLE_STYLE, TITLE_STYLE, Column, numbered_canvas, page_doc,
                                           thai_table)
 from ita_desktop.documents.thai_pdf import ThaiParagraph, localize_digits
-from ita_desktop.documents.xlsx import SheetColumn, write_table
+from ita_desktop.documents.xlsx import SheetColumn, save_workbook, sheet_parts, write_table
 
 TITLE = "ภาพรวมผลการประเมินคุณธรรมและความโปร่งใส (ITA) หลายหน่วยงาน"
 FILTER_LABELS = {"province": "จังหวัด", "district": "อำเภอ", "kind": "ประเภท"}
@@ -61,10 +63,11 @@ def oit_rows(ov: Overview) -> list[list[str]]:
     return [[z.code, z.text, str(z.zero), str(z.scored)] for z in ov.oit_zero]
 
 
-def write_overview_pdf(ov: Overview, path: str | Path, thai_digits: bool = True) -> Path:
+def write_overview_pdf(ov: Overview, path: str | Path, thai_digits: bool = True,
+                       progress: Progress | None = None) -> Path:
     """The overview as an A4 landscape PDF: levels, weak indicators, OIT items at 0, then the ranking."""
     register_fonts()
-    doc = page_doc(path, landscape_of(A4), (2 * cm, 1.5 * cm, 1.5 * cm, 1.5 * cm), TITLE)
+    doc = page_doc(path, landscape_of(A4), (2 * cm, 1.5 * cm, 1.5 * cm, 1.5 * cm), TITLE, progress=progress)
     loc = (lambda text: localize_digits(text, thai_digits))
     story = [ThaiParagraph(loc(TITLE), TITLE_STYLE)]
     story += [ThaiParagraph(loc(line), SUBTITLE_STYLE) for line in subtitle_lines(ov)]
@@ -89,8 +92,11 @@ def write_overview_pdf(ov: Overview, path: str | Path, thai_digits: bool = True)
     return Path(path)
 
 
-def write_overview_xlsx(ov: Overview, path: str | Path) -> Path:
+def write_overview_xlsx(ov: Overview, path: str | Path, progress: Progress | None = None) -> Path:
     """The overview as a workbook: one sheet each for the ranking, levels, indicators and OIT items."""
+    progress = progress or progress_of.current()
+    parts = sheet_parts(progress, len(rank_rows(ov)),
+                        len(level_rows(ov)), len(indicator_rows(ov)), len(oit_rows(ov)))
     titles = [TITLE, *subtitle_lines(ov)]
     wb = Workbook()
     ws = wb.active
@@ -98,16 +104,15 @@ def write_overview_xlsx(ov: Overview, path: str | Path) -> Path:
     widths = (8, 40, 16, 16, 11, 20, 11, 12, 22)
     write_table(ws, [SheetColumn(t, w, "right" if t in ("อันดับ", "คะแนนรวม", "ปีก่อน", "เพิ่ม/ลด") else "left")
                      for t, w in zip(RANK_COLUMNS, widths)], _numeric(rank_rows(ov), (0, 4, 6, 7)), titles,
-                landscape=True)
+                landscape=True, progress=parts[0])
     write_table(wb.create_sheet("ระดับ"), [SheetColumn("ระดับ", 26), SheetColumn("จำนวนหน่วยงาน", 16, "right"),
                                           SheetColumn("ร้อยละ", 12, "right")],
-                _numeric(level_rows(ov), (1, 2)), titles)
+                _numeric(level_rows(ov), (1, 2)), titles, progress=parts[1])
     write_table(wb.create_sheet("ตัวชี้วัด"), [SheetColumn(t, w) for t, w in zip(INDICATOR_COLUMNS, (36, 12, 18, 18, 14))],
-                _numeric(indicator_rows(ov), (2, 3, 4)), titles, landscape=True)
+                _numeric(indicator_rows(ov), (2, 3, 4)), titles, landscape=True, progress=parts[2])
     write_table(wb.create_sheet("ข้อ OIT ที่ได้ 0"), [SheetColumn(t, w) for t, w in zip(OIT_COLUMNS, (8, 60, 18, 22))],
-                _numeric(oit_rows(ov), (2, 3)), titles, landscape=True)
-    wb.save(path)
-    return Path(path)
+                _numeric(oit_rows(ov), (2, 3)), titles, landscape=True, progress=parts[3])
+    return save_workbook(wb, path, progress)
 
 
 def _numeric(rows: list[list[str]], columns: tuple[int, ...]) -> list[list]:

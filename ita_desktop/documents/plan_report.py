@@ -14,10 +14,11 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import cm
 from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate, Spacer, TableStyle
 
+from ita_desktop.core.progress import Progress
 from ita_desktop.core.plan import NO_BUDGET_TEXT, budget_totals, BudgetLine, format_baht
 from ita_desktop.documents.fonts import font_name, register_fonts
 from ita_desktop.documents.report import (
-    CELL_STYLE, HEADER_STYLE, SUBTITLE_STYLE, TITLE_STYLE, ContinuedTable, cell, numbered_canvas,
+    CELL_STYLE, HEADER_STYLE, SUBTITLE_STYLE, TITLE_STYLE, ContinuedTable, ProgressDocTemplate, cell, numbered_canvas,
 )
 from ita_desktop.documents.shaping import shape
 from ita_desktop.documents.wordbreak import word_units
@@ -32,12 +33,13 @@ GREY = colors.Color(0.9, 0.9, 0.9)
 SUM_FILL = colors.Color(0.96, 0.96, 0.96)
 
 
-def plan_doc(path: str | Path, title: str, first: str = "portrait") -> BaseDocTemplate:
+def plan_doc(path: str | Path, title: str, first: str = "portrait",
+             progress: Progress | None = None) -> BaseDocTemplate:
     """A document with a portrait and a landscape page template (switch with NextPageTemplate);
-    the first page is ``first``."""
+    the first page is ``first``. ``progress`` hears the fraction done (see ProgressDocTemplate)."""
     left, right, top, bottom = _MARGINS
-    doc = BaseDocTemplate(str(path), pagesize=A4, leftMargin=left, rightMargin=right, topMargin=top,
-                          bottomMargin=bottom, title=title, initialFontName=font_name())
+    doc = ProgressDocTemplate(str(path), pagesize=A4, leftMargin=left, rightMargin=right, topMargin=top,
+                              bottomMargin=bottom, title=title, initialFontName=font_name(), progress=progress)
     templates = []
     sizes = (("portrait", A4), ("landscape", landscape(A4)))
     for name, size in sorted(sizes, key=lambda x: x[0] != first):
@@ -252,10 +254,11 @@ def _groups(p) -> str:
 # --- the whole report -----------------------------------------------------------------------
 
 
-def build_plan_pdf(plan, path: str | Path, thai_digits: bool = True, details: bool = True) -> Path:
+def build_plan_pdf(plan, path: str | Path, thai_digits: bool = True, details: bool = True,
+                   progress: Progress | None = None) -> Path:
     """The plan report: title and targets, risks, the summary table, each project's detail."""
     register_fonts()
-    doc = plan_doc(path, plan.title or "แผนปฏิบัติการป้องกันการทุจริต")
+    doc = plan_doc(path, plan.title or "แผนปฏิบัติการป้องกันการทุจริต", progress=progress)
     portrait_w, landscape_w = frame_width("portrait"), frame_width("landscape")
     span = f"(พ.ศ. {plan.start_year} - {plan.end_year})"
     story = [paragraph(plan.title or f"แผนปฏิบัติการป้องกันการทุจริต {span}", TITLE_STYLE, thai_digits),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape as landscape_of
@@ -11,6 +12,7 @@ from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, CondPageBreak, Frame, PageTemplate, Spacer, Table, TableStyle
 
+from ita_desktop.core import progress as progress_of
 from ita_desktop.core.digits import digits
 from ita_desktop.documents.fonts import font_name, register_fonts
 from ita_desktop.documents.shaping import draw_words, shape, PlacedWord
@@ -63,12 +65,14 @@ def numbered_canvas(thai_digits: bool = True):
 
         def save(self):
             total = len(self._pages)
+            report = getattr(self, "page_progress", None) or (lambda fraction: None)
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
                 width = self._pagesize[0]
                 draw_text(self, width / 2, 1.0 * cm, page_number_text(number, total, thai_digits), 14,
                           align="center")
                 Canvas.showPage(self)
+                report(number / total)
             Canvas.save(self)
 
     return NumberedCanvas
@@ -88,6 +92,60 @@ class ContinuedTable(Table):
             return parts
         _, used = parts[0].wrap(avail_width, avail_height)
         return [parts[0], CondPageBreak(avail_height - used + 1), parts[1]]
+
+
+# Share of the work reported while flowables are laid out; the rest is writing the pages out.
+LAYOUT_SHARE = 0.85
+
+
+def _weight(flowable) -> int:
+    """Work units of a flowable: a table counts its rows, anything else one."""
+    return max(int(getattr(flowable, "_nrows", 1) or 1), 1)
+
+
+class ProgressDocTemplate(BaseDocTemplate):
+    """A doc template that reports progress per flowable (a table per row) and per page written,
+    and writes its file under a temporary name renamed only when complete.
+
+    ``progress`` (a fraction callable, see :mod:`ita_desktop.core.progress`) defaults to the
+    one set for the thread; when it raises (ยกเลิก), no file is left and an earlier file of the
+    same name is unchanged.
+    """
+
+    def __init__(self, filename, progress: Callable[[float], None] | None = None, **kwargs):
+        super().__init__(filename, **kwargs)
+        self.progress = progress
+
+    def build(self, flowables, filename=None, canvasmaker=Canvas):
+        report = progress_of.monotonic(self.progress or progress_of.current())
+        self._layout_progress = progress_of.part(report, 0.0, LAYOUT_SHARE)
+        self._write_progress = progress_of.part(report, LAYOUT_SHARE, 1.0)
+        self._units_total = sum(_weight(f) for f in flowables) or 1
+        self._units_done = 0
+        self._story = flowables  # handle_flowable also takes the page's hanging flowables: not counted
+        report(0.0)
+        target = filename or self.filename
+        if not isinstance(target, (str, Path)):
+            super().build(flowables, filename, canvasmaker)
+        else:
+            with progress_of.atomic_target(target) as tmp:
+                super().build(flowables, str(tmp), canvasmaker)
+
+    def handle_flowable(self, flowables):
+        if flowables is not getattr(self, "_story", None):
+            return super().handle_flowable(flowables)
+        first, before = flowables[0], len(flowables)
+        super().handle_flowable(flowables)
+        # A split puts its parts back at the front in place of the first flowable.
+        added = flowables[:max(len(flowables) - (before - 1), 0)]
+        self._units_done += _weight(first) - sum(_weight(f) for f in added)
+        self._layout_progress(self._units_done / self._units_total)
+
+    def _endBuild(self):
+        self._layout_progress(1.0)
+        self.canv.page_progress = self._write_progress
+        super()._endBuild()
+        self._write_progress(1.0)  # written to the temporary name; ยกเลิก still leaves no file
 
 
 def cell(text: str, style: TextStyle = CELL_STYLE, thai_digits: bool = True) -> ThaiParagraph:
@@ -124,14 +182,15 @@ def thai_table(columns: list[Column | str], rows: list[list[str]], width: float,
 
 
 def page_doc(path: str | Path, pagesize, margins: tuple[float, float, float, float], title: str,
-             on_later_pages=None) -> BaseDocTemplate:
+             on_later_pages=None, progress: Callable[[float], None] | None = None) -> ProgressDocTemplate:
     """A doc template whose text area is exactly the page minus ``margins`` (left, right, top, bottom).
 
-    Frames get no padding, so a 3 cm margin measures 3 cm on paper.
+    Frames get no padding, so a 3 cm margin measures 3 cm on paper. ``progress`` hears the
+    fraction done while it builds (see :class:`ProgressDocTemplate`).
     """
     left, right, top, bottom = margins
-    doc = BaseDocTemplate(str(path), pagesize=pagesize, leftMargin=left, rightMargin=right, topMargin=top,
-                          bottomMargin=bottom, title=title, initialFontName=font_name())
+    doc = ProgressDocTemplate(str(path), pagesize=pagesize, leftMargin=left, rightMargin=right, topMargin=top,
+                              bottomMargin=bottom, title=title, initialFontName=font_name(), progress=progress)
     frame = Frame(left, bottom, doc.width, doc.height, leftPadding=0, rightPadding=0, topPadding=0,
                   bottomPadding=0, id="body")
     templates = [PageTemplate("First", [frame], autoNextPageTemplate="Later")]
@@ -141,11 +200,12 @@ def page_doc(path: str | Path, pagesize, margins: tuple[float, float, float, flo
 
 
 def build_table_report(path: str | Path, title: str, subtitle_lines: list[str], columns: list[Column | str],
-                       rows: list[list[str]], landscape: bool = False, thai_digits: bool = True) -> Path:
+                       rows: list[list[str]], landscape: bool = False, thai_digits: bool = True,
+                       progress: Callable[[float], None] | None = None) -> Path:
     """Write a PDF report: centred title and subtitles, then the table; pages numbered."""
     register_fonts()
     pagesize = landscape_of(A4) if landscape else A4
-    doc = page_doc(path, pagesize, (2 * cm, 2 * cm, 1.5 * cm, 2 * cm), title)
+    doc = page_doc(path, pagesize, (2 * cm, 2 * cm, 1.5 * cm, 2 * cm), title, progress=progress)
     story = [ThaiParagraph(localize_digits(title, thai_digits), TITLE_STYLE)]
     story += [ThaiParagraph(localize_digits(s, thai_digits), SUBTITLE_STYLE) for s in subtitle_lines]
     story += [Spacer(1, 8), thai_table(columns, rows, doc.width, thai_digits)]

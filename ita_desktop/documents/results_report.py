@@ -11,6 +11,8 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, Spacer
 
+from ita_desktop.core import progress as progress_of
+from ita_desktop.core.progress import Progress
 from ita_desktop.documents.fonts import register_fonts
 from ita_desktop.documents.report import (
     CELL_STYLE,
@@ -129,13 +131,14 @@ def fit_columns(columns: list[Column], rows: list[list[str]], width: float, thai
 
 
 def build_story_pdf(path: str | Path, title_lines, intro: list[tuple[str, ...]], tables, thai_digits: bool = True,
-                    summary: tuple[str, ...] = (), summary_heading: str = "") -> Path:
+                    summary: tuple[str, ...] = (), summary_heading: str = "", progress: Progress | None = None) -> Path:
     """Landscape A4 with page numbers: centred titles, paragraphs, tables (headers repeated), summary.
 
     ``tables`` holds (columns, rows) or (columns, rows, heading); a heading's lines are printed
     bold above its table and kept on the page with the table's first rows."""
     register_fonts()
-    doc = page_doc(path, landscape(A4), (SIDE_MARGIN, SIDE_MARGIN, 1.5 * cm, 1.8 * cm), title_lines[0] if title_lines else "")
+    doc = page_doc(path, landscape(A4), (SIDE_MARGIN, SIDE_MARGIN, 1.5 * cm, 1.8 * cm), title_lines[0] if title_lines else "",
+                   progress=progress)
     local = lambda text: localize_digits(text, thai_digits)  # noqa: E731
     story = [ThaiParagraph(local(title_lines[0]), TITLE_STYLE)] if title_lines else []
     story += [ThaiParagraph(local(t), SUBTITLE_STYLE) for t in title_lines[1:]]
@@ -154,30 +157,34 @@ def build_story_pdf(path: str | Path, title_lines, intro: list[tuple[str, ...]],
     return Path(path)
 
 
-def build_results_pdf(doc: ResultsDocument, path: str | Path) -> Path:
+def build_results_pdf(doc: ResultsDocument, path: str | Path, progress: Progress | None = None) -> Path:
     tables = []
     if _check(doc.layout) == "000" and doc.indicators:
         tables.append((list(INDICATOR_COLUMNS), indicator_rows(doc)))
     tables.append((list(COLUMNS[doc.layout]), table_rows(doc)))
     return build_story_pdf(path, doc.title_lines, [doc.intro_paragraphs] if doc.intro_paragraphs else [], tables,
-                           doc.thai_digits, doc.summary_paragraphs, "สรุปผลการดำเนินการ")
+                           doc.thai_digits, doc.summary_paragraphs, "สรุปผลการดำเนินการ", progress=progress)
 
 
-def build_results_xlsx(doc: ResultsDocument, path: str | Path) -> Path:
+def build_results_xlsx(doc: ResultsDocument, path: str | Path, progress: Progress | None = None) -> Path:
     """The result table on the first sheet; seed 000's indicator table on a second sheet when present."""
     from openpyxl import Workbook
 
-    from ita_desktop.documents.xlsx import write_table
+    from ita_desktop.documents.xlsx import save_workbook, sheet_parts, write_table
 
+    progress = progress or progress_of.current()
+    rows, indicators = table_rows(doc), (indicator_rows(doc) if doc.layout == "000" and doc.indicators else [])
+    rows_part, indicators_part = sheet_parts(progress, len(rows), len(indicators))
     wb = Workbook()
     ws = wb.active
     ws.title = "ผลการดำเนินการ"
     columns = [SheetColumn(c.title, w) for c, w in zip(COLUMNS[_check(doc.layout)], XLSX_WIDTHS[doc.layout])]
-    write_table(ws, columns, table_rows(doc), list(doc.title_lines), 14, doc.thai_digits, landscape=True)
-    if doc.layout == "000" and doc.indicators:
+    write_table(ws, columns, rows, list(doc.title_lines), 14, doc.thai_digits, landscape=True, progress=rows_part)
+    if indicators:
         widths = (10, 30, 10, 70)
         write_table(wb.create_sheet("ตัวชี้วัด"), [SheetColumn(c.title, w) for c, w in zip(INDICATOR_COLUMNS, widths)],
-                    indicator_rows(doc), list(doc.title_lines[:1]), 14, doc.thai_digits, landscape=True)
+                    indicators, list(doc.title_lines[:1]), 14, doc.thai_digits, landscape=True,
+                    progress=indicators_part)
     if doc.summary_paragraphs:
         summary = wb.create_sheet("สรุปผล")
         summary.column_dimensions["A"].width = 120
@@ -187,5 +194,4 @@ def build_results_xlsx(doc: ResultsDocument, path: str | Path) -> Path:
         for n, text in enumerate(("สรุปผลการดำเนินการ", *doc.summary_paragraphs), start=1):
             cell = summary.cell(row=n, column=1, value=localize_value(text, doc.thai_digits))
             cell.font, cell.alignment = thai_font(16, bold=n == 1), Alignment(wrap_text=True, vertical="top")
-    wb.save(path)
-    return Path(path)
+    return save_workbook(wb, path, progress)

@@ -16,6 +16,9 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
+from ita_desktop.core import progress as progress_of
+from ita_desktop.core.progress import Progress
+from ita_desktop.documents.xlsx import filling, save_workbook
 from ita_desktop.importers import layout
 
 
@@ -51,8 +54,12 @@ class OfficeScores:
     items: tuple[ItemScore, ...] = ()
 
 
-def write_office_scores_xlsx(office: OfficeScores, path: str | os.PathLike) -> Path:
-    """Write one office-year to ``path`` (sheets คะแนนตัวชี้วัด and คะแนนข้อคำถาม)."""
+def write_office_scores_xlsx(office: OfficeScores, path: str | os.PathLike,
+                             progress: Progress | None = None) -> Path:
+    """Write one office-year to ``path`` (sheets คะแนนตัวชี้วัด and คะแนนข้อคำถาม).
+
+    ``progress`` (or the thread's) hears the fraction done; when it raises no file is left."""
+    counter = progress_of.Counter(filling(progress), len(office.indicators) + len(office.items))
     wb = Workbook()
     ws = wb.active
     ws.title = layout.SHEET_INDICATORS
@@ -62,15 +69,18 @@ def write_office_scores_xlsx(office: OfficeScores, path: str | os.PathLike) -> P
     layout.write_header(ws, header_row, layout.INDICATOR_HEADER, (12, 22, 44, 12))
     for row, ind in enumerate(sorted(office.indicators, key=lambda i: i.number), header_row + 1):
         _put(ws, row, (ind.number, ind.tool, ind.name, ind.score))
+        counter.step()
     items = wb.create_sheet(layout.SHEET_ITEMS)
     items.cell(1, 1, f"คะแนนรายข้อคำถาม ปีงบประมาณ พ.ศ. {office.year}")
     layout.write_header(items, 3, layout.ITEM_HEADER, (10, 12, 80, 12))
     for row, item in enumerate(office.items, 4):
         _put(items, row, (item.code, item.indicator, item.text, item.score))
-    return _save(wb, path)
+        counter.step()
+    return _save(wb, path, progress)
 
 
-def write_year_scores_xlsx(offices: Sequence[OfficeScores], path: str | os.PathLike) -> Path:
+def write_year_scores_xlsx(offices: Sequence[OfficeScores], path: str | os.PathLike,
+                           progress: Progress | None = None) -> Path:
     """Write every office of one fiscal year to ``path``: one row per office, then item scores.
 
     Raises ValueError when the offices are of different years (a programming error: the
@@ -80,12 +90,13 @@ def write_year_scores_xlsx(offices: Sequence[OfficeScores], path: str | os.PathL
     if len(years) > 1:
         raise ValueError(f"offices of several years: {sorted(years)}")
     year = years.pop() if years else None
+    counter = progress_of.Counter(filling(progress), len(offices) + sum(len(o.items) for o in offices))
     wb = Workbook()
     ws = wb.active
     ws.title = layout.SHEET_INDICATORS
-    _wide_sheet(ws, offices, year)
-    _long_item_sheet(wb.create_sheet(layout.SHEET_ITEMS), offices, year)
-    return _save(wb, path)
+    _wide_sheet(ws, offices, year, counter)
+    _long_item_sheet(wb.create_sheet(layout.SHEET_ITEMS), offices, year, counter)
+    return _save(wb, path, progress)
 
 
 def _indicator_columns(offices: Sequence[OfficeScores]) -> list[tuple[int, str]]:
@@ -96,7 +107,7 @@ def _indicator_columns(offices: Sequence[OfficeScores]) -> list[tuple[int, str]]
     return sorted(names.items())
 
 
-def _wide_sheet(ws, offices: Sequence[OfficeScores], year: int | None) -> None:
+def _wide_sheet(ws, offices: Sequence[OfficeScores], year: int | None, counter: progress_of.Counter) -> None:
     ws.cell(1, 1, f"ผลคะแนนการประเมิน ITA รายหน่วยงาน ปีงบประมาณ พ.ศ. {year or ''}".strip())
     ws.cell(2, 1, layout.LABEL_YEAR)
     ws.cell(2, 2, year)
@@ -107,9 +118,10 @@ def _wide_sheet(ws, offices: Sequence[OfficeScores], year: int | None) -> None:
         scores = {i.number: i.score for i in office.indicators}
         _put(ws, row, (row - 4, office.org_name, office.district, office.province,
                        *(scores.get(n) for n, _ in columns)))
+        counter.step()
 
 
-def _long_item_sheet(ws, offices: Sequence[OfficeScores], year: int | None) -> None:
+def _long_item_sheet(ws, offices: Sequence[OfficeScores], year: int | None, counter: progress_of.Counter) -> None:
     ws.cell(1, 1, f"คะแนนรายข้อคำถาม รายหน่วยงาน ปีงบประมาณ พ.ศ. {year or ''}".strip())
     layout.write_header(ws, 3, layout.LONG_ITEM_HEADER, (40, 18, 14, 10, 70, 12))
     row = 4
@@ -117,6 +129,7 @@ def _long_item_sheet(ws, offices: Sequence[OfficeScores], year: int | None) -> N
         for item in office.items:
             _put(ws, row, (office.org_name, office.district, office.province, item.code, item.text, item.score))
             row += 1
+            counter.step()
 
 
 def _put(ws, row: int, values: tuple) -> None:
@@ -125,8 +138,7 @@ def _put(ws, row: int, values: tuple) -> None:
             ws.cell(row, col, value)
 
 
-def _save(wb: Workbook, path: str | os.PathLike) -> Path:
+def _save(wb: Workbook, path: str | os.PathLike, progress: Progress | None = None) -> Path:
     out = Path(path)
     out.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(out)
-    return out
+    return save_workbook(wb, out, progress)

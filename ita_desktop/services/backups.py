@@ -7,6 +7,13 @@ written under a temporary name and renamed only when complete, so a kill or a fu
 leaves a file that counts as a backup. Rotation goes by the time stored inside each backup, not
 by file name: every backup of the last 2 days, the newest of each day for 14 days and the newest
 of each month for 12 months.
+
+Making and restoring a backup take an optional ``progress`` (a fraction callable, see
+:mod:`ita_desktop.core.progress`) told how far they are, by the bytes copied: the database page
+by page through the backup API, attachments file by file. When it raises (ยกเลิก), a backup
+leaves no file; a restore leaves the database and the attachments as they were (the backup API's
+unfinished write transaction is rolled back; attachments wait in a staging folder until the
+database is replaced, the point after which a restore is no longer stopped).
 """
 
 from __future__ import annotations
@@ -25,6 +32,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path, PurePosixPath
 
+from ita_desktop.core import progress as progress_of
+
 from .errors import UserError
 
 log = logging.getLogger(__name__)
@@ -39,6 +48,9 @@ KEEP_MONTHLY = timedelta(days=366)
 START_INTERVAL = timedelta(days=1)
 STALE_TEMP = 3600  # seconds: a temporary file this old was left by a killed backup
 MAX_RESTORE_BYTES = 8 * 1024**3  # a backup that unpacks to more than this is refused (zip bomb)
+STEP_PAGES = 64  # database pages copied between two progress reports (256 KB of 4 KB pages)
+CHUNK = 1 << 20  # bytes copied between two progress reports
+MIN_FILE_UNITS = 64 * 1024  # a small attachment counts as this many bytes of work (opening, closing)
 
 REASONS_TH = {
     "manual": "สำรองด้วยตนเอง",
@@ -162,14 +174,27 @@ def _revision_of(path: Path) -> str:
         con.close()
 
 
-def _copy_database(db_file: Path, target: Path) -> None:
+def _pages_progress(progress: progress_of.Progress | None):
+    """A progress callback for sqlite3's backup API (status, remaining, total pages), or None."""
+    if progress is None:
+        return None
+
+    def pages(status, remaining, total):
+        # Not after the last step: the copy is committed then, and stopping would come too late.
+        if remaining > 0:
+            progress((total - remaining) / total)
+
+    return pages
+
+
+def _copy_database(db_file: Path, target: Path, progress: progress_of.Progress | None = None) -> None:
     """SQLite's backup API: a consistent copy of a live database (WAL included)."""
     src = sqlite3.connect(f"file:{db_file.as_posix()}?mode=ro", uri=True, timeout=5)
     try:
         src.execute("SELECT count(*) FROM sqlite_master").fetchone()  # a file that does not open stops here
         dst = sqlite3.connect(str(target))
         try:
-            src.backup(dst)
+            src.backup(dst, pages=STEP_PAGES if progress else -1, progress=_pages_progress(progress))
             dst.execute("PRAGMA journal_mode=DELETE")  # the copy is one self-contained file
         finally:
             dst.close()
@@ -177,12 +202,17 @@ def _copy_database(db_file: Path, target: Path) -> None:
         src.close()
 
 
+def _file_units(size: int) -> int:
+    return max(size, MIN_FILE_UNITS)
+
+
 def make_backup(db_file: Path, data_dir: Path, reason: str, out: Path | None = None,
-                now: datetime | None = None) -> Path:
+                now: datetime | None = None, progress: progress_of.Progress | None = None) -> Path:
     """Back up the database and attachments of ``data_dir``; return the new file.
 
     Raises UserError (nothing kept) when the database does not open or fails the integrity
-    check, when the disk is full or the folder cannot be written.
+    check, when the disk is full or the folder cannot be written. ``progress`` hears the
+    fraction done; when it raises, nothing is kept and the exception passes.
     """
     backup_dir = data_dir / "backups"
     target_dir = out.parent if out is not None else backup_dir
@@ -208,9 +238,17 @@ def make_backup(db_file: Path, data_dir: Path, reason: str, out: Path | None = N
         final = backup_dir / f"ita-{stamp}-{tag}-{reason}{SUFFIX}"
     else:
         final = out
+    db_units = _file_units(_db_size(db_file))
+    files = sorted(p for p in attachments.rglob("*") if p.is_file()) if attachments.is_dir() else []
+    sizes = [f.stat().st_size for f in files]
+    # copy the database, check it (about half a copy), zip it, zip each attachment
+    work = progress_of.Counter(progress or (lambda fraction: None),
+                               db_units * 5 // 2 + sum(_file_units(s) for s in sizes))
+    work.report(0.0)
     try:
         try:
-            _copy_database(db_file, tmp_db)
+            _copy_database(db_file, tmp_db, progress and (lambda f: work.report(f * db_units / work.total)))
+            work.step(db_units)
         except sqlite3.Error as exc:
             log.exception("backup: the database %s does not open", db_file)
             raise UserError(f"สำรองข้อมูลไม่ได้: ฐานข้อมูล {db_file} เปิดไม่ได้หรือเสียหาย ({exc}) "
@@ -220,7 +258,7 @@ def make_backup(db_file: Path, data_dir: Path, reason: str, out: Path | None = N
             raise UserError(f"สำรองข้อมูลไม่ได้: ฐานข้อมูล {db_file} ไม่ผ่านการตรวจความสมบูรณ์ ({check}) "
                             "จึงไม่สร้างสำเนาที่เสีย สำเนาเดิมในโฟลเดอร์ backups ยังอยู่ครบ "
                             "กู้คืนได้ที่ แฟ้ม → สำรองและกู้คืนข้อมูล หรือ ita-cli restore ไฟล์สำรอง")
-        files = sorted(p for p in attachments.rglob("*") if p.is_file()) if attachments.is_dir() else []
+        work.step(db_units // 2)
         manifest = {
             "format": FORMAT, "version": 1, "made_at": made_at.isoformat(timespec="microseconds"),
             "reason": reason, "revision": _revision_of(tmp_db), "db_sha256": _sha256(tmp_db),
@@ -229,8 +267,10 @@ def make_backup(db_file: Path, data_dir: Path, reason: str, out: Path | None = N
         with zipfile.ZipFile(tmp_zip, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as z:
             z.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
             z.write(tmp_db, DB_ENTRY)
-            for f in files:
+            work.step(db_units)
+            for f, size in zip(files, sizes):
                 z.write(f, "attachments/" + f.relative_to(attachments).as_posix())
+                work.step(_file_units(size))
         with open(tmp_zip, "rb+") as f:
             os.fsync(f.fileno())
         read_info(tmp_zip)  # the written zip reads back
@@ -372,12 +412,26 @@ def check_restorable(path: Path) -> BackupInfo:
     return info
 
 
-def _extract_db(path: Path, workdir: Path) -> Path:
-    with zipfile.ZipFile(path) as z:
-        manifest = json.loads(z.read(MANIFEST).decode("utf-8"))
-        target = workdir / f".tmp-restore-{uuid.uuid4().hex[:8]}.sqlite3"
-        with z.open(DB_ENTRY) as src, open(target, "wb") as dst:
-            shutil.copyfileobj(src, dst)
+def _copy_stream(src, dst, progress: progress_of.Progress | None, size: int) -> None:
+    """Copy in chunks, telling ``progress`` the fraction of ``size`` bytes copied."""
+    done = 0
+    for chunk in iter(lambda: src.read(CHUNK), b""):
+        dst.write(chunk)
+        done += len(chunk)
+        if progress:
+            progress(min(done / size, 1.0) if size else 1.0)
+
+
+def _extract_db(path: Path, workdir: Path, progress: progress_of.Progress | None = None) -> Path:
+    target = workdir / f".tmp-restore-{uuid.uuid4().hex[:8]}.sqlite3"
+    try:
+        with zipfile.ZipFile(path) as z:
+            manifest = json.loads(z.read(MANIFEST).decode("utf-8"))
+            with z.open(DB_ENTRY) as src, open(target, "wb") as dst:
+                _copy_stream(src, dst, progress, z.getinfo(DB_ENTRY).file_size)
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
     if manifest.get("db_sha256") and _sha256(target) != manifest["db_sha256"]:
         target.unlink(missing_ok=True)
         raise UserError(f"ไฟล์สำรอง {path} ไม่สมบูรณ์ (ค่าตรวจสอบไม่ตรง) จึงไม่กู้คืน")
@@ -388,14 +442,16 @@ def _extract_db(path: Path, workdir: Path) -> Path:
     return target
 
 
-def _write_into(source: Path, db_file: Path) -> None:
-    """Copy ``source`` over the live database with the backup API: one write transaction."""
+def _write_into(source: Path, db_file: Path, progress: progress_of.Progress | None = None) -> None:
+    """Copy ``source`` over the live database with the backup API: one write transaction.
+
+    When ``progress`` raises between two steps, SQLite rolls the unfinished copy back."""
     src = sqlite3.connect(str(source))
     try:
         dst = sqlite3.connect(str(db_file), timeout=5)
         try:
             dst.execute("PRAGMA busy_timeout=5000")
-            src.backup(dst)
+            src.backup(dst, pages=STEP_PAGES if progress else -1, progress=_pages_progress(progress))
             dst.execute("PRAGMA journal_mode=WAL")
         finally:
             dst.close()
@@ -403,31 +459,62 @@ def _write_into(source: Path, db_file: Path) -> None:
         src.close()
 
 
+def _attachment_entries(z: zipfile.ZipFile) -> list[tuple[zipfile.ZipInfo, PurePosixPath]]:
+    """The backup's attachment files with their paths inside ``attachments/``."""
+    found = []
+    for entry in z.infolist():
+        if not entry.filename.startswith("attachments/") or entry.is_dir():
+            continue
+        rel = _safe_member(entry.filename)
+        if rel is not None and len(rel.parts) > 1:
+            found.append((entry, PurePosixPath(*rel.parts[1:])))
+    return found
+
+
+def _stage_attachments(path: Path, staging: Path, progress: progress_of.Progress | None = None) -> list[PurePosixPath]:
+    """Unpack the backup's attachments into ``staging``, file by file; return their paths."""
+    with zipfile.ZipFile(path) as z:
+        entries = _attachment_entries(z)
+        work = progress_of.Counter(progress or (lambda fraction: None),
+                                   sum(_file_units(e.file_size) for e, _ in entries))
+        for entry, rel in entries:
+            target = staging.joinpath(*rel.parts)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with z.open(entry) as src, open(target, "wb") as dst:
+                shutil.copyfileobj(src, dst)
+            work.step(_file_units(entry.file_size))
+    return [rel for _, rel in entries]
+
+
+def _place_attachments(staging: Path, names: list[PurePosixPath], attachments: Path) -> int:
+    """Move staged attachments into place (added or overwritten, each by one rename)."""
+    for rel in names:
+        target = attachments.joinpath(*rel.parts)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(staging.joinpath(*rel.parts), target)
+    return len(names)
+
+
 def _restore_attachments(path: Path, attachments: Path) -> int:
     """Put the backup's attachments back (added or overwritten, each via a temporary name)."""
-    count = 0
-    with zipfile.ZipFile(path) as z:
-        for entry in z.infolist():
-            if not entry.filename.startswith("attachments/") or entry.is_dir():
-                continue
-            rel = _safe_member(entry.filename)
-            if rel is None:
-                continue
-            target = attachments.joinpath(*rel.parts[1:])
-            target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_name(f".tmp-{uuid.uuid4().hex[:8]}")
-            with z.open(entry) as src, open(tmp, "wb") as dst:
-                shutil.copyfileobj(src, dst)
-            os.replace(tmp, target)
-            count += 1
-    return count
+    staging = attachments.parent / f".tmp-restore-{uuid.uuid4().hex[:8]}-attachments"
+    try:
+        return _place_attachments(staging, _stage_attachments(path, staging), attachments)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
-def restore_files(path: Path, db_file: Path, data_dir: Path, backup_first: bool = True) -> BackupInfo:
+def restore_files(path: Path, db_file: Path, data_dir: Path, backup_first: bool = True,
+                  progress: progress_of.Progress | None = None) -> BackupInfo:
     """Restore a backup into the data folder (the database file need not open).
 
     The present state is backed up first when it opens (a damaged database is kept beside as
     ``ita.sqlite3.damaged-<time>``); the database is replaced in one transaction.
+
+    ``progress`` hears the fraction done: unpacking and checking, the backup of the present
+    state, unpacking the attachments, replacing the database. When it raises, the data folder
+    is left as it was (the backup of the present state, if made, stays: it is a good backup).
+    Once the database is replaced the restore finishes without asking ``progress`` again.
     """
     from ita_desktop.models.db import make_engine, upgrade
 
@@ -437,27 +524,35 @@ def restore_files(path: Path, db_file: Path, data_dir: Path, backup_first: bool 
     info = check_restorable(path)
     for stale in data_dir.glob(".tmp-restore-*"):  # left by a restore that was killed
         if time.time() - stale.stat().st_mtime > STALE_TEMP:
-            stale.unlink(missing_ok=True)
+            if stale.is_dir():
+                shutil.rmtree(stale, ignore_errors=True)
+            else:
+                stale.unlink(missing_ok=True)
+    stage = _restore_stages(progress)
     try:
-        restored = _extract_db(path, data_dir)
+        restored = _extract_db(path, data_dir, stage["extract"])
     except OSError as exc:
         raise os_error(exc, data_dir, info.size * 3) from exc
+    staging = data_dir / f".tmp-restore-{uuid.uuid4().hex[:8]}-attachments"
     try:
+        names = _stage_attachments(path, staging, stage["attachments"])
         if backup_first and db_file.is_file() and db_file.stat().st_size > 0:
             if _integrity(db_file) == "ok":
-                make_backup(db_file, data_dir, "before-restore")
+                make_backup(db_file, data_dir, "before-restore", progress=stage["backup"])
             else:
                 keep = db_file.with_name(f"{db_file.name}.damaged-{datetime.now():%Y%m%d-%H%M%S}")
                 shutil.copy2(db_file, keep)
                 for side in ("-wal", "-shm"):
                     db_file.with_name(db_file.name + side).unlink(missing_ok=True)
                 db_file.unlink()
-        _write_into(restored, db_file)
-        _restore_attachments(path, data_dir / "attachments")
+                stage["write"] = None  # nothing left to fall back on: this copy is not stopped
+        _write_into(restored, db_file, stage["write"])
+        _place_attachments(staging, names, data_dir / "attachments")  # the point of no return is behind
     except OSError as exc:
         raise os_error(exc, data_dir, info.size * 3) from exc
     finally:
         restored.unlink(missing_ok=True)
+        shutil.rmtree(staging, ignore_errors=True)
     engine = make_engine(f"sqlite:///{db_file.as_posix()}")
     try:
         upgrade(engine)  # a backup made before an upgrade comes back at today's schema
@@ -466,7 +561,16 @@ def restore_files(path: Path, db_file: Path, data_dir: Path, backup_first: bool 
     return info
 
 
-def create_backup(ctx, reason: str = "manual", out: str | Path | None = None) -> Path | None:
+def _restore_stages(progress: progress_of.Progress | None) -> dict:
+    """The parts of a restore's ``progress`` (None without one): shares measured on the demo data."""
+    if progress is None:
+        return dict.fromkeys(("extract", "attachments", "backup", "write"))
+    return {"extract": progress_of.part(progress, 0.0, 0.2), "attachments": progress_of.part(progress, 0.2, 0.3),
+            "backup": progress_of.part(progress, 0.3, 0.7), "write": progress_of.part(progress, 0.7, 1.0)}
+
+
+def create_backup(ctx, reason: str = "manual", out: str | Path | None = None,
+                  progress: progress_of.Progress | None = None) -> Path | None:
     """A verified backup of the context's data folder; None for a server database."""
     from ita_desktop.models.db import sqlite_path
 
@@ -479,7 +583,7 @@ def create_backup(ctx, reason: str = "manual", out: str | Path | None = None) ->
             raise UserError(f"ไฟล์สำรอง '{out}' ต้องลงท้ายด้วย {SUFFIX}")
         if not out.parent.is_dir():
             raise UserError(f"ไม่พบโฟลเดอร์ '{out.parent}' สำหรับบันทึกไฟล์สำรอง")
-    return make_backup(db_file, ctx.data_dir, reason, out=out)
+    return make_backup(db_file, ctx.data_dir, reason, out=out, progress=progress)
 
 
 def sqlite_db(ctx) -> Path | None:
@@ -493,8 +597,10 @@ def backups_of(ctx) -> list[BackupInfo]:
     return list_backups(ctx.backups_dir)
 
 
-def restore_backup(ctx, path: str | Path) -> BackupInfo:
-    """Restore a backup into the open context: back up the present state, replace, upgrade."""
+def restore_backup(ctx, path: str | Path, progress: progress_of.Progress | None = None) -> BackupInfo:
+    """Restore a backup into the open context: back up the present state, replace, upgrade.
+
+    ``progress``: see :func:`restore_files`; when it raises, nothing was restored."""
     from ita_desktop.models.db import sqlite_path
 
     from . import audit, criteria
@@ -503,7 +609,7 @@ def restore_backup(ctx, path: str | Path) -> BackupInfo:
     if db_file is None:
         raise UserError("ฐานข้อมูลอยู่บนเซิร์ฟเวอร์ ให้กู้คืนด้วยเครื่องมือของเซิร์ฟเวอร์ (เช่น pg_restore)")
     ctx.db.engine.dispose()  # no pooled connection keeps an old read transaction open
-    info = restore_files(Path(path), db_file, ctx.data_dir)
+    info = restore_files(Path(path), db_file, ctx.data_dir, progress=progress)
     ctx.db.engine.dispose()
     criteria.sync_bundled_criteria(ctx)
     with ctx.db.session() as s:

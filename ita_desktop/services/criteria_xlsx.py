@@ -4,6 +4,10 @@ An office receives next year's criteria as data: the NACC changes item codes and
 year. Exporting a year gives a workbook the clerk (or a colleague) edits in Excel; importing
 it gives a :class:`Criteria` that ``services.criteria.save_criteria`` stores. Bad input is
 refused with a Thai message naming the sheet, the row and the column.
+
+Both ways take an optional ``progress`` (a fraction callable, :mod:`ita_desktop.core.progress`)
+told after each row; when it raises, an export leaves no file (it is written under a temporary
+name) and an import returns nothing.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from ita_desktop.core import progress as progress_of
 from ita_desktop.core.criteria import Criteria, Indicator, Item, SubIndicator, Tool, ToolPart, validate_criteria
 from ita_desktop.core.digits import normalize_item_code, to_arabic_digits
 from ita_desktop.core.levels import LevelRules
@@ -39,8 +44,13 @@ YES, NO = "ใช่", "ไม่"
 
 # --- export -------------------------------------------------------------------------------
 
-def export_criteria_xlsx(criteria: Criteria, path: str | Path) -> Path:
+def export_criteria_xlsx(criteria: Criteria, path: str | Path, progress: progress_of.Progress | None = None) -> Path:
     """Write ``criteria`` to an .xlsx workbook (one sheet per part of the catalog)."""
+    from ita_desktop.documents.xlsx import filling, save_workbook
+
+    tool_rows = _tool_rows(criteria)
+    rows = progress_of.Counter(filling(progress), len(tool_rows) + len(criteria.indicators)
+                               + len(criteria.sub_indicators) + len(criteria.items))
     wb = Workbook()
     general = wb.active
     general.title = SHEET_GENERAL
@@ -48,18 +58,16 @@ def export_criteria_xlsx(criteria: Criteria, path: str | Path) -> Path:
     for label, value in ((YEAR, criteria.year), (PASS_LINE, criteria.pass_line), (NOTE, criteria.note),
                          (EXCELLENT, rules.excellent), (GOOD, rules.good), (IMPROVE, rules.improve)):
         general.append([label, value])
-    _table(wb, SHEET_TOOLS, TOOL_HEADERS, _tool_rows(criteria))
+    _table(wb, SHEET_TOOLS, TOOL_HEADERS, tool_rows, rows)
     _table(wb, SHEET_INDICATORS, INDICATOR_HEADERS,
-           [[i.number, i.tool, i.name, "\n".join(i.aliases)] for i in criteria.indicators])
-    _table(wb, SHEET_SUBS, SUB_HEADERS, [[s.code, s.name, s.indicator] for s in criteria.sub_indicators])
+           [[i.number, i.tool, i.name, "\n".join(i.aliases)] for i in criteria.indicators], rows)
+    _table(wb, SHEET_SUBS, SUB_HEADERS, [[s.code, s.name, s.indicator] for s in criteria.sub_indicators], rows)
     _table(wb, SHEET_ITEMS, ITEM_HEADERS, [
         [i.code, i.indicator, i.sub_indicator or "", i.text, YES if i.text_known else NO, i.topic]
         for i in criteria.items
-    ])
+    ], rows)
     _widen(general, (34, 60))
-    target = Path(path)
-    wb.save(target)
-    return target
+    return save_workbook(wb, Path(path), progress)
 
 
 def _tool_rows(c: Criteria) -> list[list]:
@@ -70,13 +78,14 @@ def _tool_rows(c: Criteria) -> list[list]:
     return rows
 
 
-def _table(wb: Workbook, title: str, headers: tuple[str, ...], rows: list[list]) -> None:
+def _table(wb: Workbook, title: str, headers: tuple[str, ...], rows: list[list], counter: progress_of.Counter) -> None:
     ws = wb.create_sheet(title)
     ws.append(list(headers))
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for row in rows:
         ws.append(row)
+        counter.step()
     ws.freeze_panes = "A2"
     _widen(ws, [max(12, min(70, len(h) + 4)) for h in headers])
 
@@ -88,7 +97,7 @@ def _widen(ws, widths) -> None:
 
 # --- import -------------------------------------------------------------------------------
 
-def read_criteria_xlsx(path: str | Path) -> Criteria:
+def read_criteria_xlsx(path: str | Path, progress: progress_of.Progress | None = None) -> Criteria:
     """Read a workbook written by :func:`export_criteria_xlsx` (or edited from one).
 
     Raises :class:`UserError` with a Thai message naming sheet, row and column for bad input,
@@ -101,7 +110,7 @@ def read_criteria_xlsx(path: str | Path) -> Criteria:
     except Exception:  # openpyxl raises several types for a file that is not a workbook
         raise UserError(f"เปิดไฟล์ {Path(path).name} ไม่ได้ ไฟล์ต้องเป็น Excel (.xlsx)") from None
     try:
-        criteria = _read_workbook(wb)
+        criteria = _read_workbook(wb, progress)
     finally:
         wb.close()
     problems = validate_criteria(criteria)
@@ -110,14 +119,18 @@ def read_criteria_xlsx(path: str | Path) -> Criteria:
     return criteria
 
 
-def _read_workbook(wb) -> Criteria:
+def _read_workbook(wb, progress: progress_of.Progress | None = None) -> Criteria:
     general = _read_general(_sheet(wb, SHEET_GENERAL))
+    sheets = [_sheet(wb, title) for title in (SHEET_TOOLS, SHEET_INDICATORS, SHEET_SUBS, SHEET_ITEMS)]
+    rows = progress_of.Counter(progress or (lambda fraction: None), sum(_row_count(ws) for ws in sheets))
+    rows.report(0.0)
+    tools, indicators, subs, items = sheets
     return Criteria(
         year=general["year"],
-        tools=_read_tools(_Table(_sheet(wb, SHEET_TOOLS), TOOL_HEADERS)),
-        indicators=tuple(_read_indicators(_Table(_sheet(wb, SHEET_INDICATORS), INDICATOR_HEADERS))),
-        sub_indicators=tuple(_read_subs(_Table(_sheet(wb, SHEET_SUBS), SUB_HEADERS))),
-        items=tuple(_read_items(_Table(_sheet(wb, SHEET_ITEMS), ITEM_HEADERS))),
+        tools=_read_tools(_Table(tools, TOOL_HEADERS, rows)),
+        indicators=tuple(_read_indicators(_Table(indicators, INDICATOR_HEADERS, rows))),
+        sub_indicators=tuple(_read_subs(_Table(subs, SUB_HEADERS, rows))),
+        items=tuple(_read_items(_Table(items, ITEM_HEADERS, rows))),
         pass_line=general["pass_line"],
         note=general["note"],
         level_rules=general["rules"],
@@ -133,10 +146,19 @@ def _sheet(wb, title: str):
 _ALL_SHEETS = (SHEET_GENERAL, SHEET_TOOLS, SHEET_INDICATORS, SHEET_SUBS, SHEET_ITEMS)
 
 
+def _row_count(ws) -> int:
+    """Rows below the header as the sheet's dimensions say (a file without them: 1)."""
+    try:
+        return max((ws.max_row or 1) - 1, 1)
+    except (TypeError, ValueError):
+        return 1
+
+
 class _Table:
     """A sheet with a header row; yields ``(row_number, cells)`` with cells keyed by header."""
 
-    def __init__(self, ws, headers: tuple[str, ...]):
+    def __init__(self, ws, headers: tuple[str, ...], counter: progress_of.Counter | None = None):
+        self.counter = counter
         self.title = ws.title
         rows = ws.iter_rows(values_only=True)
         found = [_text(h) for h in next(rows, ())]
@@ -149,6 +171,8 @@ class _Table:
 
     def __iter__(self) -> Iterator[tuple[int, dict]]:
         for number, values in enumerate(self._rows, start=2):
+            if self.counter is not None:
+                self.counter.step()
             cells = {h: (values[i] if i < len(values) else None) for h, i in self.columns.items()}
             if all(_text(v) == "" for v in cells.values()):
                 continue  # blank rows are allowed anywhere

@@ -35,6 +35,7 @@ class Operations(QObject):
 
     changed = Signal(object)  # Changes
     history_changed = Signal()
+    progress_started = Signal(object)  # the ProgressRun of a long piece of work, as it starts
 
     def __init__(self, ctx, parent_widget: QWidget | None = None):
         super().__init__(parent_widget)
@@ -42,6 +43,7 @@ class Operations(QObject):
         self.widget = parent_widget
         self.history = UndoHistory()
         self.busy = False
+        self.last_cancelled = False  # the last long_work was stopped with ยกเลิก
         self._running: set = set()  # tasks in flight, kept alive until they report
         self._seen_counter = self._counter()
         self._timer = QTimer(self)
@@ -152,6 +154,7 @@ class Operations(QObject):
             if backup:
                 self.ctx.db.ensure_backup(backup)
             run = ProgressRun(parent, label, lambda progress: do(self.ctx, progress))
+            self.progress_started.emit(run)
             result = run.run()
         except Exception as exc:
             self.report(exc, f"{label}ไม่ได้", parent)
@@ -160,6 +163,51 @@ class Operations(QObject):
             self.busy = False
         self.announce(changes)
         return True, (None if run.cancelled else result)
+
+    def long_work(self, do: Callable[[Callable[[int, str], None]], Any], *, label: str, title: str | None = None,
+                  parent: QWidget | None = None) -> tuple[bool, Any]:
+        """Run ``do(progress)`` off the GUI thread while a modal dialog shows the percent and ยกเลิก.
+
+        For work that writes files, not data (saving a document, a backup, reading a workbook):
+        nothing is announced. ``progress(percent, text)`` raises once ยกเลิก was pressed; the work
+        removes what it half wrote. Returns (True, result); (False, None) after ยกเลิก (then
+        ``last_cancelled`` is True) or after an error, told to the clerk in Thai under ``title``.
+        """
+        from ita_desktop.ui.widgets.progress_dialog import ProgressRun
+
+        parent = parent or self.widget
+        self.last_cancelled = False
+        run = ProgressRun(parent, label, do)
+        self.progress_started.emit(run)
+        try:
+            result = run.run()
+        except Exception as exc:
+            self.report(exc, title or f"{label}ไม่ได้", parent)
+            return False, None
+        if run.cancelled:
+            self.last_cancelled = True
+            return False, None
+        return True, result
+
+    def save_with_progress(self, write: Callable[[Any], Any], path, *, title: str, label: str = "บันทึกไฟล์",
+                           parent: QWidget | None = None):
+        """Run ``write(temporary path)`` as :meth:`long_work`, renamed to ``path`` when complete.
+
+        The document engines report to the progress set for the worker thread, so ``write`` need
+        not pass it on. Returns ``path``; None after an error (told in Thai) or ยกเลิก (no new
+        file, and an earlier file of that name as it was)."""
+        from pathlib import Path
+
+        from ita_desktop.core import progress as progress_of
+
+        path = Path(path)
+
+        def work(report):
+            progress_of.write_atomically(write, path, progress_of.in_percent(report, f"กำลังบันทึก {path.name}"))
+            return path
+
+        done, saved = self.long_work(work, label=label, title=title, parent=parent)
+        return saved if done else None
 
     def query(self, fn: Callable[[Any], Any], *, title: str, default: Any = None,
               parent: QWidget | None = None) -> Any:

@@ -1,4 +1,7 @@
-"""แฟ้ม → สำรองและกู้คืนข้อมูล: the backups with date, reason and size; back up now; restore one."""
+"""แฟ้ม → สำรองและกู้คืนข้อมูล: the backups with date, reason and size; back up now; restore one.
+
+Backing up and restoring run off the GUI thread with the percent and ยกเลิก: a stopped backup
+leaves no file, a stopped restore leaves the data as it was."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QLabel,
                                QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from ita_desktop.core import progress as progress_of
 from ita_desktop.services import backups
 from ita_desktop.services.changes import Changes
 from ita_desktop.ui.operations import Operations
@@ -85,13 +89,20 @@ class BackupDialog(QDialog):
         rows = self.table.selectionModel().selectedRows()
         return self.items[rows[0].row()] if rows else None
 
-    def backup_now(self) -> None:
-        done, path = self.ops.change(lambda c: backups.create_backup(c, "manual"), changes=Changes.of(),
-                                     label="สำรองข้อมูล", parent=self)
+    def backup_now(self) -> Path | None:
+        ctx = self.ctx
+
+        def work(report):
+            return backups.create_backup(ctx, "manual", progress=progress_of.in_percent(report, "กำลังสำรองข้อมูล..."))
+
+        done, path = self.ops.long_work(work, label="สำรองข้อมูล", parent=self)
         if not done:
-            return
+            if self.ops.last_cancelled:
+                QMessageBox.information(self, "สำรองข้อมูล", "ยกเลิกการสำรองข้อมูลแล้ว ไม่ได้สร้างไฟล์สำรอง")
+            return None
         self.reload()
         QMessageBox.information(self, "สำรองข้อมูล", f"สำรองข้อมูลแล้วที่\n{path}")
+        return path
 
     def _ask(self, text: str) -> bool:
         answer = QMessageBox.question(self, "กู้คืนข้อมูล", text, QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
@@ -112,9 +123,16 @@ class BackupDialog(QDialog):
         if not self._confirm(f"กู้คืนข้อมูลจาก{label}?\nข้อมูลปัจจุบันจะถูกแทนที่ "
                              "(โปรแกรมสำรองข้อมูลปัจจุบันไว้ก่อน จึงย้อนกลับได้)"):
             return False
-        done, restored = self.ops.change(lambda c: backups.restore_backup(c, path), changes=Changes.everything(),
-                                         label="กู้คืนข้อมูล", parent=self)
+        def work(ctx, report):
+            return backups.restore_backup(ctx, path, progress=progress_of.in_percent(report, "กำลังกู้คืนข้อมูล..."))
+
+        done, restored = self.ops.change_with_progress(work, changes=Changes.everything(), label="กู้คืนข้อมูล",
+                                                       parent=self)
         if not done:
+            return False
+        if restored is None:  # ยกเลิก
+            self.reload()  # the backup of the present state made first is listed
+            QMessageBox.information(self, "กู้คืนข้อมูล", "ยกเลิกการกู้คืนแล้ว ข้อมูลปัจจุบันไม่ถูกเปลี่ยนแปลง")
             return False
         self.restored = restored
         self.reload()

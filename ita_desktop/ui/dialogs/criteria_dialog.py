@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ita_desktop.core import progress as progress_of
 from ita_desktop.services import criteria as criteria_service
 from ita_desktop.services.criteria_xlsx import export_criteria_xlsx, read_criteria_xlsx
 from ita_desktop.services.changes import CRITERIA, Changes
@@ -243,10 +244,18 @@ class CriteriaDialog(QDialog):
             self.export_to(path)
 
     def export_to(self, path: str | Path) -> Path | None:
-        """Write the catalog as shown (including unsaved edits) to an Excel file."""
-        target = self.ops.query(lambda ctx: export_criteria_xlsx(self.edited_catalog(), path), title="ส่งออกไม่ได้",
-                                parent=self)
-        if target is None:
+        """Write the catalog as shown (including unsaved edits) to an Excel file.
+
+        Off the GUI thread with the percent and ยกเลิก; ยกเลิก leaves no file."""
+        catalog = self.ops.query(lambda ctx: self.edited_catalog(), title="ส่งออกไม่ได้", parent=self)
+        if catalog is None:
+            return None
+
+        def work(report):
+            return export_criteria_xlsx(catalog, path, progress_of.in_percent(report, "กำลังส่งออกเกณฑ์การประเมิน..."))
+
+        done, target = self.ops.long_work(work, label="ส่งออกเกณฑ์การประเมิน", title="ส่งออกไม่ได้", parent=self)
+        if not done:
             return None
         QMessageBox.information(self, TITLE, f"ส่งออกเกณฑ์การประเมินแล้วที่\n{target}")
         return target
@@ -259,8 +268,12 @@ class CriteriaDialog(QDialog):
     def import_from(self, path: str | Path) -> int | None:
         """Read a catalog from Excel and store it (asking first when its year exists or edits are unsaved)."""
         title = "นำเข้าเกณฑ์การประเมินไม่ได้"
-        catalog = self.ops.query(lambda ctx: read_criteria_xlsx(path), title=title, parent=self)
-        if catalog is None:
+
+        def read(report):
+            return read_criteria_xlsx(path, progress_of.in_percent(report, "กำลังอ่านเกณฑ์การประเมินจากไฟล์..."))
+
+        done, catalog = self.ops.long_work(read, label="นำเข้าเกณฑ์การประเมิน", title=title, parent=self)
+        if not done:  # not read, or ยกเลิก: nothing stored
             return None
         if catalog.year in criteria_service.list_years(self.ctx) and not self._confirm_replace(catalog.year):
             return None

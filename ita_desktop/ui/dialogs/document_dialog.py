@@ -1,6 +1,12 @@
 """One dialog for every printable document of a tab: a preview of its pages, พิมพ์, บันทึก PDF and
 (where the document has one) บันทึก Excel. The document itself is built by a service function
-``build(ctx, path)``; the dialog only shows, prints and saves what it makes."""
+``build(ctx, path)``; the dialog only shows, prints and saves what it makes.
+
+Building runs off the GUI thread. The document engines report their progress to the one set for
+the worker thread (:func:`ita_desktop.core.progress.reporting`), so a builder need not pass it
+on: the preview shows the percent in its status line, a save shows it in a dialog with ยกเลิก.
+A save writes under a temporary name renamed only when complete: ยกเลิก leaves no new file and
+an earlier file of that name as it was."""
 
 from __future__ import annotations
 
@@ -13,6 +19,7 @@ from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ita_desktop.core import progress as progress_of
 from ita_desktop.ui import tasks
 from ita_desktop.ui.operations import Operations
 from ita_desktop.ui.widgets import file_dialogs
@@ -69,11 +76,15 @@ class DocumentDialog(QDialog):
         for button in (self.print_button, self.pdf_button):
             button.setEnabled(False)
 
-        def build(progress):
-            self.build_pdf(ctx, path)
+        def build(report):
+            with progress_of.reporting(progress_of.in_percent(report)):
+                self.build_pdf(ctx, path)
             return path
 
-        self._task = tasks.start(build, self._built, self._failed)
+        self._task = tasks.start(build, self._built, self._failed, self._building)
+
+    def _building(self, percent: int, text: str) -> None:
+        self.status.setText(f"กำลังสร้างเอกสาร... {percent}%")
 
     def _built(self, path: Path) -> None:
         pages = self.ops.query(lambda ctx: self.preview.load(path), title="แสดงตัวอย่างไม่ได้", parent=self)
@@ -86,6 +97,8 @@ class DocumentDialog(QDialog):
         self.preview_ready.emit(pages)
 
     def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, tasks.Cancelled):
+            return  # the dialog was closed while the preview was being built
         self.status.setText("สร้างเอกสารไม่ได้")
         self.ops.report(exc, "สร้างเอกสารไม่ได้", self)
 
@@ -125,10 +138,15 @@ class DocumentDialog(QDialog):
         return None if self.build_xlsx is None else self._save(self.build_xlsx, _with_suffix(path, ".xlsx"))
 
     def _save(self, build: Builder, path: Path) -> Path | None:
-        done = self.ops.query(lambda ctx: (build(ctx, path), path)[1], title="บันทึกไฟล์ไม่ได้", parent=self)
-        if done is not None:
+        """Build into ``path`` with the percent and ยกเลิก shown; the saved path, or None."""
+        ctx = self.ctx
+        saved = self.ops.save_with_progress(lambda target: build(ctx, target), path, title="บันทึกไฟล์ไม่ได้",
+                                            parent=self)
+        if saved is not None:
             self.status.setText(f"บันทึกไฟล์แล้วที่ {path}")
-        return done
+        elif self.ops.last_cancelled:
+            self.status.setText(f"ยกเลิกการบันทึกแล้ว ไม่ได้สร้างไฟล์ {path.name}")
+        return saved
 
     def done(self, result: int) -> None:
         if self._task is not None:

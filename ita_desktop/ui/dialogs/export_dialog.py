@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QGridLayout,
                                QLabel, QMessageBox, QRadioButton, QVBoxLayout, QWidget)
 
+from ita_desktop.core import progress as progress_of
 from ita_desktop.importers.template import build_score_template
 from ita_desktop.services import criteria, exports, offices, scores
 from ita_desktop.services.errors import UserError
@@ -87,20 +88,40 @@ class ExportDialog(QDialog):
         path = ask_xlsx_path(self, "บันทึกคะแนนเป็นไฟล์ Excel", self.suggested_name())
         if path is None:
             return
-        saved = self.ops.query(lambda ctx: _saving(path, lambda: self._write(path)), title="ส่งออกคะแนนไม่ได้",
-                               parent=self)
-        if saved is None:
-            return
+        self.export_to(path)
+
+    def export_to(self, path: Path) -> Path | None:
+        """Write the chosen scores to ``path`` off the GUI thread, with the percent and ยกเลิก shown.
+
+        ยกเลิก leaves no file (and an earlier file of that name as it was); the dialog stays open."""
+        write = self._writer()
+
+        def work(report) -> Path:
+            progress = progress_of.in_percent(report, f"กำลังส่งออก {path.name}")
+            return _saving(path, lambda: write(path, progress))
+
+        done, saved = self.ops.long_work(work, label="ส่งออกคะแนน", title="ส่งออกคะแนนไม่ได้", parent=self)
+        if not done:
+            return None
         self.saved_path = saved
         QMessageBox.information(self, "ส่งออกคะแนนแล้ว", f"บันทึกไฟล์คะแนนแล้วที่\n{self.saved_path}")
         self.accept()
+        return saved
 
-    def _write(self, path: Path) -> Path:
+    def _writer(self):
+        """``write(path, progress)`` for the choice made now (read on the GUI thread, run on a worker)."""
+        ctx = self.ctx
         if self.office_radio.isChecked():
-            if self.year not in scores.years_with_scores(self.ctx, self.office_id):
-                raise UserError(f"{self.office.name} ยังไม่มีคะแนนในปีงบประมาณ พ.ศ. {self.year}")
-            return exports.export_office_year(self.ctx, self.office_id, self.year, path)
-        return exports.export_year(self.ctx, self.year_combo.currentData(), path)
+            office_id, year, name = self.office_id, self.year, self.office.name
+
+            def office_year(path: Path, progress) -> Path:
+                if year not in scores.years_with_scores(ctx, office_id):
+                    raise UserError(f"{name} ยังไม่มีคะแนนในปีงบประมาณ พ.ศ. {year}")
+                return exports.export_office_year(ctx, office_id, year, path, progress)
+
+            return office_year
+        year = self.year_combo.currentData()
+        return lambda path, progress: exports.export_year(ctx, year, path, progress)
 
 
 def _saving(path: Path, write):

@@ -9,7 +9,7 @@ import threading
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication, QPageSize
+from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ita_desktop.core import progress as progress_of
 from ita_desktop.core.thaitext import BE_OFFSET, THAI_MONTHS
 from ita_desktop.documents.memo import append_pages, build_memo_pdf
 from ita_desktop.services import analysis_report, memos, offices, scores, settings
@@ -48,16 +49,24 @@ BUILD_WAIT_SECONDS = 30
 REPORT_CHECK_TEXT = "แนบรายงานการวิเคราะห์"
 
 
-def build_memo_with_report(ctx, office_id: int, year: int, data, path: Path, with_report: bool) -> list[str]:
+def build_memo_with_report(ctx, office_id: int, year: int, data, path: Path, with_report: bool,
+                           progress: progress_of.Progress | None = None) -> list[str]:
     """The memo at ``path``, followed by the analysis report's pages when ``with_report``
-    (as ``ita-cli memo analysis --with-report``); returns the memo's Thai warnings."""
-    warnings = build_memo_pdf(data, path)
+    (as ``ita-cli memo analysis --with-report``); returns the memo's Thai warnings.
+
+    ``progress`` (or the thread's) hears the fraction done: the memo, then the report."""
+    progress = progress or progress_of.current()
+    memo_share = 0.3 if with_report else 1.0
+    warnings = build_memo_pdf(data, path, progress=progress_of.part(progress, 0.0, memo_share))
     if with_report:
         report = path.with_name(path.stem + "-report.pdf")
         thai = settings.digits(ctx, "report") == settings.THAI
-        analysis_report.write_analysis_report(ctx, office_id, year, report, thai_digits=thai)
-        append_pages(path, report)
-        report.unlink(missing_ok=True)
+        try:
+            with progress_of.reporting(progress_of.part(progress, memo_share, 0.95)):
+                analysis_report.write_analysis_report(ctx, office_id, year, report, thai_digits=thai)
+            append_pages(path, report)
+        finally:
+            report.unlink(missing_ok=True)
     return warnings
 
 
@@ -138,6 +147,8 @@ class MemoDialog(QDialog):
         self._tmp = tempfile.TemporaryDirectory(prefix="ita-memo-")
         self._generation = 0
         self._builds: list[threading.Event] = []
+        self._task: tasks.Task | None = None  # the preview being built
+        self._running: set[tasks.Task] = set()  # previews in flight, older ones cancelled
         self._closed = False
         office = offices.get_office(ctx, office_id)
         self.setWindowTitle(f"พิมพ์บันทึกข้อความ – {office.short_name or office.name} ปีงบประมาณ พ.ศ. {year}")
@@ -332,15 +343,30 @@ class MemoDialog(QDialog):
         self._builds.append(finished)
         ctx, office_id, year, with_report = self.ctx, self.office_id, self.year, self.with_report()
 
-        def build(progress):
+        def build(report):
             try:
-                return build_memo_with_report(ctx, office_id, year, data, path, with_report)
+                return build_memo_with_report(ctx, office_id, year, data, path, with_report,
+                                              progress_of.in_percent(report))
             finally:
                 finished.set()
 
+        def building(percent: int, text: str) -> None:
+            if not self._closed and generation == self._generation:
+                self.status_label.setText(f"กำลังสร้างตัวอย่าง... {percent}%")
+
+        def built(warnings) -> None:
+            self._running.discard(task)
+            self._preview_built(generation, path, warnings)
+
+        def failed(exc) -> None:
+            self._running.discard(task)
+            self._preview_failed(generation, exc)
+
         self.status_label.setText("กำลังสร้างตัวอย่าง...")
-        self._task = tasks.start(build, lambda warnings: self._preview_built(generation, path, warnings),
-                                 lambda exc: self._preview_failed(generation, exc))
+        if self._task is not None:
+            self._task.cancel()  # an older preview stops at its next report
+        task = self._task = tasks.start(build, built, failed, building)
+        self._running.add(task)  # kept until it reports, as Operations keeps its tasks
         return True
 
     def _preview_built(self, generation: int, path: Path, warnings: list[str]) -> None:
@@ -364,14 +390,25 @@ class MemoDialog(QDialog):
         self.ops.report(exc, "แสดงตัวอย่างไม่ได้", self)
 
     def _write_pdf(self, path: Path) -> list[str] | None:
-        """Build the memo at ``path`` now; None (after a message) when it cannot be built."""
-        QGuiApplication.setOverrideCursor(Qt.WaitCursor)
-        with_report = self.with_report()
-        warnings = self.ops.query(lambda ctx: build_memo_with_report(ctx, self.office_id, self.year, self._memo_data(),
-                                                                     path, with_report),
-                                  title="สร้างบันทึกข้อความไม่ได้", parent=self)
-        QGuiApplication.restoreOverrideCursor()
-        if warnings is None:
+        """Build the memo at ``path`` off the GUI thread with the percent and ยกเลิก shown.
+
+        None (after a Thai message, or after ยกเลิก: no file then) when it was not built."""
+        title = "สร้างบันทึกข้อความไม่ได้"
+        data = self.ops.query(lambda ctx: self._memo_data(), title=title, parent=self)
+        if data is None:
+            return None
+        ctx, office_id, year, with_report = self.ctx, self.office_id, self.year, self.with_report()
+
+        def work(report) -> list[str]:
+            progress = progress_of.in_percent(report, "กำลังสร้างบันทึกข้อความ...")
+            return progress_of.write_atomically(
+                lambda target: build_memo_with_report(ctx, office_id, year, data, target, with_report, progress),
+                path, progress)
+
+        done, warnings = self.ops.long_work(work, label="สร้างบันทึกข้อความ", title=title, parent=self)
+        if not done:
+            if self.ops.last_cancelled:
+                self.status_label.setText(f"ยกเลิกแล้ว ไม่ได้สร้างไฟล์ {path.name}")
             return None
         self._show_warnings(warnings)
         return warnings
@@ -426,6 +463,8 @@ class MemoDialog(QDialog):
         if self._closed:
             return
         self._closed = True
+        if self._task is not None:
+            self._task.cancel()
         for finished in self._builds:
             finished.wait(BUILD_WAIT_SECONDS)
         self._tmp.cleanup()

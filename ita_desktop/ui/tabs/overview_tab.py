@@ -304,8 +304,6 @@ class OverviewTab(Tab):
 
         write = write_overview_xlsx if kind == "xlsx" else write_overview_pdf
         shown = self.overview
-        def save(ctx) -> str:
-            write(shown, path)
-            return path
-
-        return self.ops.query(save, title="บันทึกไฟล์ไม่ได้", parent=self)
+        saved = self.ops.save_with_progress(lambda target: write(shown, target), path, title="บันทึกไฟล์ไม่ได้",
+                                            parent=self)  # percent and ยกเลิก; no file unless complete
+        return None if saved is None else path

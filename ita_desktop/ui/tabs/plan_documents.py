@@ -79,8 +79,9 @@ class PlanDocuments:
     def export_plan_to(self, path: Path) -> Path | None:
         path = path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
         pid = self.plan.id
-        return self.ops.query(lambda ctx: (plans.write_plan_report(ctx, pid, path), path)[1],
-                              title="ส่งออกแผนไม่ได้", parent=self)
+        ctx = self.ctx
+        return self.ops.save_with_progress(lambda target: plans.write_plan_report(ctx, pid, target), path,
+                                           title="ส่งออกแผนไม่ได้", parent=self)  # percent and ยกเลิก
 
     def import_plan(self) -> None:
         name = file_dialogs.get_open_file(self, "นำเข้าแผนจาก Excel", "", "ไฟล์ Excel (*.xlsx)")

@@ -15,7 +15,8 @@ class ProgressRun:
 
     ``run()`` returns the body's result; after ยกเลิก the body's next ``progress`` call raises,
     its transaction rolls back, ``run()`` returns None and ``cancelled`` is True (a body that had
-    already finished keeps its result: ``cancelled`` stays False). An error is raised again."""
+    already finished keeps its result: ``cancelled`` stays False). An error is raised again.
+    ``shown`` lists every percentage the dialog showed, in order (100 last when the body finished)."""
 
     def __init__(self, parent: QWidget | None, title: str, body: Callable[[Callable], Any]):
         self.body = body
@@ -27,6 +28,7 @@ class ProgressRun:
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)
         self._outcome: tuple[str, Any] | None = None
+        self.shown: list[int] = []
         self._loop = QEventLoop()
 
     def run(self) -> Any:
@@ -43,7 +45,7 @@ class ProgressRun:
         return value if kind == "done" else None
 
     def _progress(self, percent: int, text: str) -> None:
-        self.dialog.setValue(max(0, min(100, percent)))
+        self._show(max(0, min(100, percent)))
         if text:
             self.dialog.setLabelText(text)
 
@@ -58,5 +60,12 @@ class ProgressRun:
     def _end(self, kind: str, value: Any) -> None:
         self._outcome = (kind, value)
         if kind == "done":
-            self.dialog.setValue(100)
+            self._show(100)
         self._loop.quit()
+
+    def _show(self, percent: int) -> None:
+        if self._outcome is not None and self._outcome[0] != "done":
+            return  # a report queued before the end arrives late: the dialog is closing
+        if not self.shown or self.shown[-1] != percent:
+            self.shown.append(percent)
+        self.dialog.setValue(percent)
