@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import logging
 import threading
+import weakref
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 log = logging.getLogger(__name__)
 
@@ -39,8 +40,9 @@ class Task(QRunnable):
         self.signals.progress.emit(int(percent), text)
 
     def run(self) -> None:
+        fn, self.fn = self.fn, None  # what the work holds on to is freed with the work, not with the task
         try:
-            result = self.fn(self._progress)
+            result = fn(self._progress)
         except Exception as exc:  # delivered to the GUI thread, which shows a Thai message
             if not isinstance(exc, Cancelled):
                 log.exception("background task failed")
@@ -49,14 +51,35 @@ class Task(QRunnable):
             self.signals.done.emit(result)
 
 
+# Tasks started and not yet released. A task (and the QObject that carries its signals) must not
+# be freed on its worker thread, nor while its last signals wait in the GUI thread's queue: that
+# crashed the program now and then (a segmentation fault in a Qt worker thread). This set holds
+# every task until some time after its result reached the GUI thread, where it is then let go.
+# (With setAutoDelete(False) PySide would keep every task, and what its signals reach, forever.)
+_running: set[Task] = set()
+RELEASE_AFTER_MS = 2000
+
+
+def _release_later(ref: weakref.ref) -> None:
+    def release() -> None:
+        task = ref()
+        if task is not None:
+            _running.discard(task)
+    QTimer.singleShot(RELEASE_AFTER_MS, release)
+
+
 def start(fn: Callable, on_done: Callable | None = None, on_error: Callable | None = None,
           on_progress: Callable | None = None) -> Task:
-    task = Task(fn)
+    task = Task(fn)  # Qt deletes its C++ part after running it; the Python object is let go below
     if on_done:
         task.signals.done.connect(on_done)
     if on_error:
         task.signals.error.connect(on_error)
     if on_progress:
         task.signals.progress.connect(on_progress)
+    ref = weakref.ref(task)  # no cycle through the task: it is freed when let go, on the GUI thread
+    task.signals.done.connect(lambda _result: _release_later(ref))
+    task.signals.error.connect(lambda _exc: _release_later(ref))
+    _running.add(task)
     QThreadPool.globalInstance().start(task)
     return task
