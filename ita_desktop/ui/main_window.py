@@ -495,9 +495,22 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(summary.message_th(), 10000)
 
     def backup(self) -> None:
-        done, target = self.ops.change(lambda ctx: ctx.db.backup("manual"), changes=Changes.of(),
-                                       label="สำรองข้อมูล")
+        """แฟ้ม → สำรองข้อมูล (Ctrl+B): a verified backup, with its percent and ยกเลิก."""
+        from ita_desktop.core import progress as progress_of
+        from ita_desktop.services import backups
+
+        ctx = self.ctx
+
+        def work(report):
+            target = backups.create_backup(ctx, "manual", progress=progress_of.in_percent(report, "กำลังสำรองข้อมูล..."))
+            if target is not None:
+                ctx.db.backed_up_clean = True  # as Database.backup: a risky change right after needs no other
+            return target
+
+        done, target = self.ops.long_work(work, label="สำรองข้อมูล", parent=self)
         if not done:
+            if self.ops.last_cancelled:
+                QMessageBox.information(self, "สำรองข้อมูล", "ยกเลิกการสำรองข้อมูลแล้ว ไม่ได้สร้างไฟล์สำรอง")
             return
         if target is None:
             QMessageBox.information(self, "สำรองข้อมูล", "ฐานข้อมูลอยู่บนเซิร์ฟเวอร์ ให้ผู้ดูแลสำรองด้วยเครื่องมือของเซิร์ฟเวอร์")

@@ -70,6 +70,29 @@ def test_backup_action_writes_a_copy(monkeypatch, ctx, window):
     assert "สำรองข้อมูลแล้ว" in shown[0]
 
 
+def test_backup_action_shows_its_percent_and_can_be_stopped(monkeypatch, ctx, window):
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.ui.progress_helpers import Watch, cancel_when_paused, pause_at, rising_to_100
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: shown.append(args[2]))
+    folder = ctx.data_dir / "attachments" / "หลักฐาน"
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(20):
+        (folder / f"ไฟล์-{n:02d}.pdf").write_bytes(b"x" * 100_000)
+    watch = Watch(window.ops)
+    window.actions["backup"].trigger()
+    assert rising_to_100(watch.shown, at_least=10), watch.shown
+    assert len(list(ctx.backups_dir.glob("*manual*.itabak"))) == 1
+    reached, go_on = pause_at(monkeypatch, 50)
+    cancel_when_paused(watch, reached, go_on)
+    window.actions["backup"].trigger()
+    assert len(list(ctx.backups_dir.glob("*manual*.itabak"))) == 1  # the stopped one left nothing
+    assert not list(ctx.backups_dir.glob(".tmp-*"))
+    assert shown[-1] == "ยกเลิกการสำรองข้อมูลแล้ว ไม่ได้สร้างไฟล์สำรอง"
+
+
 def test_load_sample_data_from_the_menu(qtbot, window):
     window.actions["demo"].trigger()
     names = [window.office_combo.itemText(i) for i in range(window.office_combo.count())]
