@@ -207,9 +207,14 @@ def people(ctx) -> list[str]:
     return sorted(names)
 
 
-def export_xlsx(ctx, rows: list[AuditView], out: str | Path) -> Path:
-    """The rows as an Excel sheet (ประวัติการแก้ไข)."""
+def export_xlsx(ctx, rows: list[AuditView], out: str | Path, progress=None) -> Path:
+    """The rows as an Excel sheet (ประวัติการแก้ไข); ``progress`` hears the fraction done per row and
+    may raise (ยกเลิก): the file is written under a temporary name, so nothing half written stays."""
     from openpyxl import Workbook
+
+    from ita_desktop.core import progress as progress_of
+
+    report = progress_of.part(progress, 0.0, 0.9)
 
     out = Path(out)
     if out.suffix.lower() != ".xlsx":
@@ -221,14 +226,18 @@ def export_xlsx(ctx, rows: list[AuditView], out: str | Path) -> Path:
     ws.title = "ประวัติการแก้ไข"
     ws.append(["วันเวลา (UTC)", "ผู้แก้ไข", "ผู้ใช้เครื่อง", "ประเภท", "การกระทำ", "หน่วยงาน", "ปีงบประมาณ",
                "รายการ", "ค่าเดิม", "ค่าใหม่", "รายละเอียด"])
-    for r in rows:
+    for k, r in enumerate(rows):
+        if k % 200 == 0:
+            report(k / max(len(rows), 1))
         ws.append([r.at.strftime("%Y-%m-%d %H:%M:%S"), r.person, r.user, r.kind_th, r.action, r.office,
                    r.year, f"{r.entity} {r.entity_id or ''}".strip(), _json(r.old), _json(r.new),
                    _json(r.detail) if r.detail else ""])
     for col, width in zip("ABCDEFGHIJK", (20, 20, 14, 16, 20, 36, 12, 20, 50, 50, 40)):
         ws.column_dimensions[col].width = width
     try:
-        wb.save(out)
+        with progress_of.atomic_target(out) as tmp:
+            wb.save(tmp)
+            progress_of.resolve(progress)(1.0)
     except OSError as exc:
         from .backups import os_error
 

@@ -28,6 +28,7 @@ from pathlib import Path, PurePosixPath
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from ita_desktop.core import progress as progress_of
 from ita_desktop.dbschema import HEAD_REVISION
 
 from . import audit
@@ -106,9 +107,15 @@ def _decode(column: sa.Column, value):
 # ---------------------------------------------------------------------------------------- export
 
 
-def export_office(ctx, office_id: int, out: str | Path) -> Path:
-    """Write the office's package to ``out`` (.itapkg) via a temporary name."""
+def export_office(ctx, office_id: int, out: str | Path, progress: progress_of.Progress | None = None) -> Path:
+    """Write the office's package to ``out`` (.itapkg) via a temporary name.
+
+    ``progress`` hears the fraction done (tables, then each attachment hashed and written); when
+    it raises (ยกเลิก) the temporary file is removed and ``out`` is left as it was.
+    """
     from .backups import os_error
+
+    report = progress_of.resolve(progress)
 
     out = Path(out)
     if out.suffix.lower() != SUFFIX:
@@ -123,7 +130,8 @@ def export_office(ctx, office_id: int, out: str | Path) -> Path:
             raise UserError(f"ไม่พบหน่วยงานรหัส {office_id}")
         ids: dict[str, set] = {ROOT: {office_id}}
         names = {ROOT}
-        for table in tables:
+        for number, table in enumerate(tables):
+            report(0.3 * number / len(tables))
             if table.name == ROOT:
                 rows = [dict(office)]
             else:
@@ -145,21 +153,30 @@ def export_office(ctx, office_id: int, out: str | Path) -> Path:
         "created_at": datetime.now().isoformat(timespec="seconds"),
         "counts": {k: len(v) for k, v in data.items() if v},
         "files": {"data.json": hashlib.sha256(payload).hexdigest(),
-                  **{name: _sha256_file(p) for name, p in files.items()}},
+                  **{name: _hashed(p, progress_of.part(report, 0.3, 0.6), k, len(files))
+                     for k, (name, p) in enumerate(files.items())}},
     }
     tmp = out.with_name(f".tmp-{uuid.uuid4().hex[:8]}{SUFFIX}")
     try:
         with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as z:
             z.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
             z.writestr("data.json", payload)
-            for name, path in files.items():
+            for k, (name, path) in enumerate(files.items()):
                 z.write(path, name)
+                report(0.6 + 0.4 * (k + 1) / len(files))
+        report(1.0)
         os.replace(tmp, out)
     except OSError as exc:
         raise os_error(exc, out.parent) from exc
     finally:
         tmp.unlink(missing_ok=True)
     return out
+
+
+def _hashed(path: Path, progress: progress_of.Progress, done: int, total: int) -> str:
+    digest = _sha256_file(path)
+    progress((done + 1) / total)
+    return digest
 
 
 def _export_row(s: Session, table: sa.Table, row: dict) -> dict:
@@ -396,32 +413,45 @@ def _check_choice(on_conflict: str) -> None:
         raise UserError(f"ตัวเลือก '{on_conflict}' ไม่ถูกต้อง เลือกได้: keep (คงของเดิม), replace (แทนของเดิม), skip (ข้าม)")
 
 
-def import_package(ctx, path: str | Path, on_conflict: str = "keep", dry_run: bool = False) -> PackagePreview:
-    """Import a package in one transaction (attachments are written first under their own names)."""
+def import_package(ctx, path: str | Path, on_conflict: str = "keep", dry_run: bool = False,
+                   progress: progress_of.Progress | None = None) -> PackagePreview:
+    """Import a package in one transaction (attachments are written first under their own names).
+
+    ``progress`` hears the fraction done (each attachment, then the data); when it raises
+    (ยกเลิก) no data is stored (attachments already written stay, unused, under their own names).
+    """
     _check_choice(on_conflict)
+    report = progress_of.resolve(progress)
     pkg = read_package(path)
     if dry_run:
         return preview_package(ctx, path, on_conflict)
     with ctx.db.session() as s:
         exists = _plan(s, pkg, on_conflict)[0] is not None
+    report(0.1)  # read and checked
     if exists:
         ctx.db.ensure_backup("before-package")
-    _write_attachments(ctx, pkg)
+    report(0.2)
+    _write_attachments(ctx, pkg, progress_of.part(report, 0.2, 0.7))
+    report(0.7)
     with ctx.db.session() as s:
         office_id, decisions, units = _plan(s, pkg, on_conflict)
+        report(0.8)
         _apply(s, pkg, office_id, decisions, on_conflict)
+        report(1.0)  # the last chance to stop: the transaction commits when the block ends
     counts = {k: len(v) for k, v in pkg.data.items() if v}
     return PackagePreview(Path(path).name, pkg.office, office_id is not None, on_conflict, tuple(units), counts,
                           dry_run=False)
 
 
-def _write_attachments(ctx, pkg: PackageContents) -> None:
+def _write_attachments(ctx, pkg: PackageContents, progress: progress_of.Progress | None = None) -> None:
     from .backups import os_error
 
+    report = progress_of.resolve(progress)
     folder = Path(ctx.attachments_dir)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        for name, content in pkg.files.items():
+        for k, (name, content) in enumerate(pkg.files.items()):
+            report(k / max(len(pkg.files), 1))
             target = folder / PurePosixPath(name).name
             if target.is_file() and _sha256_file(target) == hashlib.sha256(content).hexdigest():
                 continue

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog,
                                QLabel, QLineEdit, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
+from ita_desktop.core import progress as progress_of
 from ita_desktop.services import audit, offices
 from ita_desktop.services.backups import local_time
 from ita_desktop.services.changes import SETTINGS, Changes
@@ -161,7 +162,12 @@ class AuditDialog(QDialog):
         path = path or ask_xlsx_path(self, "ส่งออกประวัติการแก้ไข", "ประวัติการแก้ไข.xlsx")
         if not path:
             return
-        if self.ops.query(lambda c: audit.export_xlsx(c, self.rows, path) or path, title="ส่งออกไม่ได้",
-                          parent=self) is None:
+        ctx, rows = self.ctx, self.rows
+
+        def work(report):
+            return audit.export_xlsx(ctx, rows, path, progress=progress_of.in_percent(report, "กำลังเขียนไฟล์..."))
+
+        done, _ = self.ops.long_work(work, label="ส่งออกประวัติการแก้ไข", title="ส่งออกไม่ได้", parent=self)
+        if not done:
             return
         QMessageBox.information(self, "ส่งออกประวัติการแก้ไข", f"บันทึกแล้วที่\n{path}")

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QDialog, QDialogButtonBox,
                                QMessageBox, QRadioButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from ita_desktop.core import progress as progress_of
 from ita_desktop.services import package
 from ita_desktop.services.changes import Changes
 from ita_desktop.ui.operations import Operations
@@ -33,9 +34,15 @@ def export_package(parent: QWidget | None, ctx, office_id: int | None, name: str
             return None
         path = Path(chosen) if chosen.lower().endswith(".itapkg") else Path(chosen + ".itapkg")
     ops = ops or Operations(ctx, parent)
-    written = ops.query(lambda c: package.export_office(c, office_id, path), title="ส่งออกชุดข้อมูลไม่ได้",
-                        parent=parent)
-    if written is None:
+    def work(report):
+        return package.export_office(ctx, office_id, path,
+                                     progress=progress_of.in_percent(report, "กำลังเขียนชุดข้อมูล..."))
+
+    done, written = ops.long_work(work, label="ส่งออกชุดข้อมูลหน่วยงาน", title="ส่งออกชุดข้อมูลไม่ได้",
+                                  parent=parent)
+    if not done:
+        if ops.last_cancelled:
+            QMessageBox.information(parent, "ส่งออกชุดข้อมูลหน่วยงาน", "ยกเลิกแล้ว ไม่ได้สร้างไฟล์")
         return None
     QMessageBox.information(parent, "ส่งออกชุดข้อมูลหน่วยงาน", f"บันทึกชุดข้อมูลแล้วที่\n{written}")
     return written
@@ -99,10 +106,15 @@ class PackageImportDialog(QDialog):
         self.table.resizeColumnsToContents()
 
     def run_import(self) -> None:
-        done, result = self.ops.change(lambda c: package.import_package(c, self.path, self.choice),
-                                       changes=Changes.everything(), label="นำเข้าชุดข้อมูล",
-                                       backup="before-package", parent=self)
-        if not done:
+        path, choice = self.path, self.choice
+
+        def work(ctx, report):
+            return package.import_package(ctx, path, choice,
+                                          progress=progress_of.in_percent(report, "กำลังนำเข้าชุดข้อมูล..."))
+
+        done, result = self.ops.change_with_progress(work, changes=Changes.everything(), label="นำเข้าชุดข้อมูล",
+                                                     backup="before-package", parent=self)
+        if not done or result is None:  # an error (told), or ยกเลิก: nothing stored
             return
         self.result_preview = result
         QMessageBox.information(self, "นำเข้าชุดข้อมูลหน่วยงาน", self.result_preview.message_th())
