@@ -21,6 +21,15 @@ def qt_thai(qapp):
 
 
 @pytest.fixture
+def told(monkeypatch):
+    """The texts of the information and warning boxes shown (none is shown on the screen)."""
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    return shown
+
+
+@pytest.fixture
 def answers(monkeypatch):
     """Questions are answered Yes; every shown text is kept as (title, text)."""
     shown: list[tuple[str, str]] = []

@@ -6,19 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 
 from ita_desktop.services import backups, offices
 from ita_desktop.ui.dialogs.backup_dialog import BackupDialog
 from tests.ui.progress_helpers import Watch, cancel_when_paused, pause_at, rising_to_100
-
-
-@pytest.fixture
-def told(monkeypatch):
-    shown = []
-    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append(a[2]))
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
-    return shown
 
 
 @pytest.fixture

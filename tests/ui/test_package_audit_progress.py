@@ -4,7 +4,6 @@ a stopped export leaves no file and an earlier one as it was, a stopped import s
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 
 from ita_desktop.services import offices
 from ita_desktop.services.context import open_app
@@ -13,14 +12,6 @@ from ita_desktop.ui.dialogs.package_dialog import PackageImportDialog, export_pa
 from ita_desktop.ui import tasks
 from ita_desktop.ui.operations import Operations
 from tests.ui.progress_helpers import Watch, cancel_when_paused, pause_at, rising_to_100
-
-
-@pytest.fixture
-def told(monkeypatch):
-    shown = []
-    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append(a[2]))
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
-    return shown
 
 
 def test_package_export_shows_its_percent_and_a_stopped_one_leaves_no_file(qtbot, demo_ctx, told, tmp_path,
