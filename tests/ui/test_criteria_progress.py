@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtWidgets import QMessageBox
 
 from ita_desktop.services import criteria as criteria_service
 from ita_desktop.ui.dialogs.criteria_dialog import CriteriaDialog
@@ -13,11 +12,8 @@ from tests.ui.progress_helpers import Watch, cancel_when_paused, pause_at, risin
 
 
 @pytest.fixture
-def shown(monkeypatch):
-    messages = []
-    for name in ("warning", "information"):
-        monkeypatch.setattr(QMessageBox, name, lambda parent, title, text, *a: messages.append(text))
-    return messages
+def shown(told):
+    return told  # the texts of the message boxes (tests/ui/conftest.py)
 
 
 @pytest.fixture
