@@ -20,7 +20,7 @@ def register(sub) -> None:
     p.add_argument("--kind", choices=("scores", "measures", "results", "plan"), default="scores",
                    help="ชนิดของตาราง: scores (คะแนน, ค่าเริ่มต้น), measures (มาตรการ), results (ผลการดำเนินการ), "
                         "plan (แผนปฏิบัติการป้องกันการทุจริต)")
-    p.set_defaults(handler=run, writes=True)
+    p.set_defaults(handler=run, writes=True, backup_while_reading=True)
 
 
 def run(args, ctx) -> int:

@@ -53,7 +53,10 @@ def run(argv: list[str] | None = None) -> int:
             return int(args.handler(args, None) or 0)
         ctx = _open(args)
         if getattr(args, "writes", False) and not getattr(args, "dry_run", False):
-            ctx.db.backup(f"before-{args.command}")
+            if getattr(args, "backup_while_reading", False):  # every write waits for it (Database.start_backup)
+                ctx.db.start_backup(f"before-{args.command}")
+            else:
+                ctx.db.backup(f"before-{args.command}")
         return int(args.handler(args, ctx) or 0)
     except UserError as exc:
         print(str(exc), file=sys.stderr)

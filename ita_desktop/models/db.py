@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -209,6 +210,25 @@ class SessionReader:
         return [tuple(row) for row in connection.execute(text(sql), params).fetchall()]
 
 
+class _PendingBackup:
+    """A backup running on its own thread; ``error`` holds what it raised."""
+
+    def __init__(self, work: Callable[[], object]) -> None:
+        self.error: BaseException | None = None
+        self._work = work
+        self._thread = threading.Thread(target=self._run, name="backup", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._work()
+        except BaseException as exc:  # noqa: BLE001 - handed to the thread that waits
+            self.error = exc
+
+    def join(self) -> None:
+        self._thread.join()
+
+
 @dataclass
 class Database:
     """An open database: the engine and a session factory.
@@ -225,6 +245,8 @@ class Database:
     changed: bool = field(default=False)
     backed_up_clean: bool = field(default=False)  # a backup was made and nothing was written since
     write_count: int = field(default=0)  # commits that wrote, through this Database
+    _pending: _PendingBackup | None = field(default=None, repr=False)  # see start_backup
+    _guarded: bool = field(default=False, repr=False)
 
     def __post_init__(self) -> None:
         def flushed(session, _flush_context) -> None:
@@ -274,8 +296,38 @@ class Database:
         self.backed_up_clean = True
         return target
 
+    def start_backup(self, reason: str) -> None:
+        """:meth:`backup` on a thread while the caller goes on reading (a file to import, say).
+
+        Every statement that is not a SELECT waits for it first, on any session of this
+        database, and fails with its error when it failed: nothing is written before the backup
+        exists. :meth:`wait_backup` waits explicitly. A server database has nothing to back up.
+        """
+        if self.backup_hook is None or sqlite_path(self.engine) is None:
+            return
+        self.wait_backup()
+        if not self._guarded:
+            event.listen(self.engine, "before_cursor_execute", self._before_execute)
+            self._guarded = True
+        self._pending = _PendingBackup(lambda: self.backup(reason))
+
+    def wait_backup(self) -> None:
+        """Wait for a backup begun by :meth:`start_backup`; raise its error if it failed (each time)."""
+        pending = self._pending
+        if pending is None:
+            return
+        pending.join()
+        if pending.error is not None:
+            raise pending.error
+        self._pending = None
+
+    def _before_execute(self, _conn, _cursor, statement: str, *_args) -> None:
+        if self._pending is not None and statement.lstrip()[:6].upper() != "SELECT":
+            self.wait_backup()
+
     def ensure_backup(self, reason: str) -> Path | None:
         """:meth:`backup` unless one was just made and nothing was written since (risky operations)."""
+        self.wait_backup()  # one begun by start_backup counts
         if self.backed_up_clean:
             return None
         return self.backup(reason)

@@ -34,7 +34,7 @@ class Assessment(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    office_id: Mapped[int] = mapped_column(ForeignKey("office.id", ondelete="CASCADE"), index=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("office.id", ondelete="CASCADE"))  # unique (office_id, year)
     year: Mapped[int] = mapped_column(ForeignKey("fiscal_year.year", ondelete="RESTRICT"), index=True)
     official_total: Mapped[float | None] = mapped_column(Float, nullable=True)
     official_level: Mapped[str] = mapped_column(String(50), default="")
@@ -60,7 +60,7 @@ class IndicatorScore(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessment.id", ondelete="CASCADE"), index=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessment.id", ondelete="CASCADE"))  # leads the unique
     indicator_id: Mapped[int] = mapped_column(ForeignKey("criteria_indicator.id", ondelete="RESTRICT"), index=True)
     score: Mapped[float] = mapped_column(Float)
     note: Mapped[str] = mapped_column(Text, default="")  # e.g. ประเด็นที่นำไปใช้พัฒนา
@@ -79,7 +79,7 @@ class ItemScore(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessment.id", ondelete="CASCADE"), index=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessment.id", ondelete="CASCADE"))  # leads the unique
     item_id: Mapped[int] = mapped_column(ForeignKey("criteria_item.id", ondelete="RESTRICT"), index=True)
     score: Mapped[float] = mapped_column(Float)
     guideline: Mapped[str] = mapped_column(Text, default="")  # แนวทางการพัฒนา
@@ -100,7 +100,7 @@ class ToolScore(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessment.id", ondelete="CASCADE"), index=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessment.id", ondelete="CASCADE"))  # leads the unique
     tool_code: Mapped[str] = mapped_column(String(10))
     score: Mapped[float] = mapped_column(Float)
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")

@@ -78,10 +78,13 @@ def save_person(ctx, name: str) -> str:
     return name
 
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False, default=str, sort_keys=True).encode  # made once, not per entry
+
+
 def _json(value) -> str:
     if value is None:
         return ""
-    return json.dumps(value, ensure_ascii=False, default=str, sort_keys=True)
+    return _ENCODE(value)
 
 
 def record(session: Session, action: str, entity: str = "", entity_id: int | None = None,

@@ -105,6 +105,21 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
+ZIP_CHUNK = 4 << 20
+
+
+def _zip_file(z: zipfile.ZipFile, source: Path, name: str) -> None:
+    """``z.write(source, name)`` in 4 MB pieces: ZipFile.write reads 8 KB at a time, and each piece
+    gives up and takes back the GIL, which costs milliseconds when another thread is busy (ita-cli
+    import reads its file while its backup is made)."""
+    info = zipfile.ZipInfo.from_file(source, name)
+    info.compress_type = z.compression
+    info._compresslevel = z.compresslevel  # what ZipFile.write sets (a property alias from Python 3.13)
+    with open(source, "rb") as src, z.open(info, "w") as dst:
+        while chunk := src.read(ZIP_CHUNK):
+            dst.write(chunk)
+
+
 def _fsync_dir(folder: Path) -> None:
     if os.name != "posix":
         return
@@ -266,10 +281,10 @@ def make_backup(db_file: Path, data_dir: Path, reason: str, out: Path | None = N
         }
         with zipfile.ZipFile(tmp_zip, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as z:
             z.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
-            z.write(tmp_db, DB_ENTRY)
+            _zip_file(z, tmp_db, DB_ENTRY)
             work.step(db_units)
             for f, size in zip(files, sizes):
-                z.write(f, "attachments/" + f.relative_to(attachments).as_posix())
+                _zip_file(z, f, "attachments/" + f.relative_to(attachments).as_posix())
                 work.step(_file_units(size))
         with open(tmp_zip, "rb+") as f:
             os.fsync(f.fileno())

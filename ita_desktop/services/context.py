@@ -85,6 +85,10 @@ class AppContext:
                 self._db = self.opening.db
         if self._db is None:
             return
+        try:
+            self._db.wait_backup()  # a backup still running (ita-cli import) is never cut off
+        except Exception:  # its failure was reported to whoever wrote; closing never fails
+            log.exception("backup before a command failed")
         if self.backup_on_close and self._db.changed:
             try:
                 self._db.backup("close")

@@ -51,8 +51,10 @@ class OfficePreview:
     tools: tuple[ScoreChange, ...] = ()
     total: ScoreChange | None = None  # the official total the sheet prints (key "คะแนนรวม")
 
-    @property
+    @functools.cached_property  # asked several times per office of a national sheet
     def replacements(self) -> tuple[ScoreChange, ...]:
+        if not self.exists:
+            return ()  # a new office has no scores to replace
         total = (self.total,) if self.total is not None else ()
         return tuple(c for c in (*self.indicators, *self.items, *total) if c.replaces)
 
@@ -70,7 +72,7 @@ class ImportPreview:
     learned_texts: tuple[tuple[str, str], ...] = ()  # (item code, text) new to the year's catalog
     notes: tuple[str, ...] = ()  # what the importer did that the summary should say (points read)
 
-    @property
+    @functools.cached_property
     def replacements(self) -> int:
         return sum(len(o.replacements) for o in self.offices)
 
@@ -174,21 +176,26 @@ class _Stored:
     item_ids: dict[str, int]  # code -> criteria_item.id
     unknown_texts: set[str]  # item codes whose text the catalog does not know
     similar: dict[str, str]  # parsed org_name -> existing office name a letter or two away
+    places: dict[int, tuple[str, str]]  # office id -> (district, province) as stored
+    last_office_id: int  # the highest office id before the import
 
 
 def _load_stored(s: Session, parsed: ParsedWorkbook, year: int) -> _Stored:
-    index = OfficeIndex(s.execute(select(Office.id, Office.name, Office.province)).all())
+    # Whole reads rather than IN (...) lists: one query each however many offices the file names.
+    offices = s.execute(select(Office.id, Office.name, Office.province, Office.district)).all()
+    index = OfficeIndex((i, name, province) for i, name, province, _ in offices)
+    places = {i: (district or "", province or "") for i, _, province, district in offices}
     office_ids = {o.org_name: index.find(o.org_name) for o in parsed.offices}
     similar = {}
     for o in parsed.offices:
         if office_ids[o.org_name] is None and not index.empty and (near := index.near(o.org_name, o.province)):
             similar[o.org_name] = near
-    known = [i for i in office_ids.values() if i is not None]
+    known = {i for i in office_ids.values() if i is not None}
     assessments: dict[int, int] = {}
     totals: dict[int, float | None] = {}
-    for chunk in _chunks(known):
-        for office_id, aid, total in s.execute(select(Assessment.office_id, Assessment.id, Assessment.official_total)
-                                               .where(Assessment.year == year, Assessment.office_id.in_(chunk))):
+    for office_id, aid, total in s.execute(select(Assessment.office_id, Assessment.id, Assessment.official_total)
+                                           .where(Assessment.year == year)):
+        if office_id in known:
             assessments[office_id], totals[aid] = aid, total
     has_items = any(o.item_scores for o in parsed.offices)
     has_tools = any(o.tool_scores for o in parsed.offices)
@@ -218,7 +225,8 @@ def _load_stored(s: Session, parsed: ParsedWorkbook, year: int) -> _Stored:
         item_ids[code] = item_id
         if not text_known or not (text or "").strip() or text.startswith(UNKNOWN_TEXT_MARK):
             unknown.add(code)
-    return _Stored(office_ids, assessments, totals, ind, items, tools, indicator_ids, item_ids, unknown, similar)
+    return _Stored(office_ids, assessments, totals, ind, items, tools, indicator_ids, item_ids, unknown, similar,
+                   places, max(places, default=0))
 
 
 
@@ -348,17 +356,13 @@ def _store_offices(s: Session, parsed: ParsedWorkbook, stored: _Stored) -> dict[
                         "memo_number_prefix, garuda_path, created_at) VALUES (?, ?, ?, ?, '', '', '', '', '', ?)",
                      [(o.org_name, org_kind(o.org_name) or "องค์การบริหารส่วนตำบล", o.district or "",
                        o.province or "", now) for o in new])
-        for chunk in _chunks([o.org_name for o in new]):
-            ids.update(s.execute(select(Office.name, Office.id).where(Office.name.in_(chunk))).all())
+        names = {o.org_name for o in new}
+        ids.update((name, i) for name, i in s.execute(
+            select(Office.name, Office.id).where(Office.id > stored.last_office_id)) if name in names)
     known = [o for o in parsed.offices if stored.office_ids[o.org_name] is not None and (o.district or o.province)]
-    blanks = {}
-    for chunk in _chunks([ids[o.org_name] for o in known]):
-        for office_id, district, province in s.execute(
-                select(Office.id, Office.district, Office.province).where(Office.id.in_(chunk))):
-            blanks[office_id] = (district, province)
     fills = []
     for o in known:
-        district, province = blanks[ids[o.org_name]]
+        district, province = stored.places[ids[o.org_name]]
         if (not district and o.district) or (not province and o.province):
             fills.append(dict(id=ids[o.org_name], district=district or o.district or "",
                               province=province or o.province or ""))
@@ -374,9 +378,9 @@ def _store_assessments(s: Session, office_ids, year: int, existing: dict[int, in
     if missing:
         _executemany(s, "INSERT INTO assessment (office_id, year, official_level, note) VALUES (?, ?, '', '')",
                      [(i, year) for i in missing])
-        for chunk in _chunks(missing):
-            found.update(s.execute(select(Assessment.office_id, Assessment.id).where(
-                Assessment.year == year, Assessment.office_id.in_(chunk))).all())
+        wanted = set(missing)
+        found.update((office_id, aid) for office_id, aid in s.execute(
+            select(Assessment.office_id, Assessment.id).where(Assessment.year == year)) if office_id in wanted)
     return found
 
 

@@ -206,3 +206,51 @@ def test_wrong_password_message_names_the_server_but_not_the_password(tmp_path):
     down = OperationalError("connect", {}, Exception("could not connect to server: Connection refused"))
     text = str(database_error(down, url, tmp_path))
     assert "เชื่อมต่อเซิร์ฟเวอร์ฐานข้อมูล" in text and "Sekret123" not in text
+
+
+def _office_count(data_dir: Path) -> int:
+    con = sqlite3.connect(data_dir / "ita.sqlite3")
+    try:
+        return con.execute("SELECT count(*) FROM office").fetchone()[0]
+    finally:
+        con.close()
+
+
+def test_import_backs_up_while_it_reads_and_writes_only_after_the_backup(data_dir, capsys, monkeypatch):
+    import threading
+    import time
+
+    from ita_desktop.services import backups
+
+    assert run(["offices"]) == 0  # the database exists, as on a clerk's PC
+    real, seen = backups.make_backup, {}
+
+    def slow(db_file, folder, reason, **kw):
+        seen["thread"] = threading.current_thread().name
+        time.sleep(0.5)  # the file is read meanwhile; nothing may be written yet
+        seen["offices while backing up"] = _office_count(data_dir)
+        return real(db_file, folder, reason, **kw)
+
+    monkeypatch.setattr(backups, "make_backup", slow)
+    assert run(["import", str(CORPUS / "provincial_12.xlsx")]) == 0
+    assert seen == {"thread": "backup", "offices while backing up": 0}
+    assert _office_count(data_dir) == 12
+    assert [b.reason for b in backups.list_backups(data_dir / "backups")] == ["before-import"]
+
+
+def test_import_whose_backup_fails_stores_nothing_and_says_why(data_dir, capsys, monkeypatch):
+    from ita_desktop.services import backups
+    from ita_desktop.services.errors import UserError
+
+    assert run(["offices"]) == 0
+
+    def fail(*a, **k):
+        raise UserError("สำรองข้อมูลไม่ได้: พื้นที่ดิสก์ไม่พอ (ทดสอบ)")
+
+    monkeypatch.setattr(backups, "make_backup", fail)
+    capsys.readouterr()
+    assert run(["import", str(CORPUS / "provincial_12.xlsx")]) == 2
+    err = capsys.readouterr().err
+    assert "สำรองข้อมูลไม่ได้: พื้นที่ดิสก์ไม่พอ (ทดสอบ)" in err and "Traceback" not in err
+    assert _office_count(data_dir) == 0
+    assert backups.list_backups(data_dir / "backups") == []
