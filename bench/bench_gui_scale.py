@@ -12,7 +12,10 @@ scores, with item scores for 100 offices, then measures with the real main windo
   beside the same first switch in a window opened without the quick start (all loaded before);
 - office switch: selecting another office in the office selector (context to every tab);
 - tab switch: each tab made current;
-- overview open: the ภาพรวมหลายหน่วยงาน tab made current (7,850 offices ranked);
+- overview open: the ภาพรวมหลายหน่วยงาน tab made current until its ranking of 7,850 offices is on
+  screen (it is computed on a worker thread): clicked as soon as the window is up (computed while
+  the clerk waits), again (kept), and after another office was chosen and the window left alone for
+  2.5 s (computed ahead while the window was quiet);
 - resident memory (VmHWM, the peak) of the measuring process.
 
 The program's modules are compiled to bytecode first, as in an installed copy.
@@ -149,7 +152,8 @@ def measure_window(data_dir: Path, switches: int) -> dict[str, list[float]]:
     ids = [window.office_combo.itemData(i) for i in range(window.office_combo.count())]
     ids = [i for i in ids if i is not None]
     rng = random.Random(1)
-    times: dict[str, list[float]] = {"office switch": [], "tab switch": [], "overview open": []}
+    times: dict[str, list[float]] = {"office switch": [], "tab switch": [], "overview open, clicked at once": [],
+                                     "overview open again": [], "overview open after 2.5 s": []}
 
     def timed(key: str, action) -> None:
         started = time.perf_counter()
@@ -163,11 +167,37 @@ def measure_window(data_dir: Path, switches: int) -> dict[str, list[float]]:
         for k in range(4):
             timed("tab switch", lambda: window.tabs.setCurrentIndex(k))
     window.tabs.setCurrentIndex(0)
+    tab = window.overview_tab
+
+    def overview_shown() -> None:
+        """Until the ranking is on screen (it is computed on a worker thread)."""
+        window.tabs.setCurrentWidget(tab)
+        while tab.computing or tab.overview is None:
+            app.processEvents()
+            time.sleep(0.001)
+
+    def quiet(seconds: float) -> None:
+        """The window left alone (the clerk reads it): timers and worker results run."""
+        end = time.perf_counter() + seconds
+        while time.perf_counter() < end or tab.computing:
+            app.processEvents()
+            time.sleep(0.005)
+
+    tab._forget()  # noqa: SLF001 - clicked at once: computed while the clerk waits
+    timed("overview open, clicked at once", overview_shown)
+    window.tabs.setCurrentIndex(0)
     for _ in range(3):
-        timed("overview open", lambda: window.tabs.setCurrentWidget(window.overview_tab))
+        timed("overview open again", overview_shown)
         window.tabs.setCurrentIndex(0)
         app.processEvents()
-    rows = window.overview_tab.ranking.rowCount()
+    for _ in range(3):
+        tab._forget()  # noqa: SLF001
+        window.select(office_id=rng.choice(ids))  # another office: the year's overview is computed ahead
+        quiet(2.5)
+        timed("overview open after 2.5 s", overview_shown)
+        window.tabs.setCurrentIndex(0)
+        app.processEvents()
+    rows = tab.ranking.rowCount()
     window.close()
     ctx.close()
     times["overview rows"] = [rows]
@@ -208,7 +238,8 @@ def main() -> int:
         print(f"{label:42} best {min(first):7.0f} ms  median {statistics.median(first):7.0f} ms")
     times = measure_window(data_dir, args.switches)
     rows = int(times.pop("overview rows")[0])
-    targets = {"office switch": 150, "tab switch": 150, "overview open": 500}
+    targets = {"office switch": 150, "tab switch": 150, "overview open, clicked at once": 500,
+               "overview open again": 500, "overview open after 2.5 s": 500}
     for key, values in times.items():
         print(f"{key:42} best {min(values):7.0f} ms  median {statistics.median(values):7.0f} ms  "
               f"worst {max(values):7.0f} ms   target <= {targets[key]} ms")

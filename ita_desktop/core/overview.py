@@ -55,16 +55,35 @@ class QuickScorer:
     def __init__(self, criteria: Criteria, line: float):
         self.criteria, self.line = criteria, line
         self.numbers = tuple(i.number for i in criteria.indicators)
+        self._number_set = frozenset(self.numbers)
         # (tool, its indicators, its weight, its parts): looked up once, used for every office.
         self.plan = tuple((t.code, tuple(i.number for i in criteria.indicators if i.tool == t.code),
                            criteria.tool_weight(t.code), tuple(t.parts)) for t in criteria.tools)
 
     def score(self, o: OfficeYear) -> Scored:
-        ind, tools, line = o.indicators, o.tools, self.line
-        for n in self.numbers:
-            if n not in ind:
-                return self._full(o)
+        quick = self._quick(o.indicators, o.tools)
+        if quick is None:
+            return self._full(o)
+        total, level_tools = quick
+        if o.official_total is not None:
+            total = o.official_total
+        line, ind = self.line, o.indicators
         below = tuple(n for n in self.numbers if ind[n] < line)
+        return Scored(total, new_level(total, level_tools, self.criteria.level_rules), below)
+
+    def total(self, indicators: Mapping[int, float], tools: Mapping[str, float] | None = None,
+              official_total: float | None = None) -> float | None | bool:
+        """The total alone (the previous year's, for the change): ``False`` when the office needs
+        the full computation (an indicator missing), which then takes :meth:`score`."""
+        if official_total is not None:
+            return official_total
+        quick = self._quick(indicators, tools)
+        return False if quick is None else quick[0]
+
+    def _quick(self, ind: Mapping[int, float], tools: Mapping[str, float] | None):
+        """(total, tool scores for the level) by the quick arithmetic, or None for the full one."""
+        if not self._number_set <= ind.keys():
+            return None
         total = 0.0
         level_tools: dict[str, float | None] = {}
         for code, numbers, weight, parts in self.plan:
@@ -76,15 +95,13 @@ class QuickScorer:
             score = tools.get(code) if tools else None
             if score is None:
                 if not numbers:
-                    return self._full(o)
-                score = sum(ind[n] for n in numbers) / len(numbers)
+                    return None
+                score = sum(map(ind.__getitem__, numbers)) / len(numbers)  # the same sum, in order
             level_tools[code] = score
             for p in given:
                 level_tools[p.code] = tools[p.code]
             total += weight * score / 100
-        if o.official_total is not None:
-            total = o.official_total
-        return Scored(total, new_level(total, level_tools, self.criteria.level_rules), below)
+        return total, level_tools
 
     def _full(self, o: OfficeYear) -> Scored:
         result = compute_scores(self.criteria, dict(o.items), dict(o.indicators), dict(o.tools), o.official_total,

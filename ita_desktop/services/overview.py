@@ -15,6 +15,14 @@ def read_office_years(r: Reader, year: int, province: str | None = None,
 
     A few queries for the whole year, whatever the number of offices.
     """
+    offices, indicators, items, tools = _read_year(r, year, province, district, with_items)
+    return [OfficeYear(office_id, name, district or "", province or "", indicators.get(aid, {}), items.get(aid, {}),
+                       tools.get(aid, {}), total) for aid, office_id, name, district, province, total in offices]
+
+
+def _read_year(r: Reader, year: int, province: str | None, district: str | None, with_items: bool = True):
+    """(offices as (assessment id, office id, name, district, province, official total), and per
+    assessment id its indicator scores by number, item scores by code, tool scores by code)."""
     where, params = ["a.year = :year"], {"year": year}
     if province:
         where.append("o.province = :province")
@@ -23,32 +31,33 @@ def read_office_years(r: Reader, year: int, province: str | None = None,
         where.append("o.district = :district")
         params["district"] = district
     cond = " AND ".join(where)
-    number_of = {row["id"]: row["number"] for row in
-                 r.rows("SELECT id, number FROM criteria_indicator WHERE year = :year", year=year)}
-    offices = r.rows("SELECT a.id AS aid, o.id, o.name, o.district, o.province, a.official_total "
-                     f"FROM assessment a JOIN office o ON o.id = a.office_id WHERE {cond} ORDER BY a.id", **params)
+    number_of = dict(r.tuples("SELECT id, number FROM criteria_indicator WHERE year = :year", year=year))
+    offices = r.tuples("SELECT a.id, o.id, o.name, o.district, o.province, a.official_total "
+                       f"FROM assessment a JOIN office o ON o.id = a.office_id WHERE {cond} ORDER BY a.id", **params)
     # The indicator scores as plain rows, turned into one dict per office here: quicker than a
     # pivot in SQL (GROUP BY with a CASE per indicator) for a national year of 78,500 scores.
     indicators: dict[int, dict[int, float]] = {}
+    joined = "JOIN office o ON o.id = a.office_id " if province or district else ""
     for aid, iid, score in r.tuples("SELECT s.assessment_id, s.indicator_id, s.score FROM indicator_score s "
-                                    "JOIN assessment a ON a.id = s.assessment_id JOIN office o ON o.id = a.office_id "
-                                    f"WHERE {cond}", **params):
+                                    f"JOIN assessment a ON a.id = s.assessment_id {joined}WHERE {cond}", **params):
         number = number_of.get(iid)
         if number is not None and score is not None:
-            indicators.setdefault(aid, {})[number] = score
+            found = indicators.get(aid)
+            if found is None:
+                found = indicators[aid] = {}
+            found[number] = score
     base = f"FROM assessment a JOIN office o ON o.id = a.office_id WHERE {cond}"
     items: dict[int, dict[str, float]] = {}
-    item_rows = r.rows("SELECT s.assessment_id AS aid, c.code, s.score FROM item_score s "
-                       "JOIN criteria_item c ON c.id = s.item_id "
-                       f"WHERE s.assessment_id IN (SELECT a.id {base})", **params) if with_items else ()
-    for row in item_rows:
-        items.setdefault(row["aid"], {})[row["code"]] = row["score"]
+    item_rows = r.tuples("SELECT s.assessment_id, c.code, s.score FROM item_score s "
+                         "JOIN criteria_item c ON c.id = s.item_id "
+                         f"WHERE s.assessment_id IN (SELECT a.id {base})", **params) if with_items else ()
+    for aid, code, score in item_rows:
+        items.setdefault(aid, {})[code] = score
     tools: dict[int, dict[str, float]] = {}
-    for row in r.rows("SELECT assessment_id AS aid, tool_code, score FROM tool_score "
-                      f"WHERE assessment_id IN (SELECT a.id {base})", **params):
-        tools.setdefault(row["aid"], {})[row["tool_code"]] = row["score"]
-    return [OfficeYear(o["id"], o["name"], o["district"] or "", o["province"] or "", indicators.get(o["aid"], {}),
-                       items.get(o["aid"], {}), tools.get(o["aid"], {}), o["official_total"]) for o in offices]
+    for aid, code, score in r.tuples("SELECT assessment_id, tool_code, score FROM tool_score "
+                                     f"WHERE assessment_id IN (SELECT a.id {base})", **params):
+        tools.setdefault(aid, {})[code] = score
+    return offices, indicators, items, tools
 
 
 def years_with_many_offices(ctx, minimum: int = 2) -> list[int]:
@@ -100,17 +109,24 @@ def get_overview(ctx, year: int, province: str | None = None, district: str | No
 
 
 def _previous_totals(r: Reader, year: int, office_ids: set[int], province, district) -> dict[int, float]:
+    """Each office's total of ``year`` (the previous one), by the quick arithmetic where it will do."""
     catalog = read_criteria(r, year)
     if catalog is None:
         return {}
     scorer = QuickScorer(catalog, catalog.pass_line)
-    found = {}
-    rows = read_office_years(r, year, province, district, with_items=False)
-    if any(len(o.indicators) < len(scorer.numbers) for o in rows):
-        rows = read_office_years(r, year, province, district)  # totals from items: read them after all
-    for o in rows:
-        if o.office_id in office_ids:
-            total = scorer.score(o).total
-            if total is not None:
+    offices, indicators, _, tools = _read_year(r, year, province, district, with_items=False)
+    found, full = {}, []
+    for aid, office_id, name, district_, province_, official in offices:
+        if office_id not in office_ids:
+            continue
+        total = scorer.total(indicators.get(aid, {}), tools.get(aid), official)
+        if total is False:  # an indicator missing: the total from the items, as the full computation gives it
+            full.append(office_id)
+        elif total is not None:
+            found[office_id] = total
+    if full:
+        wanted = set(full)
+        for o in read_office_years(r, year, province, district):
+            if o.office_id in wanted and (total := scorer.score(o).total) is not None:
                 found[o.office_id] = total
     return found

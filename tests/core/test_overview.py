@@ -35,6 +35,9 @@ def test_quick_scorer_agrees_with_compute_scores(year):
         quick = scorer.score(OfficeYear(k, "x", indicators=ind, items=items, tools=tools, official_total=official))
         full = compute_scores(catalog, items, ind, tools, official)
         assert quick.total == pytest.approx(full.total, abs=1e-9) and quick.level == full.level
+        assert scorer.total(ind, tools, official) == quick.total  # the previous year's total alone
+    missing = {n: 70.0 for n in range(1, 10)}  # indicator 10 missing: only the full computation knows
+    assert scorer.total(missing) is False and scorer.total(missing, official_total=71.5) == 71.5
 
 
 def test_seed_001_total_and_weak_indicators():

@@ -88,7 +88,7 @@ def test_overview_export_shows_percentages_and_cancels(qtbot, ctx, tmp_path, mon
     qtbot.addWidget(tab)
     tab.set_context(offices.find_office(ctx, names[0]).id, 2566)
     tab.show()
-    assert tab.ranking.rowCount() == 40
+    qtbot.waitUntil(lambda: tab.ranking.rowCount() == 40 and not tab.computing, timeout=10_000)
     folder = tmp_path / "ภาพรวม"
     folder.mkdir()
     watch = Watch(tab.ops)

@@ -21,20 +21,28 @@ def two_years(ctx, tmp_path):
     return ctx
 
 
+def shown(qtbot, tab: OverviewTab) -> None:
+    """Wait for the overview computed on the worker thread to be on screen."""
+    qtbot.waitUntil(lambda: not tab.computing and tab.overview is not None, timeout=10_000)
+
+
 def test_tab_ranks_filters_and_exports(qtbot, two_years, tmp_path):
     tab = OverviewTab(two_years)
     qtbot.addWidget(tab)
     office = offices.find_office(two_years, "ทต.วังไผ่")
     tab.set_context(office.id, 2567)
     tab.show()
+    shown(qtbot, tab)
     assert tab.ranking.rowCount() == 10
     assert "10 หน่วยงาน" in tab.summary.text() and "+3.00" in tab.summary.text()
     assert tab.ranking.highlight == office.id
     assert tab.indicator_rows.rowCount() == 10 and tab.chart.has_data()
     tab.kind.setCurrentIndex(tab.kind.findData("ทต."))
+    shown(qtbot, tab)
     assert tab.ranking.rowCount() == 1 and tab.ranking.rows[0].name == "เทศบาลตำบลวังไผ่"
     tab.kind.setCurrentIndex(0)
     tab.province.setCurrentIndex(tab.province.findData("ชัยภูมิ"))
+    shown(qtbot, tab)
     assert tab.ranking.rowCount() == 10 and tab.district.findData("ซับใหญ่") > 0
     xlsx = tab.export("xlsx", str(tmp_path / "ov.xlsx"))
     wb = openpyxl.load_workbook(xlsx)
@@ -59,6 +67,7 @@ def test_fifth_tab_only_when_several_offices_hold_the_year(qtbot, two_years, tmp
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert titles[-1] == "ภาพรวมหลายหน่วยงาน" and len(titles) == 5
     window.tabs.setCurrentWidget(window.overview_tab)
+    shown(qtbot, window.overview_tab)
     assert window.overview_tab.ranking.rowCount() == 10
     window.select(year=2568)
     assert window.tabs.count() == 4 and window.tabs.indexOf(window.overview_tab) < 0
@@ -76,3 +85,53 @@ def test_next_fiscal_year_is_offered_and_starts_soft_with_a_banner(qtbot, ctx):
     assert window.catalog_banner.isVisible() and "ตั้งค่า → เกณฑ์การประเมิน" in window.catalog_banner.text()
     window.select(year=2566)
     assert not window.catalog_banner.isVisible()
+
+
+def test_overview_is_computed_on_a_worker_and_ahead_while_the_tab_is_hidden(qtbot, two_years, monkeypatch):
+    import threading
+
+    from ita_desktop.services import overview as overview_service
+    from ita_desktop.ui.tabs import overview_tab
+
+    threads, real = [], overview_service.get_overview
+
+    def recorded(*args, **kw):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return real(*args, **kw)
+
+    monkeypatch.setattr(overview_service, "get_overview", recorded)
+    monkeypatch.setattr(overview_tab, "PREFETCH_AFTER_MS", 50)
+    tab = OverviewTab(two_years)
+    qtbot.addWidget(tab)
+    tab.set_context(offices.find_office(two_years, "ทต.วังไผ่").id, 2567)  # hidden: computed ahead, soon
+    qtbot.waitUntil(lambda: bool(threads) and not tab.computing, timeout=10_000)
+    assert threads == [False]  # on a worker thread, never the window's
+    tab.show()  # at once, without computing again
+    assert tab.ranking.rowCount() == 10 and not tab.computing and threads == [False]
+
+
+def test_tab_says_it_is_computing_and_a_change_of_data_computes_again(qtbot, two_years, tmp_path, monkeypatch):
+    from ita_desktop.services import changes
+    from ita_desktop.services import overview as overview_service
+
+    gate, real = __import__("threading").Event(), overview_service.get_overview
+
+    def slow(*args, **kw):
+        gate.wait(10)
+        return real(*args, **kw)
+
+    monkeypatch.setattr(overview_service, "get_overview", slow)
+    tab = OverviewTab(two_years)
+    qtbot.addWidget(tab)
+    tab.set_context(offices.find_office(two_years, "ทต.วังไผ่").id, 2567)
+    tab.show()
+    assert tab.computing and "กำลังคำนวณ" in tab.summary.text() and tab.ranking.rowCount() == 0
+    gate.set()
+    shown(qtbot, tab)
+    assert tab.ranking.rowCount() == 10
+    imports.import_file(two_years, wide_sheet(tmp_path / "c.xlsx", ["ทม.บ้านใหม่"],
+                                              "ผลการประเมิน ITA ปีงบประมาณ 2567 จังหวัดชัยภูมิ"))
+    other = offices.find_office(two_years, "ทม.บ้านใหม่").id  # a change of an office not highlighted
+    tab.ops.announce(changes.Changes(frozenset({changes.SCORES}), other, 2567))
+    shown(qtbot, tab)
+    assert tab.ranking.rowCount() == 11

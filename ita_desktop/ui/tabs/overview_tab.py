@@ -2,17 +2,23 @@
 
 A self-contained tab: ``set_context(office_id, year)`` like the other tabs; the office only
 highlights its row. Filters by province, district and kind; exports to Excel and PDF.
+
+A national year is 7,850 offices and their previous year: the overview is computed on a worker
+thread (the window stays usable, the tab says it is computing), kept for the year and filters
+until the data changes, and computed ahead, while the window is quiet, for the year chosen.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRectF, QSortFilterProxyModel, Qt
+import shiboken6
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRectF, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
                                QTableView, QVBoxLayout, QWidget)
 
 from ita_desktop.core.overview import LEVEL_ORDER, Overview
 from ita_desktop.services import changes, overview as overview_service
+from ita_desktop.ui import tasks
 from ita_desktop.ui.widgets import file_dialogs
 from ita_desktop.ui.widgets.charts import _Chart
 
@@ -20,6 +26,9 @@ from .base import Tab
 from ita_desktop.ui.models import roles
 
 ALL = "ทั้งหมด"
+COMPUTING = "กำลังคำนวณภาพรวมของหน่วยงานทั้งหมดในปีนี้..."
+PREFETCH_AFTER_MS = 1500  # the chosen year's overview is computed ahead once the window was quiet this long
+KEEP = 6  # overviews kept (years and filters), each until the data changes
 KINDS = (("อบต.", "องค์การบริหารส่วนตำบล"), ("ทต.", "เทศบาลตำบล"), ("ทม.", "เทศบาลเมือง"), ("ทน.", "เทศบาลนคร"))
 RANK_HEADERS = ("อันดับ", "หน่วยงาน", "อำเภอ", "จังหวัด", "คะแนนรวม", "ระดับ", "ปีก่อน", "เพิ่ม/ลด",
                 "ตัวชี้วัดที่ต่ำกว่าเกณฑ์")
@@ -165,6 +174,12 @@ class OverviewTab(Tab):
         self.overview: Overview | None = None
         self._places: dict[str, list[str]] = {}
         self._places_year: int | None = None
+        # (year, province, district, kind) -> (Overview or None, Thai message or None)
+        self._computed: dict[tuple, tuple[Overview | None, str | None]] = {}
+        self._computing: dict[tuple, tasks.Task] = {}
+        self._generation = 0  # moves on when the data changed: results computed before are dropped
+        self._prefetch = QTimer(self, singleShot=True, interval=PREFETCH_AFTER_MS)
+        self._prefetch.timeout.connect(self.prefetch)
         self._build()
 
     def _build(self) -> None:
@@ -216,13 +231,32 @@ class OverviewTab(Tab):
 
     # -- data -------------------------------------------------------------------------------
     def set_context(self, office_id: int | None, year: int | None) -> None:
-        """A new office only moves the highlight; the year's offices are read when the tab is shown."""
+        """A new office only moves the highlight; the year's offices are computed ahead while the
+        window is quiet, or when the tab is shown."""
         same_year = year == self.year and self.overview is not None
         self.office_id, self.year = office_id, year
         if same_year:
             self.ranking.set_highlight(office_id)
         elif self.isVisible():
             self.refresh()
+        else:
+            self._prefetch.start()
+
+    def on_changes(self, changes_) -> None:
+        """Any office's change counts here (the tab shows them all), not only the highlighted one's."""
+        if changes_.touches(self.kinds, None, None):
+            self._forget()
+        if changes_.touches(self.kinds, None, self.year):
+            self._invalidate()
+
+    def _forget(self) -> None:
+        """Drop every overview computed or being computed: the data changed."""
+        self._computed.clear()
+        self._computing.clear()
+        self._generation += 1
+
+    def _key(self) -> tuple:
+        return (self.year, *self.filters())
 
     def refresh(self) -> None:
         if self.year is None:
@@ -230,12 +264,54 @@ class OverviewTab(Tab):
             return
         if self._places_year != self.year:
             self._fill_places()
-        province, district, kind = self.filters()
-        ov, error = self.read(overview_service.get_overview, self.year, province, district, kind)
-        if error:
-            self._show(None, error)
+        key = self._key()
+        if key in self._computed:
+            self._show_computed(key)
             return
-        self._show(ov)
+        self._show(None, COMPUTING)
+        self._compute(key)
+
+    @property
+    def computing(self) -> bool:
+        """Whether an overview is being computed on a worker thread."""
+        return bool(self._computing)
+
+    def prefetch(self) -> None:
+        """Compute the chosen year's overview (with the filters set) now, unless it is known."""
+        if self.year is not None and self._key() not in self._computed:
+            self._compute(self._key())
+
+    def _compute(self, key: tuple) -> None:
+        if key in self._computing:
+            return
+        generation, ops = self._generation, self.ops
+        year, province, district, kind = key
+
+        def work(_progress):
+            return ops.read(lambda ctx: overview_service.get_overview(ctx, year, province, district, kind))
+
+        def done(result) -> None:
+            if shiboken6.isValid(self):  # (the window may have closed meanwhile)
+                self._done(key, generation, result)
+
+        def failed(exc) -> None:  # ops.read catches everything; this is a last resort
+            done((None, str(exc)))
+
+        self._computing[key] = tasks.start(work, done, failed)
+
+    def _done(self, key: tuple, generation: int, result: tuple[Overview | None, str | None]) -> None:
+        if generation != self._generation:
+            return  # computed from data changed since: the tab computes again when shown
+        self._computing.pop(key, None)
+        while len(self._computed) >= KEEP:
+            self._computed.pop(next(iter(self._computed)))
+        self._computed[key] = result
+        if self.isVisible() and key == self._key():
+            self._show_computed(key)
+
+    def _show_computed(self, key: tuple) -> None:
+        ov, error = self._computed[key]
+        self._show(ov, error or "")
 
     def filters(self) -> tuple[str | None, str | None, str | None]:
         return self.province.currentData(), self.district.currentData(), self.kind.currentData()
