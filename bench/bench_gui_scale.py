@@ -13,9 +13,10 @@ scores, with item scores for 100 offices, then measures with the real main windo
 - office switch: selecting another office in the office selector (context to every tab);
 - tab switch: each tab made current;
 - overview open: the ภาพรวมหลายหน่วยงาน tab made current until its ranking of 7,850 offices is on
-  screen (it is computed on a worker thread): clicked as soon as the window is up (computed while
-  the clerk waits), again (kept), and after another office was chosen and the window left alone for
-  2.5 s (computed ahead while the window was quiet);
+  screen (it is computed on a worker thread; the change since the previous year follows, timed as
+  "overview complete"): clicked as soon as another year was chosen (computed while the clerk
+  waits), again (kept), and after another year was chosen and the window left alone for 2.5 s
+  (computed ahead while the window was quiet);
 - resident memory (VmHWM, the peak) of the measuring process.
 
 The program's modules are compiled to bytecode first, as in an installed copy.
@@ -137,6 +138,7 @@ def peak_rss_mb() -> float:
 
 def measure_window(data_dir: Path, switches: int) -> dict[str, list[float]]:
     """Office switches, tab switches and the overview, in ms, with the real main window."""
+    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
     from ita_desktop.services.context import open_app
@@ -149,11 +151,14 @@ def measure_window(data_dir: Path, switches: int) -> dict[str, list[float]]:
     window = MainWindow(ctx)
     window.show()
     app.processEvents()
+    window.finish_start()  # as the program does once the window is shown
+    app.processEvents()
     ids = [window.office_combo.itemData(i) for i in range(window.office_combo.count())]
     ids = [i for i in ids if i is not None]
     rng = random.Random(1)
     times: dict[str, list[float]] = {"office switch": [], "tab switch": [], "overview open, clicked at once": [],
-                                     "overview open again": [], "overview open after 2.5 s": []}
+                                     "overview open again": [], "overview open after 2.5 s": [],
+                                     "overview complete (change since last year)": []}
 
     def timed(key: str, action) -> None:
         started = time.perf_counter()
@@ -169,32 +174,45 @@ def measure_window(data_dir: Path, switches: int) -> dict[str, list[float]]:
     window.tabs.setCurrentIndex(0)
     tab = window.overview_tab
 
-    def overview_shown() -> None:
-        """Until the ranking is on screen (it is computed on a worker thread)."""
+    def overview_shown(key: str) -> None:
+        """Until the ranking is on screen (it is computed on a worker thread), then (timed apart)
+        until the change since the previous year is in it too."""
+        started = time.perf_counter()
         window.tabs.setCurrentWidget(tab)
-        while tab.computing or tab.overview is None:
-            app.processEvents()
-            time.sleep(0.001)
+        app.processEvents()
+        while tab.overview is None:  # waiting in Qt's event loop, as the program does (no polling)
+            app.processEvents(QEventLoop.WaitForMoreEvents)
+        app.processEvents()  # drawn
+        times[key].append(1000 * (time.perf_counter() - started))
+        if not tab.computing:
+            return
+        while tab.computing:
+            app.processEvents(QEventLoop.WaitForMoreEvents)
+        times["overview complete (change since last year)"].append(1000 * (time.perf_counter() - started))
 
     def quiet(seconds: float) -> None:
         """The window left alone (the clerk reads it): timers and worker results run."""
         end = time.perf_counter() + seconds
         while time.perf_counter() < end or tab.computing:
-            app.processEvents()
-            time.sleep(0.005)
+            app.processEvents(QEventLoop.WaitForMoreEvents)
 
-    tab._forget()  # noqa: SLF001 - clicked at once: computed while the clerk waits
-    timed("overview open, clicked at once", overview_shown)
-    window.tabs.setCurrentIndex(0)
-    for _ in range(3):
-        timed("overview open again", overview_shown)
+    wake = QTimer(interval=20)  # the waits below look at the clock at least this often
+    wake.start()
+    years = [window.year_combo.itemData(i) for i in range(window.year_combo.count())]
+    years = sorted((y for y in years if y is not None and y < window.current_year()), reverse=True)
+    for year in years[:3]:  # a year chosen and the tab clicked at once: computed while the clerk waits
+        window.select(year=year)
+        app.processEvents()
+        overview_shown("overview open, clicked at once")
         window.tabs.setCurrentIndex(0)
         app.processEvents()
-    for _ in range(3):
-        tab._forget()  # noqa: SLF001
-        window.select(office_id=rng.choice(ids))  # another office: the year's overview is computed ahead
+        overview_shown("overview open again")  # the same year again: kept
+        window.tabs.setCurrentIndex(0)
+        app.processEvents()
+    for year in years[3:6]:  # a year chosen, the window left alone: computed ahead
+        window.select(year=year)
         quiet(2.5)
-        timed("overview open after 2.5 s", overview_shown)
+        overview_shown("overview open after 2.5 s")
         window.tabs.setCurrentIndex(0)
         app.processEvents()
     rows = tab.ranking.rowCount()
@@ -239,10 +257,12 @@ def main() -> int:
     times = measure_window(data_dir, args.switches)
     rows = int(times.pop("overview rows")[0])
     targets = {"office switch": 150, "tab switch": 150, "overview open, clicked at once": 500,
-               "overview open again": 500, "overview open after 2.5 s": 500}
+               "overview open again": 500, "overview open after 2.5 s": 500,
+               "overview complete (change since last year)": None}
     for key, values in times.items():
-        print(f"{key:42} best {min(values):7.0f} ms  median {statistics.median(values):7.0f} ms  "
-              f"worst {max(values):7.0f} ms   target <= {targets[key]} ms")
+        target = f"target <= {targets[key]} ms" if targets[key] else "(the issue sets no target)"
+        print(f"{key:44} best {min(values):7.0f} ms  median {statistics.median(values):7.0f} ms  "
+              f"worst {max(values):7.0f} ms   {target}")
     print(f"{'overview rows ranked':42} {rows}")
     print(f"{'resident memory, peak (VmHWM)':42} {peak_rss_mb():7.0f} MB   target <= 500 MB")
     return 0

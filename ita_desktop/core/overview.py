@@ -9,8 +9,8 @@ bookkeeping, so that thousands of offices are scored in well under a second. Eve
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Iterable, Mapping, NamedTuple
 
 from ita_desktop.core.criteria import Criteria
 from ita_desktop.core.levels import (LEVEL_EXCELLENT, LEVEL_GOOD, LEVEL_IMPROVE, LEVEL_PASS, LEVEL_URGENT,
@@ -36,8 +36,7 @@ class OfficeYear:
     official_total: float | None = None
 
 
-@dataclass(frozen=True)
-class Scored:
+class Scored(NamedTuple):  # (tuples: made once per office of a national year, a frozen dataclass costs more)
     total: float | None
     level: str | None
     below: tuple[int, ...]  # indicators below the line
@@ -110,8 +109,7 @@ class QuickScorer:
         return Scored(result.total, result.level, below)
 
 
-@dataclass(frozen=True)
-class RankedOffice:
+class RankedOffice(NamedTuple):
     rank: int | None  # None when the total is unknown
     office_id: int
     name: str
@@ -159,6 +157,7 @@ class Overview:
     oit_zero: tuple[ItemZero, ...]  # OIT items most often 0 first (offices with item scores)
     mean_total: float | None
     mean_change: float | None
+    changes_known: bool = True  # False: built before the previous year was read (see with_previous)
 
     @property
     def scored_offices(self) -> int:
@@ -209,6 +208,16 @@ def build_overview(criteria: Criteria, rows: Iterable[OfficeYear], previous: Map
     )
 
 
+def with_previous(ov: Overview, previous: Mapping[int, float]) -> Overview:
+    """``ov``, built without the previous year's totals, with them: what :func:`build_overview`
+    gives when given ``previous`` (the overview screen shows the ranking before the change)."""
+    ranked = tuple(RankedOffice(r.rank, r.office_id, r.name, r.district, r.province, r.total, r.level,
+                                previous.get(r.office_id), r.below) for r in ov.offices)
+    changes = [r.change for r in ranked if r.change is not None]
+    return replace(ov, offices=ranked, changes_known=True,
+                   mean_change=round(sum(changes) / len(changes), 2) if changes else None)
+
+
 def _rank(scored: list[tuple[OfficeYear, Scored]], previous: Mapping[int, float]) -> list[RankedOffice]:
     order = sorted(scored, key=lambda pair: (pair[1].total is None, -(pair[1].total or 0), pair[0].name))
     ranked, rank, last = [], 0, None
@@ -221,17 +230,24 @@ def _rank(scored: list[tuple[OfficeYear, Scored]], previous: Mapping[int, float]
 
 
 def _indicators_below(criteria: Criteria, rows: list[OfficeYear], line: float) -> tuple[IndicatorBelow, ...]:
+    values: dict[int, list[float]] = {ind.number: [] for ind in criteria.indicators}
+    for o in rows:  # one pass over the offices, each office's few indicators
+        for number, score in o.indicators.items():
+            found = values.get(number)
+            if found is not None:
+                found.append(score)
     found = []
     for ind in criteria.indicators:
-        values = [o.indicators[ind.number] for o in rows if ind.number in o.indicators]
-        below = sum(v < line for v in values)
-        mean = round(sum(values) / len(values), 2) if values else None
-        found.append(IndicatorBelow(ind.number, ind.name, ind.tool, below, len(values), mean))
+        scores = values[ind.number]
+        below = sum(v < line for v in scores)
+        mean = round(sum(scores) / len(scores), 2) if scores else None
+        found.append(IndicatorBelow(ind.number, ind.name, ind.tool, below, len(scores), mean))
     return tuple(sorted(found, key=lambda i: (-i.below, i.number)))
 
 
 def _oit_zero(criteria: Criteria, rows: list[OfficeYear]) -> tuple[ItemZero, ...]:
     oit = {i.number for i in criteria.indicators if i.tool == "OIT"}
+    rows = [o for o in rows if o.items]  # a national year: items for a few offices only
     found = []
     for item in criteria.items:
         if item.indicator not in oit:

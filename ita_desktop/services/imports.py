@@ -18,6 +18,8 @@ from ita_desktop.models import (Assessment, CriteriaIndicator, CriteriaItem, Ind
                                 SourceFile, ToolScore)
 from ita_desktop.models.base import utcnow
 
+from ita_desktop.core.gcpause import collector_paused
+
 from . import audit, criteria
 from .errors import UserError
 
@@ -124,7 +126,8 @@ def read_file(ctx, path: str | Path, org: str | None = None, year: int | None = 
         return criteria.get_criteria(ctx, y)
 
     try:
-        return read_score_workbook(path, catalog, org_name=org, year=year)
+        with collector_paused():  # hundreds of thousands of small objects, no cycles (core.gcpause)
+            return read_score_workbook(path, catalog, org_name=org, year=year)
     except YearConflict as exc:
         raise YearConflictError(str(exc), exc.years) from None
     except ImportProblem as exc:
@@ -301,7 +304,7 @@ def apply(ctx, parsed: ParsedWorkbook, replace: bool = False, progress=None) -> 
     text)`` hears after each stage; when it raises (a cancelled task) the transaction rolls back.
     """
     report = progress or (lambda percent, text="": None)
-    with ctx.db.session() as s:
+    with collector_paused(), ctx.db.session() as s:
         year = parsed.offices[0].year if parsed.offices else 0
         stored = _load_stored(s, parsed, year)
         plan = _preview_from(parsed, stored, _imported_before(s, parsed.sha256))

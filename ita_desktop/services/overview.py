@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from ita_desktop.core.overview import Overview, OfficeYear, QuickScorer, build_overview, filter_offices
+from dataclasses import replace
+from typing import Iterator
+
+from ita_desktop.core.gcpause import collector_paused
+from ita_desktop.core.overview import (Overview, OfficeYear, QuickScorer, build_overview, filter_offices,
+                                       with_previous)
 
 from .errors import UserError
 from .queries import read_criteria
@@ -93,19 +98,32 @@ def get_overview(ctx, year: int, province: str | None = None, district: str | No
 
     ``line`` is the pass line (the catalog's by default).
     """
+    *_, complete = overview_stages(ctx, year, province, district, kind, line)
+    return complete
+
+
+def overview_stages(ctx, year: int, province: str | None = None, district: str | None = None,
+                    kind: str | None = None, line: float | None = None) -> Iterator[Overview]:
+    """:func:`get_overview` in two steps: first without the change since the previous year
+    (``changes_known`` False: the ranking a clerk waits for), then complete."""
     with ctx.reader() as r:
         catalog = read_criteria(r, year)
         if catalog is None:
             raise UserError(f"ไม่พบเกณฑ์การประเมินของปีงบประมาณ {year}")
-        rows = filter_offices(read_office_years(r, year, province, district), kind=kind)
+        with collector_paused():  # a national year: many small objects, no cycles (core.gcpause)
+            rows = filter_offices(read_office_years(r, year, province, district), kind=kind)
         if not rows:
             where = " ".join(p for p in (f"จังหวัด{province}" if province else "",
                                          f"อำเภอ{district}" if district else "", kind or "") if p)
             raise UserError(f"ไม่มีหน่วยงานที่มีคะแนนปีงบประมาณ {year}" + (f" ใน {where}" if where else ""))
-        previous = _previous_totals(r, year - 1, {o.office_id for o in rows}, province, district)
-    filters = tuple((label, value) for label, value in (("province", province), ("district", district),
-                                                        ("kind", kind)) if value)
-    return build_overview(catalog, rows, previous, line, filters)
+        filters = tuple((label, value) for label, value in (("province", province), ("district", district),
+                                                            ("kind", kind)) if value)
+        with collector_paused():
+            first = build_overview(catalog, rows, None, line, filters)
+        yield replace(first, changes_known=False)
+        with collector_paused():
+            previous = _previous_totals(r, year - 1, {o.office_id for o in rows}, province, district)
+    yield with_previous(first, previous)
 
 
 def _previous_totals(r: Reader, year: int, office_ids: set[int], province, district) -> dict[int, float]:

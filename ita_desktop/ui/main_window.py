@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 # Only what shows the window is imported here: the read side (plain SQL) and the คะแนน tab. The
 # write side of the services (SQLAlchemy and the ORM, about half a second) and the other tabs are
 # imported where they are used, or on the opening thread after the window is shown (quick start).
+from ita_desktop.core.gcpause import freeze_long_lived
 from ita_desktop.services import overview, queries
 from ita_desktop.services.changes import CRITERIA, OFFICES, SCORES, SETTINGS, Changes
 from ita_desktop.services.undo import deletion_step
@@ -142,6 +143,7 @@ class MainWindow(QMainWindow):
         if opening is None or self._opening_signals is not None:
             if opening is None:
                 self._show_start_warnings()
+                QTimer.singleShot(0, freeze_long_lived)
             return
         # (the thread may have been started already: a year needing its catalog made before show)
         self._opening_signals = signals = _OpeningSignals(self)
@@ -211,6 +213,9 @@ class MainWindow(QMainWindow):
         if opening.error is not None:
             self.ops.report(opening.error, "เปิดฐานข้อมูลไม่ได้ ดูข้อมูลได้ แต่แก้ไขข้อมูลไม่ได้")
         self._show_start_warnings()
+        # What start made lives as long as the program: out of the garbage collector's passes,
+        # which then stay short (core.gcpause).
+        QTimer.singleShot(0, freeze_long_lived)
 
     def _show_start_warnings(self) -> None:
         for warning in self.ctx.warnings:  # e.g. the backup at start could not be made

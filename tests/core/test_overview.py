@@ -6,7 +6,7 @@ import pytest
 
 from ita_desktop.core.criteria import load_criteria_year
 from ita_desktop.core.overview import (LEVEL_UNKNOWN, OfficeYear, QuickScorer, build_overview, filter_offices,
-                                       kind_matches, overview_json)
+                                       kind_matches, overview_json, with_previous)
 from ita_desktop.core.scoring import compute_scores
 
 
@@ -65,6 +65,9 @@ def test_ranking_ties_levels_change_and_weak_indicators():
     assert ov.indicators[0].number == 10 and ov.indicators[0].below == 3 and ov.indicators[0].scored == 4
     assert ov.indicators[1].below == 1  # indicator 1: office 4 only (office 5's 90 is above)
     assert ov.mean_change == -0.25
+    first = build_overview(catalog, rows)  # the ranking shown before the previous year is read
+    assert first.mean_change is None and all(o.previous_total is None for o in first.offices)
+    assert with_previous(first, {1: 90.0, 4: 65.5}) == ov
 
 
 def test_a_line_of_90_counts_more_indicators_below():

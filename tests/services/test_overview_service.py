@@ -23,6 +23,9 @@ def test_overview_of_a_year_with_change_since_last_year(ctx, tmp_path):
     assert overview.years_with_many_offices(ctx) == [2566, 2567]
     assert overview.places(ctx, 2567) == {"ชัยภูมิ": ["ซับใหญ่"]}
     assert [o.name for o in overview.get_overview(ctx, 2567, kind="ทต.").offices] == ["เทศบาลตำบลวังไผ่"]
+    first, complete = overview.overview_stages(ctx, 2567)  # the ranking first, then the change
+    assert not first.changes_known and all(o.change is None for o in first.offices)
+    assert complete.changes_known and complete == ov
 
 
 def test_cli_overview_json_and_bad_input(data_dir, tmp_path, capsys):

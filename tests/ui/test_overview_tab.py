@@ -93,13 +93,13 @@ def test_overview_is_computed_on_a_worker_and_ahead_while_the_tab_is_hidden(qtbo
     from ita_desktop.services import overview as overview_service
     from ita_desktop.ui.tabs import overview_tab
 
-    threads, real = [], overview_service.get_overview
+    threads, real = [], overview_service.overview_stages
 
     def recorded(*args, **kw):
         threads.append(threading.current_thread() is threading.main_thread())
         return real(*args, **kw)
 
-    monkeypatch.setattr(overview_service, "get_overview", recorded)
+    monkeypatch.setattr(overview_service, "overview_stages", recorded)
     monkeypatch.setattr(overview_tab, "PREFETCH_AFTER_MS", 50)
     tab = OverviewTab(two_years)
     qtbot.addWidget(tab)
@@ -114,24 +114,64 @@ def test_tab_says_it_is_computing_and_a_change_of_data_computes_again(qtbot, two
     from ita_desktop.services import changes
     from ita_desktop.services import overview as overview_service
 
-    gate, real = __import__("threading").Event(), overview_service.get_overview
+    gate, real = __import__("threading").Event(), overview_service.overview_stages
 
     def slow(*args, **kw):
         gate.wait(10)
         return real(*args, **kw)
 
-    monkeypatch.setattr(overview_service, "get_overview", slow)
+    monkeypatch.setattr(overview_service, "overview_stages", slow)
     tab = OverviewTab(two_years)
     qtbot.addWidget(tab)
     tab.set_context(offices.find_office(two_years, "ทต.วังไผ่").id, 2567)
     tab.show()
     assert tab.computing and "กำลังคำนวณ" in tab.summary.text() and tab.ranking.rowCount() == 0
+    assert not tab.export_pdf.isEnabled()
     gate.set()
     shown(qtbot, tab)
-    assert tab.ranking.rowCount() == 10
+    assert tab.ranking.rowCount() == 10 and tab.export_pdf.isEnabled() and "+3.00" in tab.summary.text()
     imports.import_file(two_years, wide_sheet(tmp_path / "c.xlsx", ["ทม.บ้านใหม่"],
                                               "ผลการประเมิน ITA ปีงบประมาณ 2567 จังหวัดชัยภูมิ"))
     other = offices.find_office(two_years, "ทม.บ้านใหม่").id  # a change of an office not highlighted
     tab.ops.announce(changes.Changes(frozenset({changes.SCORES}), other, 2567))
     shown(qtbot, tab)
     assert tab.ranking.rowCount() == 11
+
+
+def test_ranking_is_shown_before_the_change_since_last_year(qtbot, two_years, monkeypatch):
+    import threading
+
+    from ita_desktop.services import overview as overview_service
+
+    gate, real = threading.Event(), overview_service._previous_totals
+
+    def slow(*args, **kw):
+        gate.wait(10)
+        return real(*args, **kw)
+
+    monkeypatch.setattr(overview_service, "_previous_totals", slow)
+    tab = OverviewTab(two_years)
+    qtbot.addWidget(tab)
+    tab.set_context(None, 2567)
+    tab.show()
+    qtbot.waitUntil(lambda: tab.ranking.rowCount() == 10, timeout=10_000)
+    assert tab.computing and "กำลังคำนวณการเปลี่ยนแปลงจากปีก่อน" in tab.summary.text()
+    assert tab.overview.offices[0].change is None and not tab.export_xlsx.isEnabled()
+    assert tab.export("xlsx", "unused.xlsx") is None
+    gate.set()
+    shown(qtbot, tab)
+    assert "+3.00" in tab.summary.text() and tab.overview.offices[0].change == 3.0 and tab.export_xlsx.isEnabled()
+
+
+def test_another_year_chosen_while_the_tab_is_hidden_is_shown_when_it_is_opened(qtbot, two_years):
+    tab = OverviewTab(two_years)
+    qtbot.addWidget(tab)
+    tab.set_context(None, 2567)
+    tab.show()
+    shown(qtbot, tab)
+    assert tab.overview.year == 2567
+    tab.hide()
+    tab.set_context(None, 2566)
+    tab.show()
+    shown(qtbot, tab)
+    assert tab.overview.year == 2566 and "ปีงบประมาณ 2566" in tab.summary.text()

@@ -10,8 +10,10 @@ until the data changes, and computed ahead, while the window is quiet, for the y
 
 from __future__ import annotations
 
+import threading
+
 import shiboken6
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRectF, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QRectF, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
                                QTableView, QVBoxLayout, QWidget)
@@ -27,6 +29,7 @@ from ita_desktop.ui.models import roles
 
 ALL = "ทั้งหมด"
 COMPUTING = "กำลังคำนวณภาพรวมของหน่วยงานทั้งหมดในปีนี้..."
+COMPUTING_CHANGE = "กำลังคำนวณการเปลี่ยนแปลงจากปีก่อน..."
 PREFETCH_AFTER_MS = 1500  # the chosen year's overview is computed ahead once the window was quiet this long
 KEEP = 6  # overviews kept (years and filters), each until the data changes
 KINDS = (("อบต.", "องค์การบริหารส่วนตำบล"), ("ทต.", "เทศบาลตำบล"), ("ทม.", "เทศบาลเมือง"), ("ทน.", "เทศบาลนคร"))
@@ -163,6 +166,12 @@ class _RowsModel(QAbstractTableModel):
         return None
 
 
+class _Relay(QObject):
+    """Carries the first stage of an overview from the worker thread to the tab's thread."""
+
+    ranked = Signal(object)  # (key, generation, Overview without the change since last year, Event set once shown)
+
+
 class OverviewTab(Tab):
     """The ภาพรวมหลายหน่วยงาน tab."""
 
@@ -180,6 +189,8 @@ class OverviewTab(Tab):
         self._generation = 0  # moves on when the data changed: results computed before are dropped
         self._prefetch = QTimer(self, singleShot=True, interval=PREFETCH_AFTER_MS)
         self._prefetch.timeout.connect(self.prefetch)
+        self._relay = _Relay(self)
+        self._relay.ranked.connect(self._ranked)
         self._build()
 
     def _build(self) -> None:
@@ -237,8 +248,10 @@ class OverviewTab(Tab):
         self.office_id, self.year = office_id, year
         if same_year:
             self.ranking.set_highlight(office_id)
-        elif self.isVisible():
-            self.refresh()
+            return
+        self.stale = True  # another year: redrawn when shown
+        if self.isVisible():
+            self.refresh_if_stale()
         else:
             self._prefetch.start()
 
@@ -284,11 +297,21 @@ class OverviewTab(Tab):
     def _compute(self, key: tuple) -> None:
         if key in self._computing:
             return
-        generation, ops = self._generation, self.ops
+        generation, ops, relay = self._generation, self.ops, self._relay
         year, province, district, kind = key
 
+        def stages(ctx):
+            complete = None
+            for ov in overview_service.overview_stages(ctx, year, province, district, kind):
+                if not ov.changes_known:  # the ranking, on screen while the previous year is read
+                    shown = threading.Event()
+                    relay.ranked.emit((key, generation, ov, shown))
+                    shown.wait(2.0)  # not competing for the interpreter while the window draws it
+                complete = ov
+            return complete
+
         def work(_progress):
-            return ops.read(lambda ctx: overview_service.get_overview(ctx, year, province, district, kind))
+            return ops.read(stages)
 
         def done(result) -> None:
             if shiboken6.isValid(self):  # (the window may have closed meanwhile)
@@ -308,6 +331,14 @@ class OverviewTab(Tab):
         self._computed[key] = result
         if self.isVisible() and key == self._key():
             self._show_computed(key)
+
+    def _ranked(self, payload) -> None:
+        key, generation, ov, shown = payload
+        try:
+            if generation == self._generation and key in self._computing and self.isVisible() and key == self._key():
+                self._show(ov)
+        finally:
+            QTimer.singleShot(0, shown.set)  # after the paint events the ranking posted
 
     def _show_computed(self, key: tuple) -> None:
         ov, error = self._computed[key]
@@ -356,11 +387,13 @@ class OverviewTab(Tab):
                                       for i in ov.indicators] if ov else [])
         self.oit_rows.set_rows([(z.code, f"{z.zero} จาก {z.scored}", z.text) for z in ov.oit_zero] if ov else [])
         for button in (self.export_xlsx, self.export_pdf):
-            button.setEnabled(ov is not None)
+            button.setEnabled(ov is not None and ov.changes_known)
         if ov is None:
             self.summary.setText(message)
             return
         change = "" if ov.mean_change is None else f" เปลี่ยนจากปีก่อนเฉลี่ย {ov.mean_change:+.2f}"
+        if not ov.changes_known:
+            change = f" ({COMPUTING_CHANGE})"
         levels = " ".join(f"{k} {v}" for k, v in ov.level_counts if k in LEVEL_ORDER)
         self.summary.setText(f"ปีงบประมาณ {ov.year}: {len(ov.offices)} หน่วยงาน คะแนนเฉลี่ย "
                              f"{ov.mean_total if ov.mean_total is not None else '-'}{change} · {levels} "
@@ -368,7 +401,7 @@ class OverviewTab(Tab):
 
     def export(self, kind: str, path: str | None = None) -> str | None:
         """Save the shown overview as Excel or PDF (asks where unless ``path`` is given)."""
-        if self.overview is None:
+        if self.overview is None or not self.overview.changes_known:
             return None
         if path is None:
             suffix = "Excel (*.xlsx)" if kind == "xlsx" else "PDF (*.pdf)"
