@@ -191,7 +191,12 @@ def is_soft(ctx, year: int) -> bool:
 def get_criteria(ctx, year: int) -> Criteria:
     """The catalog of ``year``; a Thai UserError when that year has none."""
     with ctx.reader() as r:
-        catalog = read_criteria(r, year)
+        return catalog_of(r, year)
+
+
+def catalog_of(r: Reader, year: int) -> Criteria:
+    """:func:`get_criteria` on a reader."""
+    catalog = read_criteria(r, year)
     if catalog is None:
         raise UserError(f"ไม่พบเกณฑ์การประเมินของปีงบประมาณ {year} (เพิ่มปีได้จากเมนูเกณฑ์การประเมิน)")
     return catalog
@@ -277,8 +282,7 @@ def load_scores(ctx, office_id: int, year: int) -> StoredScores:
 
 def years_with_scores(ctx, office_id: int) -> list[int]:
     with ctx.reader() as r:
-        rows = r.rows("SELECT year FROM assessment WHERE office_id = :office_id ORDER BY year", office_id=office_id)
-    return [row["year"] for row in rows]
+        return read_years_with_scores(r, office_id)
 
 
 def offices_with_scores(ctx, year: int) -> list[tuple[int, str]]:
@@ -305,17 +309,28 @@ class OfficeYearScores:
 
 def score_office_year(ctx, office_id: int, year: int) -> OfficeYearScores:
     """Compute totals, levels and pass/fail of one office-year from its stored scores."""
+    with ctx.reader() as r:
+        return read_office_year_scores(r, office_id, year)
+
+
+def read_office_year_scores(r: Reader, office_id: int, year: int) -> OfficeYearScores:
+    """:func:`score_office_year` on a reader (a screen reading several years reads them in one session)."""
     from dataclasses import replace
 
-    from .settings import pass_line
+    from .settings import read_pass_line
 
-    catalog = get_criteria(ctx, year)
-    line = pass_line(ctx, office_id, year).value
+    catalog = catalog_of(r, year)
+    line = read_pass_line(r, office_id, year).value
     if line != catalog.pass_line:
         catalog = replace(catalog, pass_line=line)
-    stored = load_scores(ctx, office_id, year)
+    stored = read_scores(r, office_id, year)
     result = compute_scores(catalog, stored.items, stored.indicators, stored.tools, stored.official_total)
     return OfficeYearScores(office_id, stored.office_name, stored, result)
+
+
+def read_years_with_scores(r: Reader, office_id: int) -> list[int]:
+    rows = r.rows("SELECT year FROM assessment WHERE office_id = :office_id ORDER BY year", office_id=office_id)
+    return [row["year"] for row in rows]
 
 
 # ---------------------------------------------------------------- memo drafts

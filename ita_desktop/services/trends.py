@@ -45,19 +45,21 @@ class OfficeTrend:
 def office_trend(ctx, office_id: int) -> OfficeTrend:
     """Scores of every year the office has scores for, with its plan targets."""
     points = []
-    for year in queries.years_with_scores(ctx, office_id):
-        oys = queries.score_office_year(ctx, office_id, year)
-        points.append(TrendPoint(year, oys.result.total, dict(oys.result.tools), oys.level))
+    with ctx.reader() as r:  # one session for every year (a national database holds ten per office)
+        for year in queries.read_years_with_scores(r, office_id):
+            oys = queries.read_office_year_scores(r, office_id, year)
+            points.append(TrendPoint(year, oys.result.total, dict(oys.result.tools), oys.level))
     return OfficeTrend(office_id, tuple(points), queries.ita_targets(ctx, office_id))
 
 
 def change_from_last_year(ctx, office_id: int, year: int) -> YearComparison | None:
     """Total, tool and indicator change of ``year`` against ``year - 1``; None without last year's scores."""
     previous = year - 1
-    if previous not in queries.years_with_scores(ctx, office_id):
-        return None
-    before = queries.score_office_year(ctx, office_id, previous).result
-    now = queries.score_office_year(ctx, office_id, year).result
+    with ctx.reader() as r:
+        if previous not in queries.read_years_with_scores(r, office_id):
+            return None
+        before = queries.read_office_year_scores(r, office_id, previous).result
+        now = queries.read_office_year_scores(r, office_id, year).result
     return compare_years(before, now)
 
 
