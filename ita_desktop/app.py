@@ -39,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if args.smoke_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QThreadPool, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from ita_desktop.services.context import open_app
@@ -82,6 +82,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.file:
         QTimer.singleShot(0, lambda: window.open_file(args.file))
     code = app.exec()
+    # Work still running on the thread pool (a read computing the overview, a change being
+    # stored) ends before the database is closed under it.
+    QThreadPool.globalInstance().waitForDone(10_000)
     ctx.close()
     return code
 
