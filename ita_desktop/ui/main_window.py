@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         self.overview_tab = OverviewTab(ctx, self.ops)  # a fifth tab, shown when several offices hold the year's scores
         self.context_changed.connect(self._overview_context)
         self.catalog_banner = ThaiWrapLabel()
+        self.catalog_banner.PREFERRED_WIDTH = 1100  # as wide as the window: its lines at that width
         self.catalog_banner.setWordWrap(True)
         self.catalog_banner.setStyleSheet(SOFT_BANNER_STYLE)
         self.catalog_banner.setVisible(False)

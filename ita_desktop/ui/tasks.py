@@ -46,9 +46,16 @@ class Task(QRunnable):
         except Exception as exc:  # delivered to the GUI thread, which shows a Thai message
             if not isinstance(exc, Cancelled):
                 log.exception("background task failed")
-            self.signals.error.emit(exc)
+            self._deliver(self.signals.error, exc)
         else:
-            self.signals.done.emit(result)
+            self._deliver(self.signals.done, result)
+
+    @staticmethod
+    def _deliver(signal, value) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the program is ending: nobody is left to hear it
+            log.info("a background task ended after the program had closed")
 
 
 # Tasks started and not yet released. A task (and the QObject that carries its signals) must not

@@ -164,7 +164,7 @@ class AnalysisTab(Tab):
         column.addWidget(self.warning_bar)
         column.addWidget(self.filter_bar)
         column.addWidget(self._splitter(), 1)
-        layout = QVBoxLayout(self)
+        layout = self.content_layout()
         layout.addWidget(self.heading)
         layout.addWidget(self.empty_bar)
         layout.addWidget(self.body, 1)

@@ -3,10 +3,19 @@ and redrawing when the data it shows changed (at once when visible, else when sh
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ita_desktop.services.changes import ALL_KINDS, Changes
 from ita_desktop.ui.operations import Operations
+
+
+class _ContentLayout(QVBoxLayout):
+    """A tab's layout in its scroll area: the scroll area then fits the content to the room there
+    is (down to its minimum) instead of the height its wrapped labels would like at that width
+    (QScrollArea asks a layout with height-for-width for that, and would always scroll)."""
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt override)
+        return False
 
 
 class Tab(QWidget):
@@ -58,6 +67,20 @@ class Tab(QWidget):
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
         self.refresh_if_stale()
+
+    def content_layout(self) -> QVBoxLayout:
+        """The tab's own layout, inside a scroll area that shows only when the window is smaller
+        than the tab needs (a 1366x768 laptop with a banner and messages shown): the tab then
+        scrolls instead of pushing the window past the bottom of the screen."""
+        content = QWidget()
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        return _ContentLayout(content)
 
     def read(self, fn, *args):
         """(result, None), or (None, a Thai message) when the read was refused or failed."""

@@ -122,7 +122,7 @@ class MeasuresTab(MeasureActions, Tab):
         self.document_dialog = None  # the last document or memo dialog opened (tests look at it)
         self.last_dialog = None  # the last form or checklist opened
         self._select_after: int | None = None
-        layout = QVBoxLayout(self)
+        layout = self.content_layout()
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(self._build_top())
         self.sections = QTabWidget()

@@ -116,7 +116,7 @@ class PlanTab(PlanDocuments, Tab):
         self.sections.addTab(self.progress, "ความก้าวหน้า")
         self.sections.addTab(self._target_page(), "วัตถุประสงค์และค่าเป้าหมาย")
         self.sections.addTab(self._risk_page(), "การประเมินความเสี่ยงการทุจริต")
-        layout = QVBoxLayout(self)
+        layout = self.content_layout()
         layout.addWidget(self.heading)
         top = QHBoxLayout()
         top.addWidget(self.facts, 1)

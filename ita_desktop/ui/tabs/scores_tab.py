@@ -52,7 +52,7 @@ class ScoresTab(Tab):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([440, 300])
-        layout = QVBoxLayout(self)
+        layout = self.content_layout()
         layout.addWidget(self.summary)
         layout.addWidget(self.empty_bar)
         layout.addWidget(self.warning_bar)

@@ -58,7 +58,7 @@ class _Chart(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setMinimumSize(320, 240)
+        self.setMinimumSize(320, 140)  # (a 1366x768 screen: the คะแนน tab must fit; sizeHint is 340 high)
         self.setAttribute(Qt.WA_OpaquePaintEvent)
 
     def sizeHint(self) -> QSize:

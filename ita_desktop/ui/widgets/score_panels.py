@@ -136,7 +136,7 @@ class IndicatorPanel(QWidget):
         layout.addWidget(self.view)
         self.model.modelReset.connect(self._fit_height)
 
-    MIN_ROWS = 5  # on a 1366x768 screen the window must still fit: the table scrolls below this
+    MIN_ROWS = 3  # on a 1366x768 screen the window must still fit: the table scrolls below this
 
     def _fit_height(self) -> None:
         # All ten indicators in view when there is room (the splitter's share); never less than
