@@ -116,6 +116,7 @@ class Opening:
         self.backup_on_start = backup_on_start
         self.preload = tuple(preload)
         self.imported = threading.Event()
+        self._ready = {name: threading.Event() for name in self.preload}  # each preload module imported
         self.done = threading.Event()
         self.db: Database | None = None
         self.error: BaseException | None = None
@@ -175,6 +176,12 @@ class Opening:
         self.start()
         self.imported.wait()
 
+    def wait_module(self, name: str) -> None:
+        """Until ``name``, one of the ``preload`` modules, is imported (every one when it is not one):
+        a tab whose module comes early in ``preload`` is made before SQLAlchemy is loaded."""
+        self.start()
+        self._ready.get(name, self.imported).wait()
+
     def finish(self) -> None:
         """At close: wait for a started thread, then end the sqlite3 reads (on their thread)."""
         if self._thread is not None:
@@ -186,9 +193,12 @@ class Opening:
         try:
             for name in self.preload:
                 importlib.import_module(name)
+                self._ready[name].set()
         except BaseException:  # the module is imported again where it is used, and fails there
             log.exception("importing at start failed")
         finally:
+            for event in self._ready.values():
+                event.set()
             self.imported.set()
             _call(self.on_imported)
         try:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import importlib
 from functools import wraps
 from pathlib import Path
@@ -140,6 +142,10 @@ class MainWindow(QMainWindow):
     def finish_start(self) -> None:
         """After the window is shown: finish opening the database on a thread (a quick start),
         make the other tabs once their modules are imported, and tell the clerk what start found."""
+        # Work on other threads (the opening thread now, an overview or a document later) gives
+        # the interpreter back to the window's thread within a millisecond, not Python's 5 ms:
+        # each call into Qt lets it go, and a screen makes thousands of them.
+        sys.setswitchinterval(0.001)
         opening = self.ctx.opening
         if opening is None or self._opening_signals is not None:
             if opening is None:
@@ -173,6 +179,20 @@ class MainWindow(QMainWindow):
         finally:
             QApplication.restoreOverrideCursor()
 
+    def _wait_for_module(self, module: str) -> None:
+        """Like :meth:`wait_for_start`, for one tab's module: the opening thread imports the tabs'
+        modules first (วิเคราะห์จุดอ่อน needs no SQLAlchemy), so a tab chosen right after the window
+        appeared does not wait for the whole write side. The module is then fully imported, by
+        that thread: this thread does not import it at the same time."""
+        opening = self.ctx.opening
+        if opening is None or opening.imported.is_set():
+            return
+        QApplication.setOverrideCursor(Qt.WaitCursor)
+        try:
+            opening.wait_module(module)
+        finally:
+            QApplication.restoreOverrideCursor()
+
     def _make_pending_tabs(self) -> None:
         """Replace the waiting pages by the real tabs, one per turn of the event loop."""
         for index, page in enumerate(self.tab_pages):
@@ -182,8 +202,8 @@ class MainWindow(QMainWindow):
                 return
 
     def _install_tab(self, index: int):
-        self.wait_for_start()
         spec = TABS[index]
+        self._wait_for_module(spec.module)
         page = self._make_tab(spec)
         current = self.tabs.currentIndex()
         blocked = self.tabs.blockSignals(True)

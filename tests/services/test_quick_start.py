@@ -212,3 +212,30 @@ def test_a_first_start_copies_the_bundled_empty_database(tmp_path, monkeypatch):
     finally:
         ctx.close()
     assert not (tmp_path / "first" / "backups").exists() or not list((tmp_path / "first" / "backups").iterdir())
+
+
+def test_a_module_early_in_the_preload_is_ready_before_the_later_ones(demo_folder, monkeypatch):
+    """A tab chosen right after the window appeared waits for its own module, not for SQLAlchemy."""
+    import importlib
+    import threading
+
+    gate, real = threading.Event(), importlib.import_module
+
+    def slow(name, *args):
+        if name == "json.tool":  # stands for the write side, imported after the tabs
+            assert gate.wait(10)
+        return real(name, *args)
+
+    monkeypatch.setattr(importlib, "import_module", slow)
+    ctx = open_app(demo_folder, defer=True, backup_on_start=False,
+                   preload=("ita_desktop.core.levels", "json.tool", "ita_desktop.core.digits"))
+    try:
+        ctx.opening.wait_module("ita_desktop.core.levels")  # returns while json.tool is held back
+        assert not ctx.opening.imported.is_set()
+        gate.set()
+        ctx.opening.wait_module("ita_desktop.core.digits")
+        assert ctx.opening.imported.wait(10)
+        ctx.opening.wait_module("not.in.the.preload")  # any other name: everything imported
+    finally:
+        gate.set()
+        ctx.close()

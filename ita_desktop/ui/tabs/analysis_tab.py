@@ -35,8 +35,7 @@ from ita_desktop.ui.widgets.message_bar import MessageBar
 from ita_desktop.ui.widgets.thai_wrap import ThaiWrapLabel
 from ita_desktop.ui.widgets.tables import WrappedTable, text_browser
 
-from .base import Tab
-from .measures_tab import NO_OFFICE_TEXT
+from .base import NO_OFFICE_TEXT, Tab
 from ita_desktop.ui.models import roles
 
 HEADING = "การวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส"

@@ -9,6 +9,9 @@ from ita_desktop.services.changes import ALL_KINDS, Changes
 from ita_desktop.ui.operations import Operations
 
 
+NO_OFFICE_TEXT = "ยังไม่มีหน่วยงาน เพิ่มหน่วยงานหรือโหลดข้อมูลตัวอย่างจากเมนู แฟ้ม"  # every tab, before any office
+
+
 class _ContentLayout(QVBoxLayout):
     """A tab's layout in its scroll area: the scroll area then fits the content to the room there
     is (down to its minimum) instead of the height its wrapped labels would like at that width

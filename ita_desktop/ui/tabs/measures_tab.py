@@ -33,12 +33,11 @@ from ita_desktop.ui.models import measure_models as mm
 from ita_desktop.ui.widgets.message_bar import MessageBar
 from ita_desktop.ui.widgets.tables import WrappedTable
 
-from .base import Tab
+from .base import NO_OFFICE_TEXT, Tab
 from .measure_actions import MeasureActions
 from .measure_results_panel import ResultsPanel, button
 from ita_desktop.ui.models import roles
 
-NO_OFFICE_TEXT = "ยังไม่มีหน่วยงาน เพิ่มหน่วยงานหรือโหลดข้อมูลตัวอย่างจากเมนู แฟ้ม"
 MEASURES_TITLE = "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
 RESULTS_TITLE = "ผลการดำเนินการ"
 MEASURE_LAYOUTS = {"001": ("ตาราง ๔ ช่อง", "ประเด็น | ผู้รับผิดชอบ | ขั้นตอนหรือวิธีการ | การรายงานผลและกำหนดเวลา "

@@ -11,11 +11,10 @@ from ita_desktop.ui.widgets.message_bar import MessageBar
 from ita_desktop.ui.widgets.score_panels import ChartPanel, IndicatorPanel, ItemPanel, SummaryPanel
 from ita_desktop.ui.widgets.score_undo import INDICATOR, ITEM, ScoreEdit
 
-from .base import Tab
+from .base import NO_OFFICE_TEXT, Tab
 
 EMPTY_TEXT = ("ยังไม่มีคะแนนของปีนี้ นำเข้าจาก Excel (เมนู แฟ้ม → นำเข้าคะแนนจาก Excel...) "
               "หรือกรอกเองในตารางด้านล่าง: ดับเบิลคลิกหรือกด F2 ที่ช่องคะแนน")
-NO_OFFICE_TEXT = "ยังไม่มีหน่วยงาน เพิ่มหน่วยงานหรือโหลดข้อมูลตัวอย่างจากเมนู แฟ้ม"
 DISCREPANCY_HEADING = "คะแนนไม่ตรงกัน (ต่างกันเกิน 0.01) โปรดตรวจสอบกับผลการประเมินที่ได้รับ:"
 
 
