@@ -214,13 +214,16 @@ class SessionReader:
             return self._driver_execute(connection, sql, params).fetchall()
         return [tuple(row) for row in connection.execute(text(sql), params).fetchall()]
 
-    @staticmethod
-    def _driver_execute(connection, sql: str, params: dict):
+    def _driver_execute(self, connection, sql: str, params: dict):
         """The query on SQLite's own connection (the session's): SQLAlchemy's statement handling
         costs more than a screen's small queries themselves (the คะแนน tab makes ~150 of them).
-        Errors come as SQLAlchemy's, as through the session (the Thai messages depend on it)."""
+        Pending ORM changes are flushed first and errors come as SQLAlchemy's, as through
+        ``session.execute`` (the Thai messages depend on it)."""
         from sqlalchemy.exc import DBAPIError
 
+        session = self._session
+        if session.new or session.dirty or session.deleted:
+            session.flush()
         try:
             return connection.connection.driver_connection.execute(sql, params)
         except sqlite3.Error as exc:

@@ -87,8 +87,8 @@ class AppContext:
             return
         try:
             self._db.wait_backup()  # a backup still running (ita-cli import) is never cut off
-        except Exception:  # its failure was reported to whoever wrote; closing never fails
-            log.exception("backup before a command failed")
+        except (Exception, KeyboardInterrupt):  # reported to whoever wrote (or Ctrl+C): closing never fails
+            log.exception("backup before a command failed or was interrupted")
         if self.backup_on_close and self._db.changed:
             try:
                 self._db.backup("close")

@@ -175,3 +175,61 @@ def test_another_year_chosen_while_the_tab_is_hidden_is_shown_when_it_is_opened(
     tab.show()
     shown(qtbot, tab)
     assert tab.overview.year == 2566 and "ปีงบประมาณ 2566" in tab.summary.text()
+
+
+def test_a_result_that_arrives_while_the_tab_is_hidden_is_shown_when_it_is_back(qtbot, two_years, monkeypatch):
+    import threading
+
+    from ita_desktop.services import overview as overview_service
+
+    gate, real = threading.Event(), overview_service.overview_stages
+
+    def slow(*args, **kw):
+        gate.wait(10)
+        return real(*args, **kw)
+
+    monkeypatch.setattr(overview_service, "overview_stages", slow)
+    tab = OverviewTab(two_years)
+    qtbot.addWidget(tab)
+    tab.set_context(None, 2567)
+    tab.show()
+    assert tab.computing
+    tab.hide()  # the clerk went to another tab while it computed
+    gate.set()
+    qtbot.waitUntil(lambda: not tab.computing, timeout=10_000)
+    tab.show()
+    assert tab.ranking.rowCount() == 10 and tab.overview.changes_known and tab.export_pdf.isEnabled()
+
+
+def test_a_failed_computation_is_tried_again(qtbot, two_years, monkeypatch):
+    from ita_desktop.services import overview as overview_service
+    from ita_desktop.services.errors import UserError
+
+    real, calls = overview_service.overview_stages, []
+
+    def busy_once(*args, **kw):
+        calls.append(1)
+        if len(calls) == 1:
+            raise UserError("ฐานข้อมูลถูกโปรแกรมอื่นใช้งานอยู่")
+        return real(*args, **kw)
+
+    monkeypatch.setattr(overview_service, "overview_stages", busy_once)
+    tab = OverviewTab(two_years)
+    qtbot.addWidget(tab)
+    tab.set_context(None, 2567)
+    tab.show()
+    qtbot.waitUntil(lambda: not tab.computing, timeout=10_000)
+    assert "ใช้งานอยู่" in tab.summary.text() and tab.overview is None
+    tab.hide()
+    tab.show()  # the clerk comes back to the tab: computed again, not the old message
+    shown(qtbot, tab)
+    assert tab.ranking.rowCount() == 10 and len(calls) == 2
+    calls.clear()  # the next failure of another filter is not kept either
+    tab.kind.setCurrentIndex(tab.kind.findData("ทต."))
+    qtbot.waitUntil(lambda: not tab.computing, timeout=10_000)
+    assert "ใช้งานอยู่" in tab.summary.text()
+    tab.kind.setCurrentIndex(0)  # back to every kind: kept from before
+    assert tab.ranking.rowCount() == 10 and not tab.computing
+    tab.kind.setCurrentIndex(tab.kind.findData("ทต."))  # the failed one: computed again
+    shown(qtbot, tab)
+    assert tab.ranking.rowCount() == 1 and len(calls) == 2

@@ -305,8 +305,11 @@ class OverviewTab(Tab):
             for ov in overview_service.overview_stages(ctx, year, province, district, kind):
                 if not ov.changes_known:  # the ranking, on screen while the previous year is read
                     shown = threading.Event()
-                    relay.ranked.emit((key, generation, ov, shown))
-                    shown.wait(2.0)  # not competing for the interpreter while the window draws it
+                    try:
+                        relay.ranked.emit((key, generation, ov, shown))
+                    except RuntimeError:  # the tab is gone (the window closed): nobody to compute for
+                        return None
+                    shown.wait(0.5)  # not competing for the interpreter while the window draws it
                 complete = ov
             return complete
 
@@ -322,15 +325,22 @@ class OverviewTab(Tab):
 
         self._computing[key] = tasks.start(work, done, failed)
 
-    def _done(self, key: tuple, generation: int, result: tuple[Overview | None, str | None]) -> None:
-        if generation != self._generation:
+    def _done(self, key: tuple, generation: int, result: tuple[Overview | None, str | None] | None) -> None:
+        if generation != self._generation or result is None:
             return  # computed from data changed since: the tab computes again when shown
         self._computing.pop(key, None)
-        while len(self._computed) >= KEEP:
-            self._computed.pop(next(iter(self._computed)))
-        self._computed[key] = result
-        if self.isVisible() and key == self._key():
-            self._show_computed(key)
+        ov, error = result
+        if ov is not None:  # a failure (the database busy a moment) is not kept: tried again when shown
+            while len(self._computed) >= KEEP:
+                self._computed.pop(next(iter(self._computed)))
+            self._computed[key] = result
+        if key != self._key():
+            return
+        if self.isVisible():
+            self._show(ov, error or "")
+        # Not on screen (the clerk left the tab while it computed): shown when back. A failure
+        # shown now is tried again then.
+        self.stale = not self.isVisible() or ov is None
 
     def _ranked(self, payload) -> None:
         key, generation, ov, shown = payload

@@ -57,6 +57,8 @@ class WrappedTable(QTableView):
         self.clearSpans()
         for row in getattr(model, "heading_rows", list)():
             self.setSpan(row, 0, 1, model.columnCount())
+        self._unfitted = []  # rows of the model before the reset
+        self._fit_timer.stop()
         # Fitted in the next turn of the event loop, once: a tab being shown lays its columns out
         # (each sectionResized restarts the timer) after its model was filled.
         self._resize_timer.start()
