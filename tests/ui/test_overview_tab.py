@@ -26,6 +26,31 @@ def shown(qtbot, tab: OverviewTab) -> None:
     qtbot.waitUntil(lambda: not tab.computing and tab.overview is not None, timeout=10_000)
 
 
+@pytest.fixture
+def hold(monkeypatch):
+    """``hold(name)``: services.overview's ``name`` waits, on the worker, until the returned event is set."""
+    import threading
+
+    from ita_desktop.services import overview as overview_service
+
+    gates = []
+
+    def make(name: str) -> threading.Event:
+        gate, real = threading.Event(), getattr(overview_service, name)
+
+        def held(*args, **kw):
+            gate.wait(10)
+            return real(*args, **kw)
+
+        monkeypatch.setattr(overview_service, name, held)
+        gates.append(gate)
+        return gate
+
+    yield make
+    for gate in gates:
+        gate.set()
+
+
 def test_tab_ranks_filters_and_exports(qtbot, two_years, tmp_path):
     tab = OverviewTab(two_years)
     qtbot.addWidget(tab)
@@ -110,17 +135,10 @@ def test_overview_is_computed_on_a_worker_and_ahead_while_the_tab_is_hidden(qtbo
     assert tab.ranking.rowCount() == 10 and not tab.computing and threads == [False]
 
 
-def test_tab_says_it_is_computing_and_a_change_of_data_computes_again(qtbot, two_years, tmp_path, monkeypatch):
+def test_tab_says_it_is_computing_and_a_change_of_data_computes_again(qtbot, two_years, tmp_path, hold):
     from ita_desktop.services import changes
-    from ita_desktop.services import overview as overview_service
 
-    gate, real = __import__("threading").Event(), overview_service.overview_stages
-
-    def slow(*args, **kw):
-        gate.wait(10)
-        return real(*args, **kw)
-
-    monkeypatch.setattr(overview_service, "overview_stages", slow)
+    gate = hold("overview_stages")
     tab = OverviewTab(two_years)
     qtbot.addWidget(tab)
     tab.set_context(offices.find_office(two_years, "ทต.วังไผ่").id, 2567)
@@ -138,18 +156,8 @@ def test_tab_says_it_is_computing_and_a_change_of_data_computes_again(qtbot, two
     assert tab.ranking.rowCount() == 11
 
 
-def test_ranking_is_shown_before_the_change_since_last_year(qtbot, two_years, monkeypatch):
-    import threading
-
-    from ita_desktop.services import overview as overview_service
-
-    gate, real = threading.Event(), overview_service._previous_totals
-
-    def slow(*args, **kw):
-        gate.wait(10)
-        return real(*args, **kw)
-
-    monkeypatch.setattr(overview_service, "_previous_totals", slow)
+def test_ranking_is_shown_before_the_change_since_last_year(qtbot, two_years, hold):
+    gate = hold("_previous_totals")
     tab = OverviewTab(two_years)
     qtbot.addWidget(tab)
     tab.set_context(None, 2567)
@@ -177,18 +185,8 @@ def test_another_year_chosen_while_the_tab_is_hidden_is_shown_when_it_is_opened(
     assert tab.overview.year == 2566 and "ปีงบประมาณ 2566" in tab.summary.text()
 
 
-def test_a_result_that_arrives_while_the_tab_is_hidden_is_shown_when_it_is_back(qtbot, two_years, monkeypatch):
-    import threading
-
-    from ita_desktop.services import overview as overview_service
-
-    gate, real = threading.Event(), overview_service.overview_stages
-
-    def slow(*args, **kw):
-        gate.wait(10)
-        return real(*args, **kw)
-
-    monkeypatch.setattr(overview_service, "overview_stages", slow)
+def test_a_result_that_arrives_while_the_tab_is_hidden_is_shown_when_it_is_back(qtbot, two_years, hold):
+    gate = hold("overview_stages")
     tab = OverviewTab(two_years)
     qtbot.addWidget(tab)
     tab.set_context(None, 2567)
