@@ -26,6 +26,15 @@ def shown(qtbot, tab: OverviewTab) -> None:
     qtbot.waitUntil(lambda: not tab.computing and tab.overview is not None, timeout=10_000)
 
 
+def opened(qtbot, ctx, office_id: int | None, year: int = 2567) -> OverviewTab:
+    """The tab alone, for ``office_id`` and ``year``, put on screen (its computation started)."""
+    tab = OverviewTab(ctx)
+    qtbot.addWidget(tab)
+    tab.set_context(office_id, year)
+    tab.show()
+    return tab
+
+
 @pytest.fixture
 def hold(monkeypatch):
     """``hold(name)``: services.overview's ``name`` waits, on the worker, until the returned event is set."""
@@ -52,11 +61,8 @@ def hold(monkeypatch):
 
 
 def test_tab_ranks_filters_and_exports(qtbot, two_years, tmp_path):
-    tab = OverviewTab(two_years)
-    qtbot.addWidget(tab)
     office = offices.find_office(two_years, "ทต.วังไผ่")
-    tab.set_context(office.id, 2567)
-    tab.show()
+    tab = opened(qtbot, two_years, office.id)
     shown(qtbot, tab)
     assert tab.ranking.rowCount() == 10
     assert "10 หน่วยงาน" in tab.summary.text() and "+3.00" in tab.summary.text()
@@ -139,10 +145,7 @@ def test_tab_says_it_is_computing_and_a_change_of_data_computes_again(qtbot, two
     from ita_desktop.services import changes
 
     gate = hold("overview_stages")
-    tab = OverviewTab(two_years)
-    qtbot.addWidget(tab)
-    tab.set_context(offices.find_office(two_years, "ทต.วังไผ่").id, 2567)
-    tab.show()
+    tab = opened(qtbot, two_years, offices.find_office(two_years, "ทต.วังไผ่").id)
     assert tab.computing and "กำลังคำนวณ" in tab.summary.text() and tab.ranking.rowCount() == 0
     assert not tab.export_pdf.isEnabled()
     gate.set()
@@ -158,10 +161,7 @@ def test_tab_says_it_is_computing_and_a_change_of_data_computes_again(qtbot, two
 
 def test_ranking_is_shown_before_the_change_since_last_year(qtbot, two_years, hold):
     gate = hold("_previous_totals")
-    tab = OverviewTab(two_years)
-    qtbot.addWidget(tab)
-    tab.set_context(None, 2567)
-    tab.show()
+    tab = opened(qtbot, two_years, None)
     qtbot.waitUntil(lambda: tab.ranking.rowCount() == 10, timeout=10_000)
     assert tab.computing and "กำลังคำนวณการเปลี่ยนแปลงจากปีก่อน" in tab.summary.text()
     assert tab.overview.offices[0].change is None and not tab.export_xlsx.isEnabled()
@@ -172,10 +172,7 @@ def test_ranking_is_shown_before_the_change_since_last_year(qtbot, two_years, ho
 
 
 def test_another_year_chosen_while_the_tab_is_hidden_is_shown_when_it_is_opened(qtbot, two_years):
-    tab = OverviewTab(two_years)
-    qtbot.addWidget(tab)
-    tab.set_context(None, 2567)
-    tab.show()
+    tab = opened(qtbot, two_years, None)
     shown(qtbot, tab)
     assert tab.overview.year == 2567
     tab.hide()
@@ -187,10 +184,7 @@ def test_another_year_chosen_while_the_tab_is_hidden_is_shown_when_it_is_opened(
 
 def test_a_result_that_arrives_while_the_tab_is_hidden_is_shown_when_it_is_back(qtbot, two_years, hold):
     gate = hold("overview_stages")
-    tab = OverviewTab(two_years)
-    qtbot.addWidget(tab)
-    tab.set_context(None, 2567)
-    tab.show()
+    tab = opened(qtbot, two_years, None)
     assert tab.computing
     tab.hide()  # the clerk went to another tab while it computed
     gate.set()
@@ -212,10 +206,7 @@ def test_a_failed_computation_is_tried_again(qtbot, two_years, monkeypatch):
         return real(*args, **kw)
 
     monkeypatch.setattr(overview_service, "overview_stages", busy_once)
-    tab = OverviewTab(two_years)
-    qtbot.addWidget(tab)
-    tab.set_context(None, 2567)
-    tab.show()
+    tab = opened(qtbot, two_years, None)
     qtbot.waitUntil(lambda: not tab.computing, timeout=10_000)
     assert "ใช้งานอยู่" in tab.summary.text() and tab.overview is None
     tab.hide()
