@@ -12,6 +12,7 @@ As openpyxl does through defusedxml, entity declarations and external entities a
 
 from __future__ import annotations
 
+import re
 from xml.parsers import expat
 
 from defusedxml import EntitiesForbidden, ExternalReferenceForbidden
@@ -166,6 +167,155 @@ def _refuse_external(context, base, sysid, pubid):
     raise ExternalReferenceForbidden(context, base, sysid, pubid)
 
 
+def _parser(reader: _SheetReader | None = None):
+    """An expat parser that refuses entity declarations and external entities, with ``reader``'s handlers."""
+    parser = expat.ParserCreate()
+    parser.buffer_text = True
+    if reader is not None:
+        parser.StartElementHandler = reader.start
+        parser.EndElementHandler = reader.end
+        parser.CharacterDataHandler = reader.chars
+    parser.EntityDeclHandler = _refuse_entity
+    parser.UnparsedEntityDeclHandler = _refuse_entity
+    parser.ExternalEntityRefHandler = _refuse_external
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    return parser
+
+
+# --- the fast path: the cells of a plainly written sheet read with one regular expression -----
+#
+# Excel, LibreOffice, Google Sheets and openpyxl write every cell of ``<sheetData>`` in a few
+# fixed shapes (attributes r, s, t in that order; a value, a formula and its value, or an inline
+# string). Those shapes are matched with one regular expression over the whole sheet, which costs
+# a fraction of expat's callbacks. Anything else (a namespace prefix, rich text, another
+# attribute, a comment, a carriage return, an entity other than XML's own) makes the whole sheet
+# go through expat instead; so does a sheet larger than _FAST_BYTES. The XML outside
+# ``<sheetData>`` still goes through expat, so a broken or entity-declaring sheet fails as before.
+
+_FAST_BYTES = 48 << 20
+
+_TOKEN = re.compile(
+    r'(<row\b([^>]*?)(/?)>'
+    r'|</row>'
+    r'|<c(?: r="([A-Za-z]{1,3})[0-9]+")?(?: s="([0-9]+)")?(?: t="([a-zA-Z]+)")?(?: s="([0-9]+)")?'
+    r'(?:/>'
+    r'|>(?:<f(?: [^<>]*)?/>|<f(?: [^<>]*)?>[^<]*</f>)?(?:<v>([^<]*)</v>)?</c>'
+    r'|><is><t(?: xml:space="preserve")?>([^<]*)</t></is></c>)'
+    r'|[ \t\n]+)')
+_ROW_NUMBER = re.compile(r'\sr="([^"]*)"')
+_ENTITY = re.compile(r"&(?:(amp|lt|gt|quot|apos)|#([0-9]+)|#x([0-9a-fA-F]+));")
+_NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
+
+
+class _NotPlain(Exception):
+    """The sheet is not written in the shapes the fast path reads: expat reads it."""
+
+
+def _entity(match: re.Match) -> str:
+    named, dec, hexa = match.groups()
+    if named:
+        return _NAMED[named]
+    code = int(dec) if dec else int(hexa, 16)
+    if not (code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD
+            or 0x10000 <= code <= 0x10FFFF):
+        raise _NotPlain  # not a character XML allows: expat reports it
+    return chr(code)
+
+
+def _unescape(text: str) -> str:
+    if "&" not in text:
+        return text
+    if text.count("&") != len(_ENTITY.findall(text)):
+        raise _NotPlain  # an entity XML does not define, or a bare "&": expat reports it
+    return _ENTITY.sub(_entity, text)
+
+
+def _plain_rows(reader: _SheetReader, data: bytes) -> list[tuple[int, list]]:
+    """(row number, cells) of every row of a plainly written sheet; _NotPlain otherwise."""
+    head = data[:200]
+    if head.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) or (
+            b"encoding=" in head and not re.search(rb"encoding=[\"'](?i:utf-8)[\"']", head)):
+        raise _NotPlain
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise _NotPlain from None
+    if "\r" in text or "<!" in text:
+        raise _NotPlain  # line ends to normalise, comments, CDATA, a DOCTYPE: expat's work
+    opening = text.find("<sheetData>")
+    closing = text.find("</sheetData>")
+    if opening < 0 or closing < opening or text.count("<sheetData") != 1:
+        raise _NotPlain
+    begin = opening + len("<sheetData>")
+    skeleton = _parser()
+    skeleton.Parse(text[:begin] + text[closing:], True)  # well-formed, no entities, around the cells
+    shared, date_formats = reader.shared, reader.date_formats
+    width, rows = reader.width, []
+    cells: list | None = None
+    row_number = col = consumed = 0
+    columns: dict[str, int] = {}
+    for whole, row_attrs, row_empty, letters, style, kind, style_after, value, inline in \
+            _TOKEN.findall(text, begin, closing):
+        consumed += len(whole)
+        second = whole[1:2]
+        if second == "c":
+            if cells is None:
+                raise _NotPlain  # a cell outside a row
+            if letters:
+                col = columns.get(letters) or columns.setdefault(letters, _column(letters))
+            else:
+                col += 1
+            if not 1 <= col <= width:
+                continue
+            if kind == "" or kind == "n":
+                if not value:
+                    continue
+                number = _cast_number(value)
+                style = style or style_after
+                if style and int(style) in date_formats:
+                    reader.type, reader.style, reader.value_text = "n", int(style), value
+                    cells[col - 1] = reader._value()
+                else:
+                    cells[col - 1] = number
+            elif kind == "s":
+                if value:
+                    cells[col - 1] = shared[int(value)]
+            elif kind == "inlineStr":
+                cells[col - 1] = _unescape(inline) if "<is>" in whole else None
+            else:
+                reader.type, reader.style = kind, int(style or style_after or 0)
+                reader.value_text, reader.inline = (_unescape(value) if value else None), None
+                cells[col - 1] = reader._value()
+        elif second == "r":
+            if cells is not None:
+                raise _NotPlain  # a row inside a row
+            found = _ROW_NUMBER.search(row_attrs)
+            row_number = _row_number(found.group(1)) if found else row_number + 1
+            cells, col = [None] * width, 0
+            if row_empty:
+                rows.append((row_number, cells))
+                cells = None
+        elif second == "/":
+            if cells is None:
+                raise _NotPlain
+            rows.append((row_number, cells))
+            cells = None
+    if consumed != closing - begin or cells is not None:
+        raise _NotPlain  # something between the cells the expression does not know
+    return rows
+
+
+def _read_plain(reader: _SheetReader, src) -> tuple[list[tuple[int, list]] | None, bytes]:
+    """The rows by the fast path, or (None, the bytes read so far) for expat to go on with."""
+    data = src.read(_FAST_BYTES + 1)
+    if len(data) > _FAST_BYTES:
+        return None, data
+    try:
+        return _plain_rows(reader, data), data
+    except _NotPlain:
+        return None, data
+
+
 def iter_values(ws, max_row: int, max_col: int):
     """Rows 1..``max_row`` of a read-only worksheet as tuples of ``max_col`` values.
 
@@ -173,30 +323,36 @@ def iter_values(ws, max_row: int, max_col: int):
     last row.
     """
     reader = _SheetReader(ws, max_col)
-    parser = expat.ParserCreate()
-    parser.buffer_text = True
-    parser.StartElementHandler = reader.start
-    parser.EndElementHandler = reader.end
-    parser.CharacterDataHandler = reader.chars
-    parser.EntityDeclHandler = _refuse_entity
-    parser.UnparsedEntityDeclHandler = _refuse_entity
-    parser.ExternalEntityRefHandler = _refuse_external
-    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
-    empty = (None,) * max_col
-    counter = 1
+    counter = [1]
     with ws._get_source() as src:
+        rows, chunk = _read_plain(reader, src)
+        if rows is not None:
+            yield from _numbered(rows, max_row, max_col, counter)
+            return
+        reader = _SheetReader(ws, max_col)
+        parser = _parser(reader)
         while True:
-            chunk = src.read(_CHUNK)
             parser.Parse(chunk, not chunk)
-            for number, cells in reader.rows:
-                if number > max_row:
-                    return
-                while counter < number:
-                    counter += 1
-                    yield empty
-                if counter <= number:
-                    counter += 1
-                    yield tuple(cells)
+            yield from _numbered(reader.rows, max_row, max_col, counter)
+            if counter[0] > max_row:
+                return
             reader.rows.clear()
             if not chunk:
                 return
+            chunk = src.read(_CHUNK)
+
+
+def _numbered(rows, max_row: int, max_col: int, counter: list[int]):
+    """Tuples for ``rows`` up to ``max_row``, rows of None for missing rows; ``counter[0]`` is the
+    next row number to give (past ``max_row`` once the last wanted row was given)."""
+    empty = (None,) * max_col
+    for number, cells in rows:
+        if number > max_row:
+            counter[0] = max_row + 1
+            return
+        while counter[0] < number:
+            counter[0] += 1
+            yield empty
+        if counter[0] <= number:
+            counter[0] += 1
+            yield tuple(cells)

@@ -121,3 +121,97 @@ def test_corpus_workbooks_read_the_same(path):
         pytest.skip("openpyxl cannot read this file either")
     for title, expected, fast in pairs:
         assert fast == expected, title
+
+
+def _sheet(cells_xml: str, root: str = "worksheet") -> str:
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<{root} xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+            f'<dimension ref="A1:D3"/><sheetData>{cells_xml}</sheetData><mergeCells count="0"/></{root}>')
+
+
+_PLAIN = ('<row r="1" spans="1:4"><c r="A1" t="inlineStr"><is><t>อบต.หนองบัว &amp; ทต.ซับใหญ่</t></is></c>'
+          '<c r="B1" s="1" t="s"><v>0</v></c><c r="C1" s="0"><v>85.25</v></c><c r="D1" t="b"><v>1</v></c></row>\n'
+          '<row r="3"><c r="A3" t="str"><f>B1&amp;"x"</f><v>&#3585;&#x0E02; &lt;ค&gt;</v></c>'
+          '<c r="B3" t="e"><v>#DIV/0!</v></c><c r="C3"/><c r="D3" t="n"><v>1E-3</v></c></row>'
+          '<row r="4"/>')
+
+
+def _with_shared_string(data: bytes) -> bytes:
+    """The workbook with a shared-strings part holding "ตัวชี้วัดที่ 1" (openpyxl writes none)."""
+    src, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    strings = ('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/'
+               'spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>ตัวชี้วัดที่ 1</t></si></sst>')
+    with zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            body = src.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                body = body.replace(b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType='
+                                    b'"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+                                    b"</Types>")
+            elif info.filename == "xl/_rels/workbook.xml.rels":
+                body = body.replace(b"</Relationships>", b'<Relationship Id="rIdS" Type="http://schemas.'
+                                    b'openxmlformats.org/officeDocument/2006/relationships/sharedStrings" '
+                                    b'Target="sharedStrings.xml"/></Relationships>')
+            dst.writestr(info, body)
+        dst.writestr("xl/sharedStrings.xml", strings)
+    return out.getvalue()
+
+
+def _expat_refused(monkeypatch):
+    """Make any use of the expat cell handlers fail: only the fast path may read the cells."""
+    from ita_desktop.importers import fastsheet
+
+    def refuse(*args):
+        raise AssertionError("expat read the cells")
+    monkeypatch.setattr(fastsheet._SheetReader, "start", refuse)
+
+
+def test_plainly_written_sheets_are_read_without_expat(monkeypatch):
+    """Sheets as Excel and openpyxl write them take the fast path and give what openpyxl gives."""
+    data = _rewrite_sheet(_with_shared_string(_base()), _sheet(_PLAIN))
+    expected = list(next(_both(data, max_col=4))[1])
+    _expat_refused(monkeypatch)
+    fast = list(next(_both(data, max_col=4))[2])
+    assert fast == expected
+    assert fast[0] == ("อบต.หนองบัว & ทต.ซับใหญ่", "ตัวชี้วัดที่ 1", 85.25, True)
+    assert fast[2] == ("กข <ค>", "#DIV/0!", None, 0.001) and fast[3] == (None,) * 4
+    wb = openpyxl.Workbook()
+    for k in range(300):
+        wb.active.append([k, f"หน่วยงาน {k}", 50 + k / 10, None, datetime(2025, 10, 1)])
+    assert [fast == expected for _, expected, fast in _both(_saved(wb))] == [True]
+
+
+@pytest.mark.parametrize("variant", [
+    _PLAIN.replace('<c r="C1" s="0">', '<c r="C1" s="0" cm="1">'),  # an attribute the expression does not know
+    _PLAIN.replace("</row>\n", "</row><!-- comment -->"),
+    _PLAIN.replace("</row>\n", "</row>\r\n"),
+    _PLAIN.replace("<t>อบต.", "<t><![CDATA[อบต.]]>"),
+    _PLAIN.replace("<is><t>", "<is><r><t>").replace("</t></is>", "</t></r></is>"),  # rich text
+    _PLAIN.replace("&amp; ทต.", "&#x1; ทต."),  # a character XML forbids: refused as expat refuses it
+])
+def test_sheets_written_otherwise_are_read_by_expat_the_same(variant, monkeypatch):
+    data = _rewrite_sheet(_with_shared_string(_base()), _sheet(variant))
+    try:
+        expected = list(next(_both(data, max_col=4))[1])
+    except Exception as error:  # noqa: BLE001 - openpyxl refuses it: so must the fast reader
+        with pytest.raises(type(error)):
+            list(next(_both(data, max_col=4))[2])
+        return
+    assert list(next(_both(data, max_col=4))[2]) == expected
+    _expat_refused(monkeypatch)
+    with pytest.raises(AssertionError, match="expat read the cells"):
+        list(next(_both(data, max_col=4))[2])
+
+
+@pytest.mark.parametrize("broken", [
+    _sheet(_PLAIN).replace("</worksheet>", ""),  # cut short after the cells
+    _sheet(_PLAIN).replace("<mergeCells", "<mergeCells <"),
+    _sheet(_PLAIN.replace("</row>\n", "\n")),  # a row never closed
+    _sheet(_PLAIN).replace("&amp;", "&nbsp;"),  # an entity XML does not define
+])
+def test_a_broken_sheet_fails_as_expat_fails(broken):
+    data = _rewrite_sheet(_with_shared_string(_base()), broken)
+    wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    with pytest.raises(Exception) as raised:
+        list(iter_values(wb.worksheets[0], 100, 4))
+    assert "ExpatError" in type(raised.value).__name__ or "ParseError" in type(raised.value).__name__
