@@ -270,13 +270,12 @@ def _plain_rows(reader: _SheetReader, data: bytes) -> list[tuple[int, list]]:
             if kind == "" or kind == "n":
                 if not value:
                     continue
-                number = _cast_number(value)
                 style = style or style_after
                 if style and int(style) in date_formats:
                     reader.type, reader.style, reader.value_text = "n", int(style), value
                     cells[col - 1] = reader._value()
-                else:
-                    cells[col - 1] = number
+                else:  # the most common cell of all, a score such as 85.25
+                    cells[col - 1] = float(value) if "." in value else _cast_number(value)
             elif kind == "s":
                 if value:
                     cells[col - 1] = shared[int(value)]

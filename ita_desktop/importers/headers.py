@@ -143,6 +143,9 @@ def classify_header(row: int, cells: tuple, catalog: CatalogIndex) -> Header | N
     only beside an office column (wide sheets titled "1", "2", ... per indicator), so data
     rows, which hold numbers, are rejected cheaply.
     """
+    for v in cells:
+        if v.__class__ is float and not v.is_integer():
+            return None  # a score such as 85.25: headers number their columns with whole numbers only
     texts = {c: v for c, v in enumerate(cells, 1) if v is not None}
     if len(texts) < 2 or any(isinstance(v, str) and len(v) > _MAX_HEADER_CELL for v in texts.values()):
         return None

@@ -79,6 +79,7 @@ def save_person(ctx, name: str) -> str:
 
 
 _ENCODE = json.JSONEncoder(ensure_ascii=False, default=str, sort_keys=True).encode  # made once, not per entry
+_DETAIL = json.JSONEncoder(ensure_ascii=False, default=str).encode
 
 
 def _json(value) -> str:
@@ -99,7 +100,7 @@ def record(session: Session, action: str, entity: str = "", entity_id: int | Non
             year=year,
             old=_json(old),
             new=_json(new),
-            detail=json.dumps(detail, ensure_ascii=False, default=str),
+            detail=_DETAIL(detail),
             user=_user(),
             person=_person,
         )
@@ -119,7 +120,7 @@ def record_many(session: Session, action: str, entity: str, entries) -> None:
     at = stamp(utcnow()) if stamp else utcnow()
     user = _user()
     rows = [(at, action, entity, e.get("entity_id"), e.get("office_id"), e.get("year"), _json(e.get("old")),
-             _json(e.get("new")), json.dumps(e.get("detail") or {}, ensure_ascii=False, default=str), user, _person)
+             _json(e.get("new")), _DETAIL(e.get("detail") or {}), user, _person)
             for e in entries]
     if rows:
         mark = "%s" if dialect.paramstyle in ("format", "pyformat") else "?"
