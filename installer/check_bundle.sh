@@ -56,6 +56,38 @@ run "ita-cli export" 0 "$CLI" export --year "$YEAR" --org "$ORG" --out "$WORK/sc
 run "ita-cli import --dry-run" 0 "$CLI" import "$WORK/scores.xlsx" --dry-run
 run "ita-cli import --replace" 0 "$CLI" import "$WORK/scores.xlsx" --replace
 run "ita-cli backup" 0 "$CLI" backup
+# a provincial sheet large enough to be read ahead in a second process (Linux, macOS), written with the
+# standard library only: the frozen ita-cli reads it and stores 5,000 offices
+"$PY" - "$WORK/province.xlsx" <<'PYEOF'
+import sys, zipfile
+ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+def cell(ref, v):
+    return f'<c r="{ref}"><v>{v}</v></c>' if isinstance(v, (int, float)) else f'<c r="{ref}" t="inlineStr"><is><t>{v}</t></is></c>'
+def row(n, values):
+    return f'<row r="{n}">' + "".join(cell(f"{chr(65 + k)}{n}", v) for k, v in enumerate(values)) + "</row>"
+rows = [row(1, ["ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2566"]),
+        row(3, ["ลำดับ", "ชื่อหน่วยงาน", "อำเภอ", "จังหวัด"] + [f"ตัวชี้วัดที่ {n}" for n in range(1, 11)])]
+rows += [row(k + 4, [k + 1, f"อบต.บ้านตรวจชุด{k + 1}", "เมือง", "ชัยภูมิ"] + [round(50 + (k * 7 + n * 13) % 5000 / 100, 2) for n in range(1, 11)])
+         for k in range(5000)]
+with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("[Content_Types].xml", '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+               '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+               '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+               '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>')
+    z.writestr("_rels/.rels", f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+               f'<Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+    z.writestr("xl/workbook.xml", f'<?xml version="1.0" encoding="UTF-8"?><workbook {ns} xmlns:r="{rel}"><sheets><sheet name="คะแนน" sheetId="1" r:id="rId1"/></sheets></workbook>')
+    z.writestr("xl/_rels/workbook.xml.rels", f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+               f'<Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
+    z.writestr("xl/worksheets/sheet1.xml", f'<?xml version="1.0" encoding="UTF-8"?><worksheet {ns}><dimension ref="A1:N5003"/><sheetData>{"".join(rows)}</sheetData></worksheet>')
+PYEOF
+run "ita-cli import of 5,000 offices" 0 "$CLI" import "$WORK/province.xlsx"
+grep -q "5000 หน่วยงาน" "$WORK/out" || fail "import of 5,000 offices: $(head -c 300 "$WORK/out")"
+if [ -z "$EXE" ]; then  # fork: the cells were read in a second process while ita-cli loaded
+    grep -q "cells read ahead by process [0-9]*: received" "$ITA_DESKTOP_DATA_DIR/ita-desktop.log" \
+        && ok "the 5,000 offices' cells were read ahead" || fail "the cells were not read ahead: $(grep 'read ahead' "$ITA_DESKTOP_DATA_DIR/ita-desktop.log" | tail -1)"
+fi
 # bad input: a Thai message on stderr, exit 2, nothing changed
 run "ita-cli unknown office" 2 "$CLI" scores --year "$YEAR" --org "ไม่มีหน่วยงานนี้"
 grep -q "ไม่พบหน่วยงาน" "$WORK/err" || fail "unknown office: no Thai message"

@@ -20,7 +20,15 @@ def register(sub) -> None:
     p.add_argument("--kind", choices=("scores", "measures", "results", "plan"), default="scores",
                    help="ชนิดของตาราง: scores (คะแนน, ค่าเริ่มต้น), measures (มาตรการ), results (ผลการดำเนินการ), "
                         "plan (แผนปฏิบัติการป้องกันการทุจริต)")
-    p.set_defaults(handler=run, writes=True, backup_while_reading=True)
+    p.set_defaults(handler=run, writes=True, backup_while_reading=True, before_open=read_ahead)
+
+
+def read_ahead(args) -> None:
+    """Before the program loads: a large score file's cells start being read on the other core."""
+    if args.kind == "scores":
+        from .read_ahead import start
+
+        args.read_ahead = start(args.file)
 
 
 def run(args, ctx) -> int:
@@ -36,7 +44,7 @@ def run(args, ctx) -> int:
         return import_measures.run(args, ctx)
 
     plan = imports.import_file(ctx, args.file, args.org, args.year, args.replace, args.dry_run,
-                               new_office=args.new_office)
+                               new_office=args.new_office, ahead=getattr(args, "read_ahead", None))
     if plan.imported_before:
         print(f"หมายเหตุ: ไฟล์นี้เคยนำเข้าแล้วเมื่อ {plan.imported_before}")
     for warning in plan.warnings:

@@ -51,6 +51,8 @@ def run(argv: list[str] | None = None) -> int:
     try:
         if getattr(args, "opens_itself", False):  # e.g. restore: the database may not open
             return int(args.handler(args, None) or 0)
+        if (before_open := getattr(args, "before_open", None)) is not None:
+            before_open(args)  # e.g. import: the file starts being read while the program loads
         ctx = _open(args)
         if getattr(args, "writes", False) and not getattr(args, "dry_run", False):
             if getattr(args, "backup_while_reading", False):  # every write waits for it (Database.start_backup)
@@ -70,6 +72,8 @@ def run(argv: list[str] | None = None) -> int:
         print(f"เกิดข้อผิดพลาดภายในโปรแกรม{where}", file=sys.stderr)
         return EXIT_INTERNAL
     finally:
+        if (ahead := getattr(args, "read_ahead", None)) is not None:
+            ahead.close()
         if ctx is not None:
             ctx.close()
 

@@ -193,6 +193,7 @@ def _parser(reader: _SheetReader | None = None):
 # ``<sheetData>`` still goes through expat, so a broken or entity-declaring sheet fails as before.
 
 _FAST_BYTES = 48 << 20
+_FEW_ROWS = 100
 
 _TOKEN = re.compile(
     r'(<row\b([^>]*?)(/?)>'
@@ -315,16 +316,22 @@ def _read_plain(reader: _SheetReader, src) -> tuple[list[tuple[int, list]] | Non
         return None, data
 
 
-def iter_values(ws, max_row: int, max_col: int):
+def iter_values(ws, max_row: int, max_col: int, rows: list[tuple[int, list]] | None = None):
     """Rows 1..``max_row`` of a read-only worksheet as tuples of ``max_col`` values.
 
     Missing rows come as rows of None, as openpyxl gives them; the rows stop after the sheet's
-    last row.
+    last row. ``rows``, when given, are the sheet's rows as :func:`sheet_rows` read them for
+    the same ``max_col`` (in another process): the sheet is then not read again.
     """
-    reader = _SheetReader(ws, max_col)
     counter = [1]
+    if rows is not None:
+        yield from _numbered(rows, max_row, max_col, counter)
+        return
+    reader = _SheetReader(ws, max_col)
     with ws._get_source() as src:
-        rows, chunk = _read_plain(reader, src)
+        # The fast path reads the whole sheet; a few rows (the title rows that tell the year) are
+        # read sooner by expat, which stops after the first piece of the sheet.
+        rows, chunk = _read_plain(reader, src) if max_row > _FEW_ROWS else (None, src.read(_CHUNK))
         if rows is not None:
             yield from _numbered(rows, max_row, max_col, counter)
             return
@@ -338,6 +345,28 @@ def iter_values(ws, max_row: int, max_col: int):
             reader.rows.clear()
             if not chunk:
                 return
+            chunk = src.read(_CHUNK)
+
+
+def sheet_rows(ws, max_row: int, max_col: int) -> list[tuple[int, list]]:
+    """(row number, cells) of the sheet's rows up to the first one numbered past ``max_row``, for
+    :func:`iter_values` to number later with any ``max_row`` up to this one."""
+    reader = _SheetReader(ws, max_col)
+    with ws._get_source() as src:
+        rows, chunk = _read_plain(reader, src)
+        if rows is not None:
+            return rows
+        reader = _SheetReader(ws, max_col)
+        parser, found = _parser(reader), []
+        while True:
+            parser.Parse(chunk, not chunk)
+            for number, cells in reader.rows:
+                found.append((number, cells))
+                if number > max_row:
+                    return found
+            reader.rows.clear()
+            if not chunk:
+                return found
             chunk = src.read(_CHUNK)
 
 

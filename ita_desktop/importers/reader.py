@@ -9,8 +9,9 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Union
+from typing import Callable, Protocol, Union
 
 import openpyxl
 from defusedxml import DefusedXmlException
@@ -18,7 +19,7 @@ from defusedxml import DefusedXmlException
 from ita_desktop.core.criteria import Criteria
 from ita_desktop.importers.assemble import CallerInfo, build_office, group_offices, resolve_year
 from ita_desktop.importers.catalog import CatalogIndex
-from ita_desktop.importers.fastsheet import iter_values
+from ita_desktop.importers.fastsheet import iter_values, sheet_rows
 from ita_desktop.importers.cells import normalize_value
 from ita_desktop.importers.model import ParsedWorkbook
 from ita_desktop.importers.problems import ImportProblem, ProblemLog
@@ -38,6 +39,45 @@ class _TooBig(Exception):
 CriteriaSource = Union[Criteria, Callable[[int], Criteria]]
 
 
+@dataclass(frozen=True)
+class SheetCells:
+    """The cells of every sheet of one file, read in advance (:mod:`ita_desktop.cli.read_ahead`).
+
+    ``sheets`` maps a sheet's title to (the columns read, its rows as :func:`sheet_rows` gives
+    them); ``sha256`` names the bytes they were read from.
+    """
+
+    sha256: str
+    sheets: dict[str, tuple[int, list]]
+
+    def rows(self, ws, width: int) -> list | None:
+        found = self.sheets.get(ws.title)
+        return found[1] if found is not None and found[0] == width else None
+
+
+class CellsAhead(Protocol):
+    def cells(self) -> SheetCells | None:
+        """The cells read in advance (waiting for them), or None when they could not be read."""
+
+
+def read_cells(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> SheetCells:
+    """The cells of every sheet of a file, after the same safety checks as
+    :func:`read_score_workbook`; ImportProblem when the file cannot be opened safely."""
+    log = ProblemLog(Path(path).name)
+    data = _read_bytes(Path(path), limits, log)
+    _check_safe(data, limits, log)
+    workbook = _open_workbook(data, log)
+    try:
+        sheets = {}
+        for ws in _worksheets(workbook, limits):
+            if (ws.max_row or 0) <= limits.max_rows:
+                width = _column_bound(ws, limits)
+                sheets[ws.title] = (width, sheet_rows(ws, limits.max_rows + 1, width))
+    finally:
+        workbook.close()
+    return SheetCells(hashlib.sha256(data).hexdigest(), sheets)
+
+
 def read_score_workbook(
     path: str | os.PathLike,
     criteria: CriteriaSource,
@@ -47,6 +87,7 @@ def read_score_workbook(
     district: str | None = None,
     province: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    ahead: CellsAhead | None = None,
 ) -> ParsedWorkbook:
     """Read the scores in an .xlsx file and check them against ``criteria`` (the year's catalog).
 
@@ -57,12 +98,13 @@ def read_score_workbook(
     fill in what the title rows lack and override what they say. ``org_name`` applies to the
     tables that name no office on their rows; rows of a provincial sheet keep their own office.
     Raises :class:`ImportProblem` (and nothing else) listing every problem when the file
-    cannot be taken as it is.
+    cannot be taken as it is. ``ahead`` may hold the file's cells read in another process; they
+    are used when they were read from the same bytes.
     """
     log = ProblemLog(Path(path).name)
     data = _read_bytes(Path(path), limits, log)
     return read_score_bytes(data, criteria, name=str(path), log=log,
-                            caller=CallerInfo(org_name, year, district, province), limits=limits)
+                            caller=CallerInfo(org_name, year, district, province), limits=limits, ahead=ahead)
 
 
 def read_score_bytes(
@@ -73,16 +115,20 @@ def read_score_bytes(
     caller: CallerInfo = CallerInfo(),
     limits: Limits = DEFAULT_LIMITS,
     log: ProblemLog | None = None,
+    ahead: CellsAhead | None = None,
 ) -> ParsedWorkbook:
     """Like :func:`read_score_workbook` for a file already in memory; ``name`` labels messages."""
     log = log or ProblemLog(Path(name).name)
     _check_safe(data, limits, log)
+    sha256 = hashlib.sha256(data).hexdigest()
     workbook = _open_workbook(data, log)
     try:
+        cells = ahead.cells() if ahead is not None else None
+        cells = cells if cells is not None and cells.sha256 == sha256 else None
         if callable(criteria):
-            criteria = criteria(caller.year or _peek_year(workbook, limits, log))
+            criteria = criteria(caller.year or _peek_year(workbook, limits, log, cells))
         catalog = CatalogIndex(criteria)
-        sheets = _scan_workbook(workbook, catalog, limits, log)
+        sheets = _scan_workbook(workbook, catalog, limits, log, cells=cells)
     finally:
         workbook.close()
     year = resolve_year(sheets, caller, catalog, log)
@@ -96,7 +142,7 @@ def read_score_bytes(
     points = sum(s.points_rows for s in sheets)
     notes = (f"อ่านคะแนนเครื่องมือ (IIT/EIT/OIT) เป็นคะแนนถ่วงน้ำหนัก (เช่น IIT เต็ม 30) "
              f"และแปลงเป็นคะแนน 0-100 ของแต่ละเครื่องมือแล้ว ({points} แถว)",) if points else ()
-    return ParsedWorkbook(name, hashlib.sha256(data).hexdigest(), offices, tuple(log.warnings), notes)
+    return ParsedWorkbook(name, sha256, offices, tuple(log.warnings), notes)
 
 
 def detect_year(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> int | None:
@@ -118,9 +164,9 @@ def detect_year(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> int
 _NO_CRITERIA = CatalogIndex(Criteria(year=0, tools=(), indicators=()))
 
 
-def _peek_year(workbook, limits: Limits, log: ProblemLog) -> int:
+def _peek_year(workbook, limits: Limits, log: ProblemLog, cells: SheetCells | None = None) -> int:
     """The year the title rows, year cells and file name agree on; ImportProblem otherwise."""
-    sheets = _scan_workbook(workbook, _NO_CRITERIA, limits, ProblemLog(log.file), _TITLE_ROWS)
+    sheets = _scan_workbook(workbook, _NO_CRITERIA, limits, ProblemLog(log.file), _TITLE_ROWS, cells)
     year = resolve_year(sheets, CallerInfo(), None, log)
     log.raise_if_any()
     return year
@@ -158,10 +204,10 @@ def _open_workbook(data: bytes, log: ProblemLog):
 
 
 def _scan_workbook(workbook, catalog: CatalogIndex, limits: Limits, log: ProblemLog,
-                   max_rows: int | None = None) -> list[SheetResult]:
+                   max_rows: int | None = None, cells: SheetCells | None = None) -> list[SheetResult]:
     """Scan every sheet (only its first ``max_rows`` rows when given)."""
     try:
-        return _scan_sheets(workbook, catalog, limits, log, max_rows)
+        return _scan_sheets(workbook, catalog, limits, log, max_rows, cells)
     except _TooBig as exc:
         raise log.fail(exc.message_th, exc.sheet) from None
     except ImportProblem:
@@ -180,13 +226,18 @@ def _broken_message(exc: BaseException) -> str:
     return MSG_TRUNCATED
 
 
-def _scan_sheets(workbook, catalog: CatalogIndex, limits: Limits, log: ProblemLog,
-                 max_rows: int | None) -> list[SheetResult]:
+def _worksheets(workbook, limits: Limits) -> list:
     sheets = [ws for ws in workbook.worksheets if hasattr(ws, "iter_rows")]
     if len(sheets) > limits.max_sheets:
         raise _TooBig(f"ไฟล์มีแผ่นงานมากเกินไป ({len(sheets)} แผ่น)", None)
+    return sheets
+
+
+def _scan_sheets(workbook, catalog: CatalogIndex, limits: Limits, log: ProblemLog,
+                 max_rows: int | None, cells: SheetCells | None) -> list[SheetResult]:
     budget = [limits.max_cells]
-    return [SheetScanner(ws.title, catalog, log).scan(_rows(ws, limits, budget, max_rows)) for ws in sheets]
+    return [SheetScanner(ws.title, catalog, log).scan(_rows(ws, limits, budget, max_rows, cells))
+            for ws in _worksheets(workbook, limits)]
 
 
 def _column_bound(ws, limits: Limits) -> int:
@@ -202,13 +253,15 @@ def _column_bound(ws, limits: Limits) -> int:
     return min(declared, limits.max_columns) if declared >= 2 else limits.max_columns
 
 
-def _rows(ws, limits: Limits, budget: list[int], max_rows: int | None = None):
+def _rows(ws, limits: Limits, budget: list[int], max_rows: int | None = None, cells: SheetCells | None = None):
     """(row number, normalised cells) of one sheet, within the row, column and cell limits."""
     if (ws.max_row or 0) > limits.max_rows:
         raise _TooBig(f"แผ่นงานมีจำนวนแถวมากเกินไป ({ws.max_row} แถว รับได้ไม่เกิน {limits.max_rows})", ws.title)
     # Explicit bounds: openpyxl pads rows to the declared dimension, which a file can inflate.
     last = limits.max_rows + 1 if max_rows is None else min(max_rows, limits.max_rows)
-    rows = iter_values(ws, last, _column_bound(ws, limits))  # what ws.iter_rows(values_only=True) gives, faster
+    width = _column_bound(ws, limits)
+    # What ws.iter_rows(values_only=True) gives, faster; or the same read in advance.
+    rows = iter_values(ws, last, width, cells.rows(ws, width) if cells is not None else None)
     for number, cells in enumerate(rows, 1):
         if number > limits.max_rows:
             if any(v is not None for v in cells):

@@ -107,14 +107,15 @@ class YearConflictError(UserError):
 
 
 def read_file(ctx, path: str | Path, org: str | None = None, year: int | None = None,
-              prepare_year: bool = False) -> ParsedWorkbook:
+              prepare_year: bool = False, ahead=None) -> ParsedWorkbook:
     """Read and validate a score file; every problem becomes one Thai UserError.
 
     The file is opened once: its title rows give the year (unless ``year`` is given), then that
     year's catalog checks the scores. Titles, year cells and the file name that disagree about
     the year raise :class:`YearConflictError`; ``year`` decides. With ``prepare_year`` (the GUI),
     a year the year selectors offer (the current fiscal year and the next) that has no catalog
-    yet gets one, a copy of the newest marked soft, as the main window's selector does.
+    yet gets one, a copy of the newest marked soft, as the main window's selector does. ``ahead``
+    may hold the file's cells read in another process (``ita-cli import``, importers.reader.CellsAhead).
     """
     path = Path(path)
     if not path.exists():
@@ -127,7 +128,7 @@ def read_file(ctx, path: str | Path, org: str | None = None, year: int | None = 
 
     try:
         with collector_paused():  # hundreds of thousands of small objects, no cycles (core.gcpause)
-            return read_score_workbook(path, catalog, org_name=org, year=year)
+            return read_score_workbook(path, catalog, org_name=org, year=year, ahead=ahead)
     except YearConflict as exc:
         raise YearConflictError(str(exc), exc.years) from None
     except ImportProblem as exc:
@@ -468,7 +469,7 @@ def check_org(ctx, org: str) -> None:
 
 
 def import_file(ctx, path, org: str | None = None, year: int | None = None, replace: bool = False,
-                dry_run: bool = False, new_office: bool = False) -> ImportPreview:
+                dry_run: bool = False, new_office: bool = False, ahead=None) -> ImportPreview:
     """Read, validate and (unless ``dry_run``) store a score file.
 
     ``org`` must name an office already in the database (a typo must not create an office)
@@ -476,7 +477,7 @@ def import_file(ctx, path, org: str | None = None, year: int | None = None, repl
     """
     if org and not new_office:
         check_org(ctx, org)
-    parsed = read_file(ctx, path, org, year)
+    parsed = read_file(ctx, path, org, year, ahead=ahead)
     if dry_run:
         plan = preview(ctx, parsed)
         if plan.replacements and not replace:

@@ -215,3 +215,20 @@ def test_a_broken_sheet_fails_as_expat_fails(broken):
     with pytest.raises(Exception) as raised:
         list(iter_values(wb.worksheets[0], 100, 4))
     assert "ExpatError" in type(raised.value).__name__ or "ParseError" in type(raised.value).__name__
+
+
+def test_a_few_rows_are_read_without_reading_the_whole_sheet(monkeypatch):
+    """The title rows (which tell the year) come from the first piece of a national sheet."""
+    from ita_desktop.importers import fastsheet
+
+    wb = openpyxl.Workbook()
+    for k in range(20_000):
+        wb.active.append([k, f"หน่วยงาน {k}", 50 + k / 1000])
+    data = _saved(wb)
+    read = []
+    monkeypatch.setattr(fastsheet, "_plain_rows", lambda *a: read.append(1) or [])
+    for title, expected, fast in _both(data, max_row=25):
+        assert fast == expected and len(fast) == 25
+    assert read == []
+    list(next(_both(data, max_row=30_000))[2])
+    assert read == [1]
