@@ -158,6 +158,7 @@ class Overview:
     mean_total: float | None
     mean_change: float | None
     changes_known: bool = True  # False: built before the previous year was read (see with_previous)
+    weak_known: bool = True  # False: indicators and oit_zero not looked at yet (see with_weak)
 
     @property
     def scored_offices(self) -> int:
@@ -181,11 +182,13 @@ def filter_offices(rows: Iterable[OfficeYear], province: str | None = None, dist
 
 
 def build_overview(criteria: Criteria, rows: Iterable[OfficeYear], previous: Mapping[int, float] | None = None,
-                   line: float | None = None, filters: tuple[tuple[str, str], ...] = ()) -> Overview:
+                   line: float | None = None, filters: tuple[tuple[str, str], ...] = (),
+                   weak: bool = True) -> Overview:
     """Rank the offices, count levels, find the indicators and OIT items most often weak.
 
     ``previous`` maps office ids to last year's total (for the change); ``line`` defaults to the
-    catalog's pass line.
+    catalog's pass line. Without ``weak`` the indicators and OIT items are left for
+    :func:`with_weak` (``weak_known`` False): the ranking is on screen sooner.
     """
     line = criteria.pass_line if line is None else float(line)
     scorer = QuickScorer(criteria, line)
@@ -202,10 +205,20 @@ def build_overview(criteria: Criteria, rows: Iterable[OfficeYear], previous: Map
     return Overview(
         year=criteria.year, line=line, filters=filters, offices=tuple(ranked),
         level_counts=tuple((k, v) for k, v in counts.items() if v or k != LEVEL_UNKNOWN),
-        indicators=_indicators_below(criteria, rows, line), oit_zero=_oit_zero(criteria, rows),
+        indicators=_indicators_below(criteria, rows, line) if weak else (),
+        oit_zero=_oit_zero(criteria, rows) if weak else (),
         mean_total=round(sum(totals) / len(totals), 2) if totals else None,
         mean_change=round(sum(changes) / len(changes), 2) if changes else None,
+        weak_known=weak,
     )
+
+
+def with_weak(ov: Overview, criteria: Criteria, rows: Iterable[OfficeYear]) -> Overview:
+    """``ov``, built without ``weak``, with the indicators and OIT items most often weak: what
+    :func:`build_overview` gives for the same ``rows``."""
+    rows = list(rows)
+    return replace(ov, indicators=_indicators_below(criteria, rows, ov.line), oit_zero=_oit_zero(criteria, rows),
+                   weak_known=True)
 
 
 def with_previous(ov: Overview, previous: Mapping[int, float]) -> Overview:

@@ -7,7 +7,7 @@ from typing import Iterator
 
 from ita_desktop.core.gcpause import collector_paused
 from ita_desktop.core.overview import (Overview, OfficeYear, QuickScorer, build_overview, filter_offices,
-                                       with_previous)
+                                       with_previous, with_weak)
 
 from .errors import UserError
 from .queries import read_criteria
@@ -104,8 +104,9 @@ def get_overview(ctx, year: int, province: str | None = None, district: str | No
 
 def overview_stages(ctx, year: int, province: str | None = None, district: str | None = None,
                     kind: str | None = None, line: float | None = None) -> Iterator[Overview]:
-    """:func:`get_overview` in two steps: first without the change since the previous year
-    (``changes_known`` False: the ranking a clerk waits for), then complete."""
+    """:func:`get_overview` in two steps: first the ranking a clerk waits for, without the change
+    since the previous year (``changes_known`` False) and the weak indicators and OIT items
+    (``weak_known`` False), then complete."""
     with ctx.reader() as r:
         catalog = read_criteria(r, year)
         if catalog is None:
@@ -119,9 +120,10 @@ def overview_stages(ctx, year: int, province: str | None = None, district: str |
         filters = tuple((label, value) for label, value in (("province", province), ("district", district),
                                                             ("kind", kind)) if value)
         with collector_paused():
-            first = build_overview(catalog, rows, None, line, filters)
+            first = build_overview(catalog, rows, None, line, filters, weak=False)
         yield replace(first, changes_known=False)
         with collector_paused():
+            first = with_weak(first, catalog, rows)
             previous = _previous_totals(r, year - 1, {o.office_id for o in rows}, province, district)
     yield with_previous(first, previous)
 

@@ -6,7 +6,7 @@ import pytest
 
 from ita_desktop.core.criteria import load_criteria_year
 from ita_desktop.core.overview import (LEVEL_UNKNOWN, OfficeYear, QuickScorer, build_overview, filter_offices,
-                                       kind_matches, overview_json, with_previous)
+                                       kind_matches, overview_json, with_previous, with_weak)
 from ita_desktop.core.scoring import compute_scores
 
 
@@ -68,6 +68,10 @@ def test_ranking_ties_levels_change_and_weak_indicators():
     first = build_overview(catalog, rows)  # the ranking shown before the previous year is read
     assert first.mean_change is None and all(o.previous_total is None for o in first.offices)
     assert with_previous(first, {1: 90.0, 4: 65.5}) == ov
+    ranking = build_overview(catalog, rows, weak=False)  # the ranking alone, the weak lists after
+    assert not ranking.weak_known and ranking.indicators == () and ranking.oit_zero == ()
+    assert ranking.offices == first.offices and ranking.level_counts == first.level_counts
+    assert with_previous(with_weak(ranking, catalog, rows), {1: 90.0, 4: 65.5}) == ov and ov.weak_known
 
 
 def test_a_line_of_90_counts_more_indicators_below():

@@ -25,7 +25,9 @@ def test_overview_of_a_year_with_change_since_last_year(ctx, tmp_path):
     assert [o.name for o in overview.get_overview(ctx, 2567, kind="ทต.").offices] == ["เทศบาลตำบลวังไผ่"]
     first, complete = overview.overview_stages(ctx, 2567)  # the ranking first, then the change
     assert not first.changes_known and all(o.change is None for o in first.offices)
-    assert complete.changes_known and complete == ov
+    assert not first.weak_known and first.indicators == () and first.offices == tuple(
+        o._replace(previous_total=None) for o in ov.offices)
+    assert complete.changes_known and complete.weak_known and complete == ov and ov.indicators
 
 
 def test_cli_overview_json_and_bad_input(data_dir, tmp_path, capsys):

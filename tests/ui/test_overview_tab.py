@@ -166,9 +166,12 @@ def test_ranking_is_shown_before_the_change_since_last_year(qtbot, two_years, ho
     assert tab.computing and "กำลังคำนวณการเปลี่ยนแปลงจากปีก่อน" in tab.summary.text()
     assert tab.overview.offices[0].change is None and not tab.export_xlsx.isEnabled()
     assert tab.export("xlsx", "unused.xlsx") is None
+    weak = tab.indicator_rows.index(0, 0)  # the weak indicators follow with the change
+    assert tab.indicator_rows.rowCount() == 1 and tab.indicator_rows.data(weak) == "กำลังคำนวณ..."
     gate.set()
     shown(qtbot, tab)
     assert "+3.00" in tab.summary.text() and tab.overview.offices[0].change == 3.0 and tab.export_xlsx.isEnabled()
+    assert tab.indicator_rows.rowCount() == 10 and tab.indicator_rows.data(weak).split()[0].isdigit()
 
 
 def test_another_year_chosen_while_the_tab_is_hidden_is_shown_when_it_is_opened(qtbot, two_years):

@@ -30,6 +30,7 @@ from ita_desktop.ui.models import roles
 ALL = "ทั้งหมด"
 COMPUTING = "กำลังคำนวณภาพรวมของหน่วยงานทั้งหมดในปีนี้..."
 COMPUTING_CHANGE = "กำลังคำนวณการเปลี่ยนแปลงจากปีก่อน..."
+COMPUTING_WEAK = "กำลังคำนวณ..."
 PREFETCH_AFTER_MS = 1500  # the chosen year's overview is computed ahead once the window was quiet this long
 KEEP = 6  # overviews kept (years and filters), each until the data changes
 KINDS = (("อบต.", "องค์การบริหารส่วนตำบล"), ("ทต.", "เทศบาลตำบล"), ("ทม.", "เทศบาลเมือง"), ("ทน.", "เทศบาลนคร"))
@@ -393,9 +394,12 @@ class OverviewTab(Tab):
         self.ranking.set_overview(ov, self.office_id)
         self.sorted.sort(-1)
         self.chart.set_counts(ov.level_counts if ov else [])
-        self.indicator_rows.set_rows([(f"{i.number} {i.name}", i.below, i.mean if i.mean is not None else "-")
-                                      for i in ov.indicators] if ov else [])
-        self.oit_rows.set_rows([(z.code, f"{z.zero} จาก {z.scored}", z.text) for z in ov.oit_zero] if ov else [])
+        weak_pending = [(COMPUTING_WEAK, "", "")] if ov is not None and not ov.weak_known else None
+        self.indicator_rows.set_rows(weak_pending or [(f"{i.number} {i.name}", i.below,
+                                                       i.mean if i.mean is not None else "-")
+                                                      for i in ov.indicators] if ov else [])
+        self.oit_rows.set_rows(weak_pending or [(z.code, f"{z.zero} จาก {z.scored}", z.text)
+                                                for z in ov.oit_zero] if ov else [])
         for button in (self.export_xlsx, self.export_pdf):
             button.setEnabled(ov is not None and ov.changes_known)
         if ov is None:
