@@ -7,7 +7,9 @@ import logging
 import os
 import shutil
 import sqlite3
+import sys
 import threading
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +24,8 @@ if TYPE_CHECKING:
     from ita_desktop.models.db import Database
 
 log = logging.getLogger(__name__)
+STEP_ASIDE_SECONDS = 0.3  # the opening thread imports nothing this long after the clerk chose a tab (Opening.step_aside)
+MAX_ASIDE_SECONDS = 1.5  # and not longer than this in all, however often the clerk clicks
 LOG_FILE_NAME = "ita-desktop.log"  # in the data folder; tracebacks go there, never to the user
 
 
@@ -128,6 +132,8 @@ class Opening:
         self._reading_thread = threading.get_ident()
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
+        self._aside_until = 0.0  # time.monotonic() until which the opening thread does not import
+        self._aside_total = 0.0  # seconds it stepped aside so far (at most MAX_ASIDE_SECONDS)
 
     # -- reading before the database is open ------------------------------------------------
     def reads_here(self) -> bool:
@@ -167,6 +173,7 @@ class Opening:
     def wait(self) -> Database:
         """The open database, once the thread is done (started here when it was not yet)."""
         self.start()
+        self._aside_until = 0.0  # waited for: no more stepping aside
         self.done.wait()
         if self.error is not None:
             raise self.error
@@ -174,13 +181,36 @@ class Opening:
 
     def wait_imported(self) -> None:
         self.start()
+        self._aside_until = 0.0
         self.imported.wait()
 
     def wait_module(self, name: str) -> None:
         """Until ``name``, one of the ``preload`` modules, is imported (every one when it is not one):
         a tab whose module comes early in ``preload`` is made before SQLAlchemy is loaded."""
         self.start()
-        self._ready.get(name, self.imported).wait()
+        event = self._ready.get(name, self.imported)
+        if not event.is_set():
+            self._aside_until = 0.0
+            event.wait()
+
+    def step_aside(self, seconds: float = STEP_ASIDE_SECONDS) -> None:
+        """The window is busy with the clerk (a tab chosen, an office): the opening thread imports
+        nothing for ``seconds``, so that the window's Python code does not wait for the interpreter
+        behind it (a tab drawn beside the import of SQLAlchemy took five times as long).
+
+        It stops at its next import, between two modules, never inside one's code, and never for
+        more than MAX_ASIDE_SECONDS in all: a module the window needs that it was importing is only
+        delayed, never waited for forever.
+        """
+        if not self.imported.is_set():
+            self._aside_until = max(self._aside_until, time.monotonic() + seconds)
+
+    def _wait_aside(self) -> None:
+        """On the opening thread, at an import: wait while the window asked it to step aside."""
+        while (left := min(self._aside_until - time.monotonic(), MAX_ASIDE_SECONDS - self._aside_total)) > 0:
+            pause = min(left, 0.02)
+            time.sleep(pause)
+            self._aside_total += pause
 
     def finish(self) -> None:
         """At close: wait for a started thread, then end the sqlite3 reads (on their thread)."""
@@ -190,6 +220,8 @@ class Opening:
             self._close_connection()
 
     def _run(self) -> None:
+        aside = _StepAside(self)
+        sys.meta_path.insert(0, aside)
         try:
             for name in self.preload:
                 importlib.import_module(name)
@@ -197,6 +229,7 @@ class Opening:
         except BaseException:  # the module is imported again where it is used, and fails there
             log.exception("importing at start failed")
         finally:
+            sys.meta_path.remove(aside)
             for event in self._ready.values():
                 event.set()
             self.imported.set()
@@ -231,6 +264,19 @@ class Opening:
                     ctx.warnings.append(str(exc))
         db.changed = False
         return db
+
+
+class _StepAside:
+    """An import hook that only waits: on the opening thread, each import first waits while the
+    window asked the thread to step aside (:meth:`Opening.step_aside`), then is found as usual."""
+
+    def __init__(self, opening: Opening):
+        self.opening, self.thread = opening, threading.get_ident()
+
+    def find_spec(self, name, path=None, target=None):
+        if threading.get_ident() == self.thread:
+            self.opening._wait_aside()
+        return None  # the other finders find it
 
 
 def _call(callback) -> None:

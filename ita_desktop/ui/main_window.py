@@ -204,6 +204,7 @@ class MainWindow(QMainWindow):
     def _install_tab(self, index: int):
         spec = TABS[index]
         self._wait_for_module(spec.module)
+        self._step_aside()
         page = self._make_tab(spec)
         current = self.tabs.currentIndex()
         blocked = self.tabs.blockSignals(True)
@@ -221,6 +222,7 @@ class MainWindow(QMainWindow):
         page = self.tabs.widget(index)
         if isinstance(page, PendingTab):
             page = self._install_tab(index)
+        self._step_aside()  # (after the tab's module was waited for: the tab is made and drawn now)
         if page is not None:
             page.refresh_if_stale()
 
@@ -311,7 +313,13 @@ class MainWindow(QMainWindow):
         if year is not None:
             self.year_combo.setCurrentIndex(self.year_combo.findData(year))
 
+    def _step_aside(self) -> None:
+        """The clerk asked for something while the opening thread still imports: it waits a moment."""
+        if self.ctx.opening is not None:
+            self.ctx.opening.step_aside()
+
     def _emit_context(self) -> None:
+        self._step_aside()
         year = self.current_year()
         if year is not None:
             # the current or next fiscal year may have no catalog yet: a soft copy of the newest

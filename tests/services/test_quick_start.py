@@ -239,3 +239,57 @@ def test_a_module_early_in_the_preload_is_ready_before_the_later_ones(demo_folde
     finally:
         gate.set()
         ctx.close()
+
+
+def test_the_opening_thread_steps_aside_while_the_window_is_busy(demo_folder, tmp_path, monkeypatch):
+    """After the clerk chose a tab, the opening thread imports nothing for a moment (the window's
+    Python code then does not queue behind it for the interpreter); waiting for it ends that."""
+    import time
+
+    from ita_desktop.services import context
+
+    (tmp_path / "mods").mkdir()
+    for name in ("aside_first", "aside_second", "aside_third"):
+        (tmp_path / "mods" / f"{name}.py").write_text("VALUE = 1\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path / "mods"))
+    monkeypatch.setattr(context, "MAX_ASIDE_SECONDS", 3.0)
+    ctx = open_app(demo_folder, defer=True, backup_on_start=False,
+                   preload=("aside_first", "aside_second", "aside_third"))
+    try:
+        ctx.opening.step_aside(0.5)  # the clerk chose a tab: no import for half a second
+        started = time.monotonic()
+        ctx.opening.start()
+        assert not ctx.opening.imported.wait(0.3)
+        assert ctx.opening.imported.wait(10)
+        assert time.monotonic() - started >= 0.45
+    finally:
+        ctx.close()
+    ctx = open_app(demo_folder, defer=True, backup_on_start=False, preload=("aside_second",))
+    try:
+        ctx.opening.step_aside(5.0)
+        started = time.monotonic()
+        ctx.opening.wait_module("aside_second")  # the window waits for the thread: it goes on at once
+        assert time.monotonic() - started < 2.0
+    finally:
+        ctx.close()
+
+
+def test_the_opening_thread_steps_aside_for_a_bounded_time_only(demo_folder, tmp_path, monkeypatch):
+    import time
+
+    from ita_desktop.services import context
+
+    (tmp_path / "mods").mkdir()
+    (tmp_path / "mods" / "aside_bounded.py").write_text("VALUE = 1\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path / "mods"))
+    monkeypatch.setattr(context, "MAX_ASIDE_SECONDS", 0.4)
+    ctx = open_app(demo_folder, defer=True, backup_on_start=False, preload=("aside_bounded",))
+    try:
+        ctx.opening.step_aside(60.0)  # a clerk clicking without end cannot hold the start back
+        started = time.monotonic()
+        ctx.opening.start()
+        assert ctx.opening.imported.wait(10) and time.monotonic() - started < 5.0
+        assert 0.35 <= ctx.opening._aside_total <= 0.45
+        assert "aside_bounded" in __import__("sys").modules
+    finally:
+        ctx.close()
