@@ -33,7 +33,8 @@ class ReadAhead:
     """The child reading one file; :meth:`cells` waits for its answer (once)."""
 
     def __init__(self, pid: int, fd: int):
-        self._pid, self._fd = pid, fd
+        self._pid: int | None = pid  # None once reaped (its number may then belong to another process)
+        self._fd: int | None = fd
         self._done = False
         self._cells = None
 
@@ -41,9 +42,9 @@ class ReadAhead:
         """The child's :class:`reader.SheetCells`, or None when it could not read them."""
         if not self._done:
             self._done = True
-            started = time.perf_counter()
+            pid, started = self._pid, time.perf_counter()
             self._cells = self._receive()
-            log.info("cells read ahead by process %d: %s after waiting %.3f s", self._pid,
+            log.info("cells read ahead by process %d: %s after waiting %.3f s", pid,
                      "received" if self._cells is not None else "none (the file is read here)",
                      time.perf_counter() - started)
         return self._cells
@@ -60,15 +61,14 @@ class ReadAhead:
             while True:
                 left = deadline - time.monotonic()
                 if left <= 0 or not select.select([self._fd], [], [], left)[0]:
-                    self._stop()
+                    self._stop()  # too slow: the file is read here
                     return None
                 chunk = os.read(self._fd, 1 << 20)
                 if not chunk:
                     break
                 chunks.append(chunk)
-            os.close(self._fd)
-            _, status = os.waitpid(self._pid, 0)
-            if status != 0 or not chunks:
+            self._close_pipe()
+            if self._reap() != 0 or not chunks:
                 return None
             return pickle.loads(b"".join(chunks))
         except Exception:  # noqa: BLE001 - an answer that cannot be read: read the file here
@@ -76,15 +76,32 @@ class ReadAhead:
             return None
 
     def _stop(self) -> None:
-        try:
-            os.kill(self._pid, signal.SIGKILL)
-        except OSError:
-            pass
-        for close in (lambda: os.close(self._fd), lambda: os.waitpid(self._pid, 0)):
+        if self._pid is not None:
             try:
-                close()
+                os.kill(self._pid, signal.SIGKILL)
             except OSError:
                 pass
+        self._close_pipe()
+        self._reap()
+
+    def _close_pipe(self) -> None:
+        if self._fd is not None:
+            try:
+                os.close(self._fd)
+            except OSError:
+                pass
+            self._fd = None
+
+    def _reap(self) -> int | None:
+        """The child's exit status, once (None when it cannot be known)."""
+        if self._pid is None:
+            return None
+        try:
+            status = os.waitpid(self._pid, 0)[1]
+        except OSError:
+            status = None
+        self._pid = None
+        return status
 
 
 def start(path: str | os.PathLike, min_bytes: int = WORTH_BYTES) -> ReadAhead | None:

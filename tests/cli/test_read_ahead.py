@@ -70,9 +70,10 @@ _CLOSED = """
 import json, os, sys
 from ita_desktop.cli.read_ahead import start
 ahead = start(sys.argv[1], min_bytes=0)
+pid = ahead._pid
 ahead.close()
 try:
-    os.waitpid(ahead._pid, os.WNOHANG)
+    os.waitpid(pid, os.WNOHANG)
     reaped = False
 except ChildProcessError:
     reaped = True
