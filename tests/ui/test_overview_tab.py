@@ -4,6 +4,8 @@ import subprocess
 
 import openpyxl
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHeaderView
 
 from ita_desktop.services import criteria, imports, offices
 from ita_desktop.ui.main_window import MainWindow
@@ -172,6 +174,9 @@ def test_ranking_is_shown_before_the_change_since_last_year(qtbot, two_years, ho
     shown(qtbot, tab)
     assert "+3.00" in tab.summary.text() and tab.overview.offices[0].change == 3.0 and tab.export_xlsx.isEnabled()
     assert tab.indicator_rows.rowCount() == 10 and tab.indicator_rows.data(weak).split()[0].isdigit()
+    assert tab.indicator_rows.data(weak, Qt.ToolTipRole) == tab.indicator_rows.data(weak)  # a name cut short, whole
+    header = tab.indicator_view.horizontalHeader()  # the name takes the room the numbers leave
+    assert header.sectionResizeMode(0) == QHeaderView.Stretch and header.sectionResizeMode(2) != QHeaderView.Stretch
 
 
 def test_another_year_chosen_while_the_tab_is_hidden_is_shown_when_it_is_opened(qtbot, two_years):

@@ -129,13 +129,16 @@ class LevelChart(_Chart):
                        level)
 
 
-def _list_table(headers: tuple[str, ...]) -> tuple[QTableView, "_RowsModel"]:
+def _list_table(headers: tuple[str, ...], text_column: int) -> tuple[QTableView, "_RowsModel"]:
+    """A small table whose ``text_column`` (names, long texts) takes the room the numbers leave:
+    the numbers stay in view in a narrow pane, a cut text shows whole under the mouse."""
     model = _RowsModel(headers)
     view = QTableView(editTriggers=QTableView.NoEditTriggers, alternatingRowColors=True)
     view.setModel(model)
     view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeToContents)
+    header.setSectionResizeMode(text_column, QHeaderView.Stretch)
     return view, model
 
 
@@ -156,7 +159,7 @@ class _RowsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.headers)
 
     def data(self, index, role=roles.DISPLAY):
-        if role == roles.DISPLAY:
+        if role in (roles.DISPLAY, roles.TOOLTIP):
             value = self.rows[index.row()][index.column()]
             return f"{value:.2f}" if isinstance(value, float) else str(value)
         return None
@@ -227,8 +230,8 @@ class OverviewTab(Tab):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setColumnWidth(1, 300)
         self.chart = LevelChart()
-        self.indicator_view, self.indicator_rows = _list_table(("ตัวชี้วัด", "ต่ำกว่าเกณฑ์ (หน่วยงาน)", "คะแนนเฉลี่ย"))
-        self.oit_view, self.oit_rows = _list_table(("ข้อ OIT", "ได้ 0 (หน่วยงาน)", "ประเด็น"))
+        self.indicator_view, self.indicator_rows = _list_table(("ตัวชี้วัด", "ต่ำกว่าเกณฑ์ (หน่วยงาน)", "คะแนนเฉลี่ย"), 0)
+        self.oit_view, self.oit_rows = _list_table(("ข้อ OIT", "ได้ 0 (หน่วยงาน)", "ประเด็น"), 2)
         side = QSplitter(Qt.Vertical)
         for widget in (self.chart, self.indicator_view, self.oit_view):
             side.addWidget(widget)
@@ -400,6 +403,10 @@ class OverviewTab(Tab):
                                                       for i in ov.indicators] if ov else [])
         self.oit_rows.set_rows(weak_pending or [(z.code, f"{z.zero} จาก {z.scored}", z.text)
                                                 for z in ov.oit_zero] if ov else [])
+        for view in (self.indicator_view, self.oit_view):  # the note across the row, not cut short
+            view.clearSpans()
+            if weak_pending:
+                view.setSpan(0, 0, 1, 3)
         for button in (self.export_xlsx, self.export_pdf):
             button.setEnabled(ov is not None and ov.changes_known)
         if ov is None:
