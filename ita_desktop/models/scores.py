@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, utcnow
@@ -57,6 +57,8 @@ class IndicatorScore(Base):
     __table_args__ = (
         UniqueConstraint("assessment_id", "indicator_id"),
         CheckConstraint(_SCORE_RANGE, name="score_range"),
+        # A year's scores read from the index alone (the overview of 7,850 offices, migration 0011).
+        Index("ix_indicator_score_reading", "assessment_id", "indicator_id", "score"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
