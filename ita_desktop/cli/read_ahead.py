@@ -50,10 +50,10 @@ class ReadAhead:
         return self._cells
 
     def close(self) -> None:
-        """Stop and reap the child if it still runs (the import ended before it was needed)."""
-        if not self._done:
-            self._done = True
-            self._stop()
+        """Stop and reap the child if it still runs (the import ended before it was needed, or
+        Ctrl+C came while waiting for it)."""
+        self._done = True
+        self._stop()
 
     def _receive(self):
         chunks, deadline = [], time.monotonic() + WAIT_SECONDS
@@ -136,6 +136,12 @@ def _child(path: str, fd: int) -> None:
     status = 1
     try:
         signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl+C ends it quietly with the parent
+        quiet = os.open(os.devnull, os.O_WRONLY)  # what the file makes openpyxl warn, the parent says
+        os.dup2(quiet, 1)
+        os.dup2(quiet, 2)
+        import warnings
+
+        warnings.simplefilter("ignore")
         from ita_desktop.importers.reader import read_cells
 
         data = pickle.dumps(read_cells(path), protocol=pickle.HIGHEST_PROTOCOL)

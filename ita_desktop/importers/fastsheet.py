@@ -188,15 +188,19 @@ def _parser(reader: _SheetReader | None = None):
 # fixed shapes (attributes r, s, t in that order; a value, a formula and its value, or an inline
 # string). Those shapes are matched with one regular expression over the whole sheet, which costs
 # a fraction of expat's callbacks. Anything else (a namespace prefix, rich text, another
-# attribute, a comment, a carriage return, an entity other than XML's own) makes the whole sheet
-# go through expat instead; so does a sheet larger than _FAST_BYTES. The XML outside
-# ``<sheetData>`` still goes through expat, so a broken or entity-declaring sheet fails as before.
+# attribute, a comment, a carriage return, an entity other than XML's own, a character XML does
+# not allow) makes the whole sheet go through expat instead; so does a sheet larger than
+# _FAST_BYTES. The XML outside ``<sheetData>`` still goes through expat, so a broken or
+# entity-declaring sheet fails as before. Every part of the expression stops at the next "<", so
+# the time grows with the sheet's length whatever it holds; the sheet is matched a piece at a time
+# (_PIECE characters, cut after a row) so that the matches never fill memory.
 
-_FAST_BYTES = 48 << 20
+_FAST_BYTES = 16 << 20
 _FEW_ROWS = 100
+_PIECE = 1 << 20
 
 _TOKEN = re.compile(
-    r'(<row\b([^>]*?)(/?)>'
+    r'(<row((?:\s+[\w:.-]+="[^"<&]*")*)\s*(/?)>'
     r'|</row>'
     r'|<c(?: r="([A-Za-z]{1,3})[0-9]+")?(?: s="([0-9]+)")?(?: t="([a-zA-Z]+)")?(?: s="([0-9]+)")?'
     r'(?:/>'
@@ -204,6 +208,10 @@ _TOKEN = re.compile(
     r'|><is><t(?: xml:space="preserve")?>([^<]*)</t></is></c>)'
     r'|[ \t\n]+)')
 _ROW_NUMBER = re.compile(r'\sr="([^"]*)"')
+_ATTRIBUTE_NAME = re.compile(r'\s([\w:.-]+)=')
+# Bytes deleted to find the control characters XML does not allow (in UTF-8 such a byte is never
+# part of another character): all but those.
+_NOT_CONTROL = bytes(b for b in range(256) if b >= 0x20 or b in (0x09, 0x0A, 0x0D))
 _ENTITY = re.compile(r"&(?:(amp|lt|gt|quot|apos)|#([0-9]+)|#x([0-9a-fA-F]+));")
 _NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 
@@ -237,6 +245,8 @@ def _plain_rows(reader: _SheetReader, data: bytes) -> list[tuple[int, list]]:
     if head.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) or (
             b"encoding=" in head and not re.search(rb"encoding=[\"'](?i:utf-8)[\"']", head)):
         raise _NotPlain
+    if data.translate(None, _NOT_CONTROL) or b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data:
+        raise _NotPlain  # characters XML does not allow (U+FFFE, U+FFFF): expat says so
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -245,9 +255,12 @@ def _plain_rows(reader: _SheetReader, data: bytes) -> list[tuple[int, list]]:
         raise _NotPlain  # line ends to normalise, comments, CDATA, a DOCTYPE: expat's work
     opening = text.find("<sheetData>")
     closing = text.find("</sheetData>")
-    if opening < 0 or closing < opening or text.count("<sheetData") != 1:
+    if opening < 0 or closing < opening or text.count("<sheetData") != 1 or text.count("</sheetData") != 1:
         raise _NotPlain
     begin = opening + len("<sheetData>")
+    if "]]>" in text or text.find("<?", begin, closing) >= 0 or text.count("&", begin, closing) != len(
+            _ENTITY.findall(text, begin, closing)):
+        raise _NotPlain  # "]]>" in text, a processing instruction, a bare "&": expat's work
     skeleton = _parser()
     skeleton.Parse(text[:begin] + text[closing:], True)  # well-formed, no entities, around the cells
     shared, date_formats = reader.shared, reader.date_formats
@@ -255,8 +268,7 @@ def _plain_rows(reader: _SheetReader, data: bytes) -> list[tuple[int, list]]:
     cells: list | None = None
     row_number = col = consumed = 0
     columns: dict[str, int] = {}
-    for whole, row_attrs, row_empty, letters, style, kind, style_after, value, inline in \
-            _TOKEN.findall(text, begin, closing):
+    for whole, row_attrs, row_empty, letters, style, kind, style_after, value, inline in _tokens(text, begin, closing):
         consumed += len(whole)
         second = whole[1:2]
         if second == "c":
@@ -268,9 +280,13 @@ def _plain_rows(reader: _SheetReader, data: bytes) -> list[tuple[int, list]]:
                 col += 1
             if not 1 <= col <= width:
                 continue
+            if style and style_after:
+                raise _NotPlain  # s given twice: expat refuses it
             if kind == "" or kind == "n":
                 if not value:
                     continue
+                if "&" in value:
+                    raise _NotPlain  # a number written with character references
                 style = style or style_after
                 if style and int(style) in date_formats:
                     reader.type, reader.style, reader.value_text = "n", int(style), value
@@ -278,6 +294,8 @@ def _plain_rows(reader: _SheetReader, data: bytes) -> list[tuple[int, list]]:
                 else:  # the most common cell of all, a score such as 85.25
                     cells[col - 1] = float(value) if "." in value else _cast_number(value)
             elif kind == "s":
+                if "&" in value:
+                    raise _NotPlain
                 if value:
                     cells[col - 1] = shared[int(value)]
             elif kind == "inlineStr":
@@ -289,7 +307,11 @@ def _plain_rows(reader: _SheetReader, data: bytes) -> list[tuple[int, list]]:
         elif second == "r":
             if cells is not None:
                 raise _NotPlain  # a row inside a row
-            found = _ROW_NUMBER.search(row_attrs)
+            if row_attrs:
+                names = _ATTRIBUTE_NAME.findall(row_attrs)
+                if len(set(names)) != len(names):
+                    raise _NotPlain  # an attribute given twice: expat refuses it
+            found = _ROW_NUMBER.search(row_attrs) if row_attrs else None
             row_number = _row_number(found.group(1)) if found else row_number + 1
             cells, col = [None] * width, 0
             if row_empty:
@@ -303,6 +325,16 @@ def _plain_rows(reader: _SheetReader, data: bytes) -> list[tuple[int, list]]:
     if consumed != closing - begin or cells is not None:
         raise _NotPlain  # something between the cells the expression does not know
     return rows
+
+
+def _tokens(text: str, begin: int, end: int):
+    """The expression's matches from ``begin`` to ``end``, a piece of about _PIECE characters at a
+    time (each piece ends after a row), so that only one piece's matches are held at once."""
+    while begin < end:
+        cut = text.find("</row>", begin + _PIECE, end)
+        stop = end if cut < 0 else cut + len("</row>")
+        yield from _TOKEN.findall(text, begin, stop)
+        begin = stop
 
 
 def _read_plain(reader: _SheetReader, src) -> tuple[list[tuple[int, list]] | None, bytes]:
@@ -355,6 +387,9 @@ def sheet_rows(ws, max_row: int, max_col: int) -> list[tuple[int, list]]:
     with ws._get_source() as src:
         rows, chunk = _read_plain(reader, src)
         if rows is not None:
+            for k, (number, _) in enumerate(rows):
+                if number > max_row:
+                    return rows[:k + 1]  # (that row tells iter_values to stop)
             return rows
         reader = _SheetReader(ws, max_col)
         parser, found = _parser(reader), []

@@ -43,16 +43,19 @@ CriteriaSource = Union[Criteria, Callable[[int], Criteria]]
 class SheetCells:
     """The cells of every sheet of one file, read in advance (:mod:`ita_desktop.cli.read_ahead`).
 
-    ``sheets`` maps a sheet's title to (the columns read, its rows as :func:`sheet_rows` gives
-    them); ``sha256`` names the bytes they were read from.
+    ``sheets`` holds, in the workbook's order, each sheet's (title, columns read, rows as
+    :func:`sheet_rows` gives them), or None for a sheet left to the reader; ``sha256`` names the
+    bytes they were read from, ``limits`` the limits they were read within.
     """
 
     sha256: str
-    sheets: dict[str, tuple[int, list]]
+    limits: Limits
+    sheets: tuple[tuple[str, int, list] | None, ...]
 
-    def rows(self, ws, width: int) -> list | None:
-        found = self.sheets.get(ws.title)
-        return found[1] if found is not None and found[0] == width else None
+    def rows(self, index: int, ws, width: int) -> list | None:
+        """The rows of the ``index``-th sheet, when read for the same title and width."""
+        found = self.sheets[index] if index < len(self.sheets) else None
+        return found[2] if found is not None and found[0] == ws.title and found[1] == width else None
 
 
 class CellsAhead(Protocol):
@@ -68,14 +71,14 @@ def read_cells(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> Shee
     _check_safe(data, limits, log)
     workbook = _open_workbook(data, log)
     try:
-        sheets = {}
+        sheets = []
         for ws in _worksheets(workbook, limits):
-            if (ws.max_row or 0) <= limits.max_rows:
-                width = _column_bound(ws, limits)
-                sheets[ws.title] = (width, sheet_rows(ws, limits.max_rows + 1, width))
+            width = _column_bound(ws, limits)
+            sheets.append((ws.title, width, sheet_rows(ws, limits.max_rows + 1, width))
+                          if (ws.max_row or 0) <= limits.max_rows else None)
     finally:
         workbook.close()
-    return SheetCells(hashlib.sha256(data).hexdigest(), sheets)
+    return SheetCells(hashlib.sha256(data).hexdigest(), limits, tuple(sheets))
 
 
 def read_score_workbook(
@@ -124,7 +127,7 @@ def read_score_bytes(
     workbook = _open_workbook(data, log)
     try:
         cells = ahead.cells() if ahead is not None else None
-        cells = cells if cells is not None and cells.sha256 == sha256 else None
+        cells = cells if cells is not None and cells.sha256 == sha256 and cells.limits == limits else None
         if callable(criteria):
             criteria = criteria(caller.year or _peek_year(workbook, limits, log, cells))
         catalog = CatalogIndex(criteria)
@@ -235,9 +238,11 @@ def _worksheets(workbook, limits: Limits) -> list:
 
 def _scan_sheets(workbook, catalog: CatalogIndex, limits: Limits, log: ProblemLog,
                  max_rows: int | None, cells: SheetCells | None) -> list[SheetResult]:
-    budget = [limits.max_cells]
-    return [SheetScanner(ws.title, catalog, log).scan(_rows(ws, limits, budget, max_rows, cells))
-            for ws in _worksheets(workbook, limits)]
+    budget, scanned = [limits.max_cells], []
+    for k, ws in enumerate(_worksheets(workbook, limits)):
+        ahead = cells.rows(k, ws, _column_bound(ws, limits)) if cells is not None else None
+        scanned.append(SheetScanner(ws.title, catalog, log).scan(_rows(ws, limits, budget, max_rows, ahead)))
+    return scanned
 
 
 def _column_bound(ws, limits: Limits) -> int:
@@ -253,15 +258,14 @@ def _column_bound(ws, limits: Limits) -> int:
     return min(declared, limits.max_columns) if declared >= 2 else limits.max_columns
 
 
-def _rows(ws, limits: Limits, budget: list[int], max_rows: int | None = None, cells: SheetCells | None = None):
+def _rows(ws, limits: Limits, budget: list[int], max_rows: int | None = None, ahead: list | None = None):
     """(row number, normalised cells) of one sheet, within the row, column and cell limits."""
     if (ws.max_row or 0) > limits.max_rows:
         raise _TooBig(f"แผ่นงานมีจำนวนแถวมากเกินไป ({ws.max_row} แถว รับได้ไม่เกิน {limits.max_rows})", ws.title)
     # Explicit bounds: openpyxl pads rows to the declared dimension, which a file can inflate.
     last = limits.max_rows + 1 if max_rows is None else min(max_rows, limits.max_rows)
-    width = _column_bound(ws, limits)
-    # What ws.iter_rows(values_only=True) gives, faster; or the same read in advance.
-    rows = iter_values(ws, last, width, cells.rows(ws, width) if cells is not None else None)
+    # What ws.iter_rows(values_only=True) gives, faster; or the same read in advance (``ahead``).
+    rows = iter_values(ws, last, _column_bound(ws, limits), ahead)
     for number, cells in enumerate(rows, 1):
         if number > limits.max_rows:
             if any(v is not None for v in cells):

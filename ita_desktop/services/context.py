@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import _imp
 import importlib
 import logging
 import os
@@ -198,19 +199,31 @@ class Opening:
         nothing for ``seconds``, so that the window's Python code does not wait for the interpreter
         behind it (a tab drawn beside the import of SQLAlchemy took five times as long).
 
-        It stops at its next import, between two modules, never inside one's code, and never for
-        more than MAX_ASIDE_SECONDS in all: a module the window needs that it was importing is only
-        delayed, never waited for forever.
+        It stops at its next import (a module's code may be half run, and the modules being
+        imported stay locked, but not Python's import lock: other modules import meanwhile), and
+        never for more than MAX_ASIDE_SECONDS in all: a module the window needs that it was
+        importing is only delayed, never waited for forever.
         """
-        if not self.imported.is_set():
+        if self._thread is not None and not self.imported.is_set():  # (not before the window is shown)
             self._aside_until = max(self._aside_until, time.monotonic() + seconds)
 
     def _wait_aside(self) -> None:
         """On the opening thread, at an import: wait while the window asked it to step aside."""
-        while (left := min(self._aside_until - time.monotonic(), MAX_ASIDE_SECONDS - self._aside_total)) > 0:
-            pause = min(left, 0.02)
-            time.sleep(pause)
-            self._aside_total += pause
+        if min(self._aside_until - time.monotonic(), MAX_ASIDE_SECONDS - self._aside_total) <= 0:
+            return
+        # importlib asks finders while holding its global import lock: given back while waiting,
+        # so that the window's thread can import other modules meanwhile.
+        held = _imp.lock_held()
+        if held:
+            _imp.release_lock()
+        try:
+            while (left := min(self._aside_until - time.monotonic(), MAX_ASIDE_SECONDS - self._aside_total)) > 0:
+                pause = min(left, 0.02)
+                time.sleep(pause)
+                self._aside_total += pause
+        finally:
+            if held:
+                _imp.acquire_lock()
 
     def finish(self) -> None:
         """At close: wait for a started thread, then end the sqlite3 reads (on their thread)."""
@@ -221,7 +234,7 @@ class Opening:
 
     def _run(self) -> None:
         aside = _StepAside(self)
-        sys.meta_path.insert(0, aside)
+        sys.meta_path = [aside, *sys.meta_path]  # new lists: an import running on another thread keeps its own
         try:
             for name in self.preload:
                 importlib.import_module(name)
@@ -229,7 +242,7 @@ class Opening:
         except BaseException:  # the module is imported again where it is used, and fails there
             log.exception("importing at start failed")
         finally:
-            sys.meta_path.remove(aside)
+            sys.meta_path = [finder for finder in sys.meta_path if finder is not aside]
             for event in self._ready.values():
                 event.set()
             self.imported.set()

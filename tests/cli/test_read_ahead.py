@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from ita_desktop.importers.reader import SheetCells, read_cells, read_score_workbook
+from ita_desktop.importers.safety import DEFAULT_LIMITS, Limits
 from tests.importers.criteria_data import criteria_2566
 from tests.importers.make_corpus import provincial_rows, write_provincial
 
@@ -36,7 +37,7 @@ ahead = start(path, min_bytes=0)
 cells = ahead.cells() if ahead else None
 own = read_cells(path)
 print(json.dumps({"started": ahead is not None, "received": cells is not None,
-                  "same": cells == own, "sheets": sorted(own.sheets), "again": ahead.cells() is cells if ahead else None}))
+                  "same": cells == own, "sheets": [s[0] for s in own.sheets], "again": ahead.cells() is cells if ahead else None}))
 """
 
 
@@ -121,11 +122,11 @@ class _Given:
 
 def _doctored(cells: SheetCells) -> SheetCells:
     """The same cells with the first office's first score changed to 11.11."""
-    title, (width, rows) = next(iter(cells.sheets.items()))
+    title, width, rows = cells.sheets[0]
     rows = [(number, list(values)) for number, values in rows]
     first = next(values for _, values in rows if isinstance(values[3], float))
     first[3] = 11.11
-    return replace(cells, sheets={title: (width, rows)})
+    return replace(cells, sheets=((title, width, rows), *cells.sheets[1:]))
 
 
 def test_the_reader_uses_cells_read_ahead_only_from_the_same_bytes(tmp_path):
@@ -141,6 +142,33 @@ def test_the_reader_uses_cells_read_ahead_only_from_the_same_bytes(tmp_path):
     other = _Given(replace(_doctored(read_cells(path)), sha256="0" * 64))  # read from other bytes
     assert read_score_workbook(path, criteria, ahead=other) == own
     assert read_score_workbook(path, criteria, ahead=_Given(None)) == own  # the child failed
+    wider = Limits(max_rows=DEFAULT_LIMITS.max_rows * 2)  # read within other limits: not used
+    assert read_score_workbook(path, criteria, ahead=_Given(_doctored(read_cells(path))), limits=wider) == own
+
+
+def test_two_sheets_of_the_same_name_keep_their_own_cells(tmp_path):
+    """openpyxl opens a workbook whose two sheets have one name: each keeps its own rows."""
+    import io
+    import zipfile
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.active.title, wb.active["A1"] = "A", "first"
+    wb.create_sheet("B")["A1"] = "second"
+    out = io.BytesIO()
+    wb.save(out)
+    src, renamed = zipfile.ZipFile(io.BytesIO(out.getvalue())), io.BytesIO()
+    with zipfile.ZipFile(renamed, "w") as dst:
+        for info in src.infolist():
+            body = src.read(info.filename)
+            if info.filename == "xl/workbook.xml":
+                body = body.replace(b'name="B"', b'name="A"')
+            dst.writestr(info, body)
+    path = tmp_path / "same_names.xlsx"
+    path.write_bytes(renamed.getvalue())
+    cells = read_cells(path)
+    assert [(title, rows[0][1][0]) for title, _, rows in cells.sheets] == [("A", "first"), ("A", "second")]
 
 
 @needs_fork

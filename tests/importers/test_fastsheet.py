@@ -188,6 +188,10 @@ def test_plainly_written_sheets_are_read_without_expat(monkeypatch):
     _PLAIN.replace("<t>อบต.", "<t><![CDATA[อบต.]]>"),
     _PLAIN.replace("<is><t>", "<is><r><t>").replace("</t></is>", "</t></r></is>"),  # rich text
     _PLAIN.replace("&amp; ทต.", "&#x1; ทต."),  # a character XML forbids: refused as expat refuses it
+    _PLAIN.replace('<row r="3">', "<row r = '3'>"),  # other spacing and quotes, row number from the row
+    _PLAIN.replace("<v>85.25</v>", "<v>&#56;5.25</v>"),  # a number written with a character reference
+    _PLAIN.replace("<v>85.25</v>", "<v>85.25</v><?pi </sheetData>?>"),  # a processing instruction
+    _PLAIN.replace('<row r="4"/>', '<row-x/><row r="4"/>'),
 ])
 def test_sheets_written_otherwise_are_read_by_expat_the_same(variant, monkeypatch):
     data = _rewrite_sheet(_with_shared_string(_base()), _sheet(variant))
@@ -208,6 +212,12 @@ def test_sheets_written_otherwise_are_read_by_expat_the_same(variant, monkeypatc
     _sheet(_PLAIN).replace("<mergeCells", "<mergeCells <"),
     _sheet(_PLAIN.replace("</row>\n", "\n")),  # a row never closed
     _sheet(_PLAIN).replace("&amp;", "&nbsp;"),  # an entity XML does not define
+    _sheet(_PLAIN).replace("85.25", "85\x0125"),  # a control character
+    _sheet(_PLAIN).replace("#DIV/0!", "]]>"),
+    _sheet(_PLAIN).replace('B1&amp;"x"', 'B1&"x"'),  # a bare "&" in a formula
+    _sheet(_PLAIN).replace('<row r="3">', '<row r="3" garbage>'),
+    _sheet(_PLAIN).replace('<row r="3">', '<row r="3" r="4">'),  # an attribute twice
+    _sheet(_PLAIN).replace('<c r="C1" s="0">', '<c r="C1" s="0" t="n" s="1">'),
 ])
 def test_a_broken_sheet_fails_as_expat_fails(broken):
     data = _rewrite_sheet(_with_shared_string(_base()), broken)
@@ -232,3 +242,17 @@ def test_a_few_rows_are_read_without_reading_the_whole_sheet(monkeypatch):
     assert read == []
     list(next(_both(data, max_row=30_000))[2])
     assert read == [1]
+
+
+
+def test_a_sheet_of_unclosed_row_tags_is_refused_in_linear_time():
+    """A damaged or hostile sheet must not make the expression search the rest of the sheet from
+    every "<row" (hours for a 2 MB sheet before); it goes to expat, which refuses it at once."""
+    import time
+
+    data = _rewrite_sheet(_base(), _sheet("<row" * 100_000))
+    wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    started = time.monotonic()
+    with pytest.raises(Exception):
+        list(iter_values(wb.worksheets[0], 100_000, 4))
+    assert time.monotonic() - started < 10  # quadratic: ~15 minutes

@@ -243,30 +243,45 @@ def test_a_module_early_in_the_preload_is_ready_before_the_later_ones(demo_folde
 
 def test_the_opening_thread_steps_aside_while_the_window_is_busy(demo_folder, tmp_path, monkeypatch):
     """After the clerk chose a tab, the opening thread imports nothing for a moment (the window's
-    Python code then does not queue behind it for the interpreter); waiting for it ends that."""
+    Python code then does not queue behind it for the interpreter), while the window's thread
+    can still import; waiting for the opening thread ends that."""
+    import sys
+    import threading
     import time
 
     from ita_desktop.services import context
 
     (tmp_path / "mods").mkdir()
-    for name in ("aside_first", "aside_second", "aside_third"):
+    (tmp_path / "mods" / "aside_gate.py").write_text("import sys\nsys.aside_gate.wait(10)\n", encoding="utf-8")
+    for name in ("aside_first", "aside_second", "aside_other"):
         (tmp_path / "mods" / f"{name}.py").write_text("VALUE = 1\n", encoding="utf-8")
     monkeypatch.syspath_prepend(str(tmp_path / "mods"))
+    monkeypatch.setattr(sys, "aside_gate", threading.Event(), raising=False)
     monkeypatch.setattr(context, "MAX_ASIDE_SECONDS", 3.0)
     ctx = open_app(demo_folder, defer=True, backup_on_start=False,
-                   preload=("aside_first", "aside_second", "aside_third"))
+                   preload=("aside_gate", "aside_first", "aside_second"))
     try:
-        ctx.opening.step_aside(0.5)  # the clerk chose a tab: no import for half a second
-        started = time.monotonic()
+        ctx.opening.step_aside(5.0)  # before the thread runs (the window not shown yet): no effect
+        assert ctx.opening._aside_until == 0.0
         ctx.opening.start()
+        ctx.opening.step_aside(0.6)  # the clerk chose a tab: no further import for 0.6 s
+        started = time.monotonic()
+        sys.aside_gate.set()
         assert not ctx.opening.imported.wait(0.3)
+        import aside_other  # noqa: F401  (the window's thread imports meanwhile, not held up)
+        assert time.monotonic() - started < 0.5
         assert ctx.opening.imported.wait(10)
-        assert time.monotonic() - started >= 0.45
+        assert time.monotonic() - started >= 0.5
     finally:
         ctx.close()
-    ctx = open_app(demo_folder, defer=True, backup_on_start=False, preload=("aside_second",))
+    ctx = open_app(demo_folder, defer=True, backup_on_start=False, preload=("aside_gate", "aside_second"))
     try:
+        sys.aside_gate.clear()
+        for name in ("aside_gate", "aside_second"):
+            sys.modules.pop(name, None)
+        ctx.opening.start()
         ctx.opening.step_aside(5.0)
+        sys.aside_gate.set()
         started = time.monotonic()
         ctx.opening.wait_module("aside_second")  # the window waits for the thread: it goes on at once
         assert time.monotonic() - started < 2.0
@@ -275,6 +290,8 @@ def test_the_opening_thread_steps_aside_while_the_window_is_busy(demo_folder, tm
 
 
 def test_the_opening_thread_steps_aside_for_a_bounded_time_only(demo_folder, tmp_path, monkeypatch):
+    import sys
+    import threading
     import time
 
     from ita_desktop.services import context
@@ -283,13 +300,16 @@ def test_the_opening_thread_steps_aside_for_a_bounded_time_only(demo_folder, tmp
     (tmp_path / "mods" / "aside_bounded.py").write_text("VALUE = 1\n", encoding="utf-8")
     monkeypatch.syspath_prepend(str(tmp_path / "mods"))
     monkeypatch.setattr(context, "MAX_ASIDE_SECONDS", 0.4)
-    ctx = open_app(demo_folder, defer=True, backup_on_start=False, preload=("aside_bounded",))
+    (tmp_path / "mods" / "aside_wait.py").write_text("import sys\nsys.aside_gate.wait(10)\n", encoding="utf-8")
+    monkeypatch.setattr(sys, "aside_gate", threading.Event(), raising=False)
+    ctx = open_app(demo_folder, defer=True, backup_on_start=False, preload=("aside_wait", "aside_bounded"))
     try:
-        ctx.opening.step_aside(60.0)  # a clerk clicking without end cannot hold the start back
-        started = time.monotonic()
         ctx.opening.start()
+        ctx.opening.step_aside(60.0)  # a clerk clicking without end cannot hold the start back
+        sys.aside_gate.set()
+        started = time.monotonic()
         assert ctx.opening.imported.wait(10) and time.monotonic() - started < 5.0
         assert 0.35 <= ctx.opening._aside_total <= 0.45
-        assert "aside_bounded" in __import__("sys").modules
+        assert "aside_bounded" in sys.modules
     finally:
         ctx.close()
