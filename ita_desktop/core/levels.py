@@ -76,7 +76,17 @@ def round_score(value: float) -> float:
     """
     if math.isnan(value) or math.isinf(value):
         raise ValueError("score must be a finite number")
-    exact = Decimal(repr(round(value, 9)))
+    cleaned = round(value, 9)
+    if 0.0 <= cleaned < 1e6:
+        # Quick path (a national overview rounds thousands of totals): away from a half cent the
+        # nearest hundredth is plain arithmetic, and n / 100 is the double nearest to it, as the
+        # Decimal's float is. Near a half, the Decimal decides.
+        scaled = cleaned * 100
+        whole = math.floor(scaled)
+        part = scaled - whole
+        if abs(part - 0.5) > 1e-6:
+            return (whole + (part > 0.5)) / 100
+    exact = Decimal(repr(cleaned))
     return float(exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 
 

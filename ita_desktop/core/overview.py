@@ -10,6 +10,7 @@ bookkeeping, so that thousands of offices are scored in well under a second. Eve
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from operator import itemgetter
 from typing import Iterable, Mapping, NamedTuple
 
 from ita_desktop.core.criteria import Criteria
@@ -42,6 +43,11 @@ class Scored(NamedTuple):  # (tuples: made once per office of a national year, a
     below: tuple[int, ...]  # indicators below the line
 
 
+def _one(number: int):
+    """Like itemgetter(number), as a one-item tuple (itemgetter of one key gives the item itself)."""
+    return lambda scores: (scores[number],)
+
+
 class QuickScorer:
     """Totals and levels of one catalog, computed once per office.
 
@@ -58,8 +64,16 @@ class QuickScorer:
         # (tool, its indicators, its weight, its parts): looked up once, used for every office.
         self.plan = tuple((t.code, tuple(i.number for i in criteria.indicators if i.tool == t.code),
                            criteria.tool_weight(t.code), tuple(t.parts)) for t in criteria.tools)
+        # The usual office of a national year (its indicators only, no tool scores, so that a
+        # tool's parts play no part): each tool's indicators fetched at once.
+        self._plain = None
+        if all(numbers for _, numbers, _, _ in self.plan):
+            self._plain = tuple((code, itemgetter(*numbers) if len(numbers) > 1 else _one(numbers[0]),
+                                 len(numbers), weight) for code, numbers, weight, parts in self.plan)
 
     def score(self, o: OfficeYear) -> Scored:
+        if self._plain is not None and not o.tools and self._number_set <= o.indicators.keys():
+            return self._score_plain(o)
         quick = self._quick(o.indicators, o.tools)
         if quick is None:
             return self._full(o)
@@ -68,6 +82,22 @@ class QuickScorer:
             total = o.official_total
         line, ind = self.line, o.indicators
         below = tuple(n for n in self.numbers if ind[n] < line)
+        return Scored(total, new_level(total, level_tools, self.criteria.level_rules), below)
+
+    def _score_plain(self, o: OfficeYear) -> Scored:
+        """:meth:`score` of an office with every indicator and no tool score: the same sums in the
+        same order as :meth:`_quick`, so the same totals to the last bit."""
+        ind = o.indicators
+        total = 0.0
+        level_tools = {}
+        for code, fetch, count, weight in self._plain:
+            score = sum(fetch(ind)) / count
+            level_tools[code] = score
+            total += weight * score / 100
+        if o.official_total is not None:
+            total = o.official_total
+        line = self.line
+        below = tuple([n for n in self.numbers if ind[n] < line])
         return Scored(total, new_level(total, level_tools, self.criteria.level_rules), below)
 
     def total(self, indicators: Mapping[int, float], tools: Mapping[str, float] | None = None,

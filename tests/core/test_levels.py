@@ -140,3 +140,24 @@ def test_inconsistent_rules_are_rejected():
 def test_round_score_rejects_nan():
     with pytest.raises(ValueError):
         round_score(float("nan"))
+
+
+def test_round_score_quick_path_agrees_with_the_decimal_rounding():
+    """The quick path gives exactly what rounding the Decimal half up gives, for every kind of score."""
+    import random
+    from decimal import ROUND_HALF_UP, Decimal
+
+    def by_decimal(value: float) -> float:
+        return float(Decimal(repr(round(value, 9))).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+    rng = random.Random(14)
+    values = [rng.uniform(0, 100) for _ in range(20_000)]
+    values += [round(rng.uniform(0, 100), 2) for _ in range(5_000)]  # as stored
+    values += [k / 1000 for k in range(0, 100_001, 5)]  # every half cent from 0 to 100
+    values += [k / 1000 + d for k in range(0, 100_001, 5) for d in (1e-7, -1e-7, 1e-10, -1e-10)]
+    weights = (30, 30, 40)  # weighted sums with their binary noise
+    values += [sum(w * rng.choice((84.995, 76.125, 90.005, round(rng.uniform(0, 100), 2))) for w in weights) / 100
+               for _ in range(5_000)]
+    values += [0.0, 100.0, 1e5 + 0.005, 5e-10, 123456.785]
+    assert [round_score(v) for v in values if v >= 0] == [by_decimal(v) for v in values if v >= 0]
+    assert round_score(-0.005) == by_decimal(-0.005) and round_score(-12.344) == by_decimal(-12.344)

@@ -40,6 +40,22 @@ def test_quick_scorer_agrees_with_compute_scores(year):
     assert scorer.total(missing) is False and scorer.total(missing, official_total=71.5) == 71.5
 
 
+@pytest.mark.parametrize("year", [2566, 2567, 2568, 2569])
+def test_the_plain_office_path_scores_to_the_last_bit_as_the_general_one(year):
+    """An office with its indicators only (the national case) takes a shorter path: the same
+    totals, levels and weak indicators exactly."""
+    catalog = load_criteria_year(year)
+    quick, general = QuickScorer(catalog, catalog.pass_line), QuickScorer(catalog, catalog.pass_line)
+    general._plain = None
+    rng = random.Random(year)
+    offices = [OfficeYear(k, "x", indicators={n: rng.choice((round(rng.uniform(40, 100), 2), 84.995, 85.0, 100.0))
+                                              for n in range(1, 11)},
+                          official_total=round(rng.uniform(50, 100), 2) if k % 9 == 0 else None)
+               for k in range(2_000)]
+    assert [quick.score(o) for o in offices] == [general.score(o) for o in offices]
+    assert quick._plain is not None
+
+
 def test_seed_001_total_and_weak_indicators():
     catalog = load_criteria_year(2566)
     ov = build_overview(catalog, [office(1, "องค์การบริหารส่วนตำบลตะโกทอง", SEED001)])
