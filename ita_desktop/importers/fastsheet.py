@@ -278,10 +278,10 @@ def _plain_rows(reader: _SheetReader, data: bytes) -> list[tuple[int, list]]:
                 col = columns.get(letters) or columns.setdefault(letters, _column(letters))
             else:
                 col += 1
-            if not 1 <= col <= width:
-                continue
             if style and style_after:
                 raise _NotPlain  # s given twice: expat refuses it
+            if not 1 <= col <= width:
+                continue
             if kind == "" or kind == "n":
                 if not value:
                     continue

@@ -218,6 +218,7 @@ def test_sheets_written_otherwise_are_read_by_expat_the_same(variant, monkeypatc
     _sheet(_PLAIN).replace('<row r="3">', '<row r="3" garbage>'),
     _sheet(_PLAIN).replace('<row r="3">', '<row r="3" r="4">'),  # an attribute twice
     _sheet(_PLAIN).replace('<c r="C1" s="0">', '<c r="C1" s="0" t="n" s="1">'),
+    _sheet(_PLAIN).replace('<c r="D3" t="n">', '<c r="E3" s="0" t="n" s="1"><v>1</v></c><c r="D3" t="n">'),
 ])
 def test_a_broken_sheet_fails_as_expat_fails(broken):
     data = _rewrite_sheet(_with_shared_string(_base()), broken)
