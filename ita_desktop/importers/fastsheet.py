@@ -355,67 +355,47 @@ def iter_values(ws, max_row: int, max_col: int, rows: list[tuple[int, list]] | N
     last row. ``rows``, when given, are the sheet's rows as :func:`sheet_rows` read them for
     the same ``max_col`` (in another process): the sheet is then not read again.
     """
-    counter = [1]
-    if rows is not None:
-        yield from _numbered(rows, max_row, max_col, counter)
-        return
-    reader = _SheetReader(ws, max_col)
-    with ws._get_source() as src:
-        # The fast path reads the whole sheet; a few rows (the title rows that tell the year) are
-        # read sooner by expat, which stops after the first piece of the sheet.
-        rows, chunk = _read_plain(reader, src) if max_row > _FEW_ROWS else (None, src.read(_CHUNK))
-        if rows is not None:
-            yield from _numbered(rows, max_row, max_col, counter)
+    # The fast path reads the whole sheet; a few rows (the title rows that tell the year) are
+    # read sooner by expat, which stops after the first piece of the sheet.
+    found = rows if rows is not None else _numbered_rows(ws, max_col, fast=max_row > _FEW_ROWS)
+    empty = (None,) * max_col
+    counter = 1
+    for number, cells in found:
+        if number > max_row:
             return
-        reader = _SheetReader(ws, max_col)
-        parser = _parser(reader)
-        while True:
-            parser.Parse(chunk, not chunk)
-            yield from _numbered(reader.rows, max_row, max_col, counter)
-            if counter[0] > max_row:
-                return
-            reader.rows.clear()
-            if not chunk:
-                return
-            chunk = src.read(_CHUNK)
+        while counter < number:
+            counter += 1
+            yield empty
+        if counter <= number:
+            counter += 1
+            yield tuple(cells)
 
 
 def sheet_rows(ws, max_row: int, max_col: int) -> list[tuple[int, list]]:
     """(row number, cells) of the sheet's rows up to the first one numbered past ``max_row``, for
     :func:`iter_values` to number later with any ``max_row`` up to this one."""
-    reader = _SheetReader(ws, max_col)
+    found = []
+    for number, cells in _numbered_rows(ws, max_col, fast=True):
+        found.append((number, cells))
+        if number > max_row:
+            break  # (that row tells iter_values to stop)
+    return found
+
+
+def _numbered_rows(ws, max_col: int, fast: bool):
+    """(row number, cells) of the sheet's rows as written: by the fast path when ``fast`` and the
+    sheet allows it, else by expat a piece of the sheet at a time."""
     with ws._get_source() as src:
-        rows, chunk = _read_plain(reader, src)
+        rows, chunk = _read_plain(_SheetReader(ws, max_col), src) if fast else (None, src.read(_CHUNK))
         if rows is not None:
-            for k, (number, _) in enumerate(rows):
-                if number > max_row:
-                    return rows[:k + 1]  # (that row tells iter_values to stop)
-            return rows
+            yield from rows
+            return
         reader = _SheetReader(ws, max_col)
-        parser, found = _parser(reader), []
+        parser = _parser(reader)
         while True:
             parser.Parse(chunk, not chunk)
-            for number, cells in reader.rows:
-                found.append((number, cells))
-                if number > max_row:
-                    return found
+            yield from reader.rows
             reader.rows.clear()
             if not chunk:
-                return found
+                return
             chunk = src.read(_CHUNK)
-
-
-def _numbered(rows, max_row: int, max_col: int, counter: list[int]):
-    """Tuples for ``rows`` up to ``max_row``, rows of None for missing rows; ``counter[0]`` is the
-    next row number to give (past ``max_row`` once the last wanted row was given)."""
-    empty = (None,) * max_col
-    for number, cells in rows:
-        if number > max_row:
-            counter[0] = max_row + 1
-            return
-        while counter[0] < number:
-            counter[0] += 1
-            yield empty
-        if counter[0] <= number:
-            counter[0] += 1
-            yield tuple(cells)
